@@ -1,0 +1,198 @@
+/**
+ * The intermediate model: plain typed data between parsing and emitting.
+ *
+ * The parser (`load/`, `wsdl/`, `xsd/`) builds a `ServiceModel` from WSDL and XML Schema documents;
+ * the emitters (`emit/`) read only this model, never raw XML. Everything here is resolved: references
+ * point at entries that exist, attribute groups and element refs are inlined, anonymous types are
+ * hoisted into `types` under a unique name.
+ */
+
+/** A namespace-qualified XML name; `ns` is "" for names in no namespace. */
+export interface QName {
+  ns: string;
+  local: string;
+}
+
+/** Map key for a QName: `{ns}local`, as in Clark notation. */
+export function qnameKey(name: QName): string {
+  return `{${name.ns}}${name.local}`;
+}
+
+export const XSD_NS = "http://www.w3.org/2001/XMLSchema";
+/** Namespace of the WCF DataContract serializer's annotations and primitives (guid, char, duration). */
+export const DATACONTRACT_NS = "http://schemas.microsoft.com/2003/10/Serialization/";
+/** Namespace of the DataContract serializer's collection types (ArrayOfstring, ArrayOfint, ...). */
+export const DATACONTRACT_ARRAYS_NS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
+
+/**
+ * The XSD built-in simple types a value can finally be made of, by their local name in the XSD
+ * namespace (`string`, `int`, `dateTime`, `anyType`, ...). Derived types resolve to one of these.
+ */
+export type BuiltinName = string;
+
+/** A reference to a type: an XSD built-in, or a named (possibly hoisted anonymous) type in `types`. */
+export type TypeRef = { kind: "builtin"; name: BuiltinName } | { kind: "named"; key: string };
+
+export type MaxOccurs = number | "unbounded";
+
+export interface Occurs {
+  minOccurs: number;
+  maxOccurs: MaxOccurs;
+}
+
+/** An element inside a content model. Element refs are resolved: `name` is the global element's name. */
+export interface ElementParticle extends Occurs {
+  kind: "element";
+  /** Qualified as the schema says (elementFormDefault / form / global element). */
+  name: QName;
+  type: TypeRef;
+  nillable: boolean;
+  documentation?: string;
+}
+
+/** `xs:any`: content the schema does not describe; kept, never dropped. */
+export interface AnyParticle extends Occurs {
+  kind: "any";
+  /** The `namespace` attribute as written (`##any`, `##other`, a list of URIs). */
+  namespace: string;
+  processContents: "strict" | "lax" | "skip";
+}
+
+/** `xs:sequence`, `xs:choice` or `xs:all`, with group refs inlined. */
+export interface GroupParticle extends Occurs {
+  kind: "sequence" | "choice" | "all";
+  particles: Particle[];
+}
+
+export type Particle = ElementParticle | AnyParticle | GroupParticle;
+
+export interface AttributeDecl {
+  /** Unqualified unless attributeFormDefault / form / a global attribute says otherwise. */
+  name: QName;
+  type: TypeRef;
+  use: "required" | "optional";
+  default?: string;
+  fixed?: string;
+}
+
+export interface ComplexType {
+  kind: "complex";
+  name: QName;
+  /** True when the type was declared inline and hoisted; `name` was then derived from its context. */
+  anonymous: boolean;
+  documentation?: string;
+  abstract: boolean;
+  mixed: boolean;
+  /** complexContent extension base (restriction bases are not inherited: the content is restated). */
+  base?: QName;
+  /** The type's own content model (not including the base's). */
+  content?: GroupParticle;
+  /** Own attributes, attribute groups inlined (not including the base's). */
+  attributes: AttributeDecl[];
+  anyAttribute: boolean;
+  /** simpleContent: the type of the element's text value. */
+  simpleContent?: TypeRef;
+  /**
+   * A WCF collection wrapper (`ArrayOfX`): a sequence of exactly one repeated element and nothing else.
+   * Emitted as `X[]`; the wrapper element still appears on the wire.
+   */
+  arrayItem?: ElementParticle;
+  /**
+   * A DataContract dictionary (`<IsDictionary>true</IsDictionary>` annotation): a repeated entry element
+   * holding a Key and a Value element. Emitted as `Record<string, V>`.
+   */
+  dictionary?: { entry: QName; key: ElementParticle; value: ElementParticle };
+}
+
+export interface SimpleType {
+  kind: "simple";
+  name: QName;
+  anonymous: boolean;
+  documentation?: string;
+  variety: "atomic" | "list" | "union";
+  /** atomic: the restriction base (for enumerations, usually xs:string). */
+  base?: TypeRef;
+  /** The built-in type the value is finally made of (for list: of each item). */
+  builtin: BuiltinName;
+  /** Enumeration facet values, in schema order (atomic, or the item type of a list). */
+  enumeration?: string[];
+  /** list: the item type. */
+  itemType?: TypeRef;
+  /** union: the member types. */
+  memberTypes?: TypeRef[];
+  /** DataContract `ActualType` annotation: the CLR enum's underlying type (e.g. xs:short). */
+  actualType?: QName;
+}
+
+export type SchemaType = ComplexType | SimpleType;
+
+/** A global element declaration. */
+export interface ElementDecl {
+  name: QName;
+  type: TypeRef;
+  nillable: boolean;
+  abstract: boolean;
+  substitutionGroup?: QName;
+  documentation?: string;
+}
+
+/** A message part as it travels: always a global element (document/literal). */
+export interface MessagePart {
+  /** The wsdl:part name. */
+  name: string;
+  /** Key into `ServiceModel.elements`. */
+  element: string;
+}
+
+export interface MessageModel {
+  /** The wsdl:message name. */
+  name: QName;
+  /** Parts carried in the SOAP Body, in order. */
+  body: MessagePart[];
+  /** Parts carried as SOAP header blocks (from `soap:header`), in binding order. */
+  headers: MessagePart[];
+}
+
+export interface FaultModel {
+  /** The wsdl:fault name. */
+  name: string;
+  /** The fault message's single part: the element inside `<detail>`. */
+  part: MessagePart;
+  documentation?: string;
+}
+
+export interface OperationModel {
+  name: string;
+  documentation?: string;
+  /** SOAPAction from `soap:operation` ("" when the binding gives none). */
+  soapAction: string;
+  input: MessageModel;
+  /** Absent for one-way operations. */
+  output?: MessageModel;
+  faults: FaultModel[];
+}
+
+/** A SOAP binding of a portType, with the operations resolved through the portType and messages. */
+export interface PortModel {
+  /** The portType name: the client class is named after it. */
+  portType: QName;
+  documentation?: string;
+  binding: QName;
+  soapVersion: "1.1" | "1.2";
+  /** `soap:address` of the first service port using this binding, if any. */
+  address?: string;
+  serviceName?: string;
+  operations: OperationModel[];
+}
+
+export interface ServiceModel {
+  /** Where the WSDL came from, as given by the user (for the generated banner). */
+  source: string;
+  targetNamespace: string;
+  /** One entry per SOAP binding of a portType (the first binding of each portType). */
+  ports: PortModel[];
+  /** All named and hoisted types, by `qnameKey`. */
+  types: Map<string, SchemaType>;
+  /** All global elements, by `qnameKey`. */
+  elements: Map<string, ElementDecl>;
+}

@@ -1,0 +1,148 @@
+/**
+ * What generated code tells the runtime about the schema: the codec walks these tables to encode
+ * requests and decode responses. The runtime never reads the WSDL; the generator writes these tables
+ * (`schema.ts` in the generated folder) from its model.
+ */
+
+/** How a leaf value is written on the wire and represented in TypeScript. */
+export type ValueKind =
+  | "string" // xs:string and string-like built-ins (token, anyURI, guid, ID, ...): string
+  | "boolean" // boolean: "true" / "false" / "1" / "0"
+  | "int" // integers that always fit in a double exactly (int, short, byte, unsigned*, char): number
+  | "long" // long, unsignedLong, integer, ...: number; a value beyond 2^53 is a decode error, never rounded
+  | "double" // double, float (INF, -INF, NaN accepted): number
+  | "decimal" // decimal: number (IEEE double)
+  | "dateTime" // Date; a value without offset is taken as UTC
+  | "date" // string, as on the wire (a calendar date has no instant)
+  | "time" // string, as on the wire
+  | "duration" // string, ISO 8601 duration as on the wire
+  | "base64" // Uint8Array
+  | "hex" // Uint8Array
+  | "qname" // string, as written ("prefix:local")
+  | "any"; // xs:anyType / xs:anySimpleType: unknown
+
+/** An element slot in a complex type (or a message part, or a header block). */
+export interface FieldMeta {
+  /** The TypeScript property name: the element's local name (or the part name for message parts). */
+  readonly prop: string;
+  /** The element's local name on the wire. */
+  readonly name: string;
+  /** The element's namespace URI; "" when unqualified. */
+  readonly ns: string;
+  /** A `ValueKind`, or the key of a type in `SchemaMeta.types`. */
+  readonly type: string;
+  /** minOccurs is 0: the property may be absent. */
+  readonly optional: boolean;
+  /** maxOccurs above 1: the property is an array of the element's values. */
+  readonly repeated: boolean;
+  /** nillable: the value may be `null` (`xsi:nil="true"` on the wire). */
+  readonly nillable: boolean;
+}
+
+export interface AttributeMeta {
+  readonly prop: string;
+  readonly name: string;
+  readonly ns: string;
+  /** A `ValueKind`, or the key of a simple type in `SchemaMeta.types`. */
+  readonly type: string;
+  readonly optional: boolean;
+}
+
+/** A complex type: its fields in schema order, its base's fields first. */
+export interface ComplexMeta {
+  readonly kind: "complex";
+  /** The schema name, for matching `xsi:type`. */
+  readonly xmlName: string;
+  readonly xmlNs: string;
+  /** Key of the base type (complexContent extension). */
+  readonly base?: string;
+  /** The type's own fields (not the base's), in schema order; choice branches are optional fields. */
+  readonly fields: readonly FieldMeta[];
+  readonly attributes: readonly AttributeMeta[];
+  /** simpleContent: the value kind or simple type of the text, exposed as property `$value`. */
+  readonly text?: string;
+  /** The content model has `xs:any`: unknown child elements are kept as raw XML strings in `$any`. */
+  readonly any?: boolean;
+}
+
+/** A collection wrapper (`ArrayOfX`): on the wire a wrapper element around repeated items; in TS an array. */
+export interface ArrayMeta {
+  readonly kind: "array";
+  readonly xmlName: string;
+  readonly xmlNs: string;
+  readonly item: FieldMeta;
+}
+
+/** A DataContract dictionary: repeated `entry` elements of Key and Value; in TS a `Record<string, V>`. */
+export interface DictionaryMeta {
+  readonly kind: "dictionary";
+  readonly xmlName: string;
+  readonly xmlNs: string;
+  readonly entry: { readonly name: string; readonly ns: string };
+  readonly key: FieldMeta;
+  readonly value: FieldMeta;
+}
+
+/** A simple type restricting a value kind, optionally to an enumeration (a string-literal union in TS). */
+export interface SimpleMeta {
+  readonly kind: "simple";
+  readonly xmlName: string;
+  readonly xmlNs: string;
+  readonly base: ValueKind;
+  readonly enumeration?: readonly string[];
+}
+
+/** An `xs:list`: whitespace-separated items on the wire, an array in TS (WCF flag enums). */
+export interface ListMeta {
+  readonly kind: "list";
+  readonly xmlName: string;
+  readonly xmlNs: string;
+  /** A `ValueKind`, or the key of a simple type. */
+  readonly item: string;
+}
+
+export type TypeMeta = ComplexMeta | ArrayMeta | DictionaryMeta | SimpleMeta | ListMeta;
+
+/** One direction of an operation. */
+export interface MessageMeta {
+  /**
+   * The body parts. When `unwrapped` is true there is exactly one part whose element has a complex type,
+   * and the TS request/response object is that element's content (document/literal wrapped style).
+   * Otherwise the TS object has one property per part (`FieldMeta.prop`).
+   */
+  readonly body: readonly FieldMeta[];
+  readonly unwrapped: boolean;
+  /** Header blocks, `prop` being the part name. */
+  readonly headers: readonly FieldMeta[];
+}
+
+export interface FaultMeta {
+  /** The wsdl:fault name; the generated error class is named after it. */
+  readonly name: string;
+  /** The element expected inside the fault's detail. */
+  readonly detail: FieldMeta;
+}
+
+export interface OperationMeta {
+  readonly name: string;
+  readonly soapAction: string;
+  readonly input: MessageMeta;
+  readonly output?: MessageMeta;
+  readonly faults: readonly FaultMeta[];
+}
+
+/**
+ * A service convention where failures come back as response headers rather than as faults
+ * (SuperOffice NetServer: `Succeeded` = false plus `ExceptionInfo`). Names are header part names.
+ */
+export interface FailureHeadersMeta {
+  readonly succeeded: string;
+  readonly exceptionInfo: string;
+}
+
+export interface ServiceMeta {
+  readonly types: Readonly<Record<string, TypeMeta>>;
+  readonly operations: Readonly<Record<string, OperationMeta>>;
+  readonly soapVersion: "1.1" | "1.2";
+  readonly failureHeaders?: FailureHeadersMeta;
+}
