@@ -1,0 +1,33 @@
+/**
+ * The one error type the parser throws for bad input. The CLI prints `message` alone (no stack), so
+ * the message is a single line naming the file, the place in it and what was expected there.
+ */
+export interface ErrorPlace {
+  /** The document's location (path or URL) as it was read. */
+  file: string;
+  /** Element path such as `wsdl:definitions/wsdl:types/xs:schema[1]/xs:complexType[@name='Foo']`. */
+  where?: string;
+  line?: number;
+  column?: number;
+}
+
+export class SoapgenError extends Error {
+  override name = "SoapgenError";
+  readonly file: string;
+  readonly where: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  /** What went wrong, without the place. */
+  readonly detail: string;
+
+  constructor(place: ErrorPlace, detail: string, options?: { cause?: unknown }) {
+    const position = place.line === undefined ? "" : `:${place.line}:${place.column ?? 1}`;
+    const where = place.where ? ` (at ${place.where})` : "";
+    super(`${place.file}${position}: ${detail}${where}`.replace(/\s*[\r\n]+\s*/g, " "), options);
+    this.file = place.file;
+    this.where = place.where;
+    this.line = place.line;
+    this.column = place.column;
+    this.detail = detail;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The parser's entry point: a WSDL (path, URL or text) and everything it imports, as a resolved ServiceModel.
+ */
+import { SoapgenError } from "../errors.js";
+import type { ServiceModel } from "../model.js";
+import { buildPorts } from "../wsdl/definitions.js";
+import { buildSchemas } from "../xsd/build.js";
+import { DEFAULT_TIMEOUT_MS, readText, resolveLocation } from "./read.js";
+import { expectWsdlRoot, walkDocuments } from "./walk.js";
+import { parseXml } from "./xml.js";
+
+export type WsdlInput = { location: string } | { text: string; location?: string };
+
+export interface LoadOptions {
+  /** Per-request timeout for http(s) documents; default 30 s. */
+  timeoutMs?: number;
+}
+
+/** The location text input is reported under (and relative imports resolve against, from the cwd). */
+const TEXT_LOCATION = "<input>";
+
+export async function loadServiceModel(input: WsdlInput, options: LoadOptions = {}): Promise<ServiceModel> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const source = input.location ?? TEXT_LOCATION;
+  const location = "text" in input ? (input.location === undefined ? TEXT_LOCATION : resolveLocation(input.location, undefined)) : resolveLocation(input.location, undefined);
+  const text = "text" in input ? input.text : await readText(location, timeoutMs);
+  const root = parseXml(text, location);
+  expectWsdlRoot(root);
+  const documents = await walkDocuments(root, timeoutMs);
+  const { types, elements } = buildSchemas(documents.schemas);
+  const ports = buildPorts(documents.definitions, elements);
+  return { source, targetNamespace: root.root.attr("targetNamespace") ?? "", ports, types, elements };
+}
+
+export { SoapgenError };

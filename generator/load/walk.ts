@@ -1,0 +1,136 @@
+/**
+ * The import/include walk: every document reachable from the WSDL through wsdl:import (location),
+ * xs:import and xs:include (schemaLocation). All documents are fetched concurrently, each location
+ * once; the result is then assembled by a depth-first walk in document order, so it never depends on
+ * which response arrived first. Cycles end at the second visit.
+ */
+import { SoapgenError } from "../errors.js";
+import { WSDL_NS } from "../wsdl/definitions.js";
+import type { SchemaSource } from "../xsd/schema.js";
+import { XSD_NS } from "../model.js";
+import { readText, resolveLocation } from "./read.js";
+import { parseXml, type XmlDocument, type XmlElement } from "./xml.js";
+
+export interface LoadedDocuments {
+  /** Every wsdl:definitions, the root document's first, then in import order. */
+  definitions: XmlElement[];
+  /** Every xs:schema (inline or imported), in document order; an include follows its includer. */
+  schemas: SchemaSource[];
+}
+
+interface Reference {
+  location: string;
+  element: XmlElement;
+}
+
+export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promise<LoadedDocuments> {
+  const loading = new Map<string, Promise<XmlDocument>>([[root.location, Promise.resolve(root)]]);
+
+  const request = (ref: Reference): Promise<XmlDocument> => {
+    let doc = loading.get(ref.location);
+    if (!doc) {
+      doc = readText(ref.location, timeoutMs).then(
+        (text) => {
+          const parsed = parseXml(text, ref.location);
+          references(parsed.root).forEach(request);
+          return parsed;
+        },
+        // A missing or unreachable import is reported at the import, which is what the user must fix.
+        (cause: unknown) => {
+          const detail = cause instanceof SoapgenError ? cause.detail : String(cause);
+          throw ref.element.error(`cannot read imported document ${ref.location}: ${detail}`);
+        },
+      );
+      // Errors surface when the walk below reaches the document; this only keeps Node from reporting
+      // a rejection the walk never got to because an earlier document failed first.
+      doc.catch(() => undefined);
+      loading.set(ref.location, doc);
+    }
+    return doc;
+  };
+  references(root.root).forEach(request);
+
+  const result: LoadedDocuments = { definitions: [], schemas: [] };
+  const seenDefinitions = new Set<XmlElement>();
+  const seenSchemas = new Map<XmlElement, Set<string>>();
+
+  const visitSchema = async (schema: XmlElement, includerNamespace: string | undefined): Promise<void> => {
+    const own = schema.attr("targetNamespace");
+    if (own !== undefined && includerNamespace !== undefined && own !== includerNamespace) {
+      throw schema.error(`included schema has targetNamespace '${own}' but the including schema's is '${includerNamespace}'`);
+    }
+    const targetNamespace = own ?? includerNamespace ?? "";
+    const seen = seenSchemas.get(schema) ?? new Set<string>();
+    if (seen.has(targetNamespace)) return;
+    seen.add(targetNamespace);
+    seenSchemas.set(schema, seen);
+    result.schemas.push({ element: schema, targetNamespace, chameleon: own === undefined && includerNamespace !== undefined });
+    for (const child of schema.children) {
+      if (child.ns !== XSD_NS) continue;
+      if (child.local === "redefine") throw child.error("xs:redefine is not supported");
+      const location = child.attr("schemaLocation");
+      if ((child.local !== "import" && child.local !== "include") || location === undefined) continue;
+      const target = (await request({ location: resolveLocation(location, schema.doc.location), element: child })).root;
+      if (!target.is(XSD_NS, "schema")) throw child.error(`'${location}' is not an XML Schema (root element is ${target.tag})`);
+      await visitSchema(target, child.local === "include" ? targetNamespace : undefined);
+    }
+  };
+
+  const visitDefinitions = async (definitions: XmlElement): Promise<void> => {
+    if (seenDefinitions.has(definitions)) return;
+    seenDefinitions.add(definitions);
+    result.definitions.push(definitions);
+    for (const child of definitions.children) {
+      if (child.is(WSDL_NS, "import")) {
+        const location = child.attr("location");
+        if (location === undefined) throw child.error("wsdl:import needs a location attribute");
+        const target = (await request({ location: resolveLocation(location, definitions.doc.location), element: child })).root;
+        if (target.is(WSDL_NS, "definitions")) await visitDefinitions(target);
+        else if (target.is(XSD_NS, "schema")) await visitSchema(target, undefined);
+        else throw child.error(`'${location}' is neither a WSDL nor an XML Schema (root element is ${target.tag})`);
+      } else if (child.is(WSDL_NS, "types")) {
+        for (const schema of child.childrenIn(XSD_NS, "schema")) await visitSchema(schema, undefined);
+      }
+    }
+  };
+
+  await visitDefinitions(root.root);
+  return result;
+}
+
+/** Locations a document refers to, resolved against it. */
+function references(root: XmlElement): Reference[] {
+  const found: Reference[] = [];
+  const fromSchema = (schema: XmlElement): void => {
+    for (const child of schema.children) {
+      const location = child.attr("schemaLocation");
+      if (child.ns === XSD_NS && (child.local === "import" || child.local === "include") && location !== undefined) {
+        found.push({ location: resolveLocation(location, root.doc.location), element: child });
+      }
+    }
+  };
+  if (root.is(XSD_NS, "schema")) fromSchema(root);
+  else if (root.is(WSDL_NS, "definitions")) {
+    for (const child of root.children) {
+      const location = child.attr("location");
+      if (child.is(WSDL_NS, "import") && location !== undefined) {
+        found.push({ location: resolveLocation(location, root.doc.location), element: child });
+      } else if (child.is(WSDL_NS, "types")) child.childrenIn(XSD_NS, "schema").forEach(fromSchema);
+    }
+  }
+  return found;
+}
+
+/** Checks the root document is a WSDL 1.1 definitions element, with a specific message for near misses. */
+export function expectWsdlRoot(doc: XmlDocument): void {
+  const root = doc.root;
+  if (root.is(WSDL_NS, "definitions")) return;
+  if (root.ns === "http://www.w3.org/ns/wsdl") {
+    throw root.error("this is a WSDL 2.0 document (wsdl:description); soapgen reads WSDL 1.1 (wsdl:definitions)");
+  }
+  if (root.is(XSD_NS, "schema")) throw root.error("this is an XML Schema, not a WSDL; expected a WSDL 1.1 wsdl:definitions root element");
+  throw new SoapgenError(
+    { file: doc.location, where: root.tag },
+    `not a WSDL: expected root element {${WSDL_NS}}definitions, found {${root.ns}}${root.local}`,
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * wsdl:binding with a SOAP 1.1 or 1.2 binding: style, soapAction, soap:body/soap:header/soap:fault,
+ * resolved through the portType into a PortModel. Only document/literal is supported; rpc style or
+ * encoded use is rejected by binding name. Bindings of other kinds (HTTP GET/POST, ...) are skipped.
+ */
+import type { XmlElement } from "../load/xml.js";
+import type { FaultModel, OperationModel, PortModel } from "../model.js";
+import { SOAP11_NS, SOAP12_NS, WSDL_NS, wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
+import { literalPart, messageModel } from "./message.js";
+import { portTypeOperations, type AbstractOperation } from "./port-type.js";
+import type { Endpoint } from "./service.js";
+
+export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoint | undefined): PortModel | undefined {
+  const soapBinding = binding.element.children.find((c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding");
+  if (!soapBinding) return undefined;
+  const soapNs = soapBinding.ns;
+  const portType = index.lookup("portType", binding.element, "type");
+  const abstract = portTypeOperations(index, portType);
+  const bound = new Map<string, XmlElement>();
+  for (const op of binding.element.childrenIn(WSDL_NS, "operation")) {
+    const name = op.attr("name");
+    if (name === undefined) throw op.error("wsdl:operation needs a name attribute");
+    if (!abstract.has(name)) throw op.error(`binding '${binding.name.local}' has operation '${name}', which portType '${portType.name.local}' does not declare`);
+    if (bound.has(name)) throw op.error(`duplicate operation '${name}' in binding '${binding.name.local}'`);
+    bound.set(name, op);
+  }
+  const bindingStyle = soapBinding.attr("style") ?? "document";
+  const operations: OperationModel[] = [];
+  for (const operation of abstract.values()) {
+    const op = bound.get(operation.name);
+    if (!op) throw binding.element.error(`binding '${binding.name.local}' has no operation '${operation.name}' of portType '${portType.name.local}'`);
+    operations.push(boundOperation(index, binding, soapNs, bindingStyle, operation, op));
+  }
+  const port: PortModel = {
+    portType: portType.name,
+    binding: binding.name,
+    soapVersion: soapNs === SOAP12_NS ? "1.2" : "1.1",
+    operations,
+  };
+  const documentation = wsdlDocumentation(portType.element);
+  if (documentation !== undefined) port.documentation = documentation;
+  if (endpoint?.address !== undefined) port.address = endpoint.address;
+  if (endpoint) port.serviceName = endpoint.serviceName;
+  return port;
+}
+
+function boundOperation(index: WsdlIndex, binding: Component, soapNs: string, bindingStyle: string, operation: AbstractOperation, op: XmlElement): OperationModel {
+  const soapOperation = op.childrenIn(soapNs, "operation")[0];
+  const style = soapOperation?.attr("style") ?? bindingStyle;
+  const io = (local: string) => op.childrenIn(WSDL_NS, local)[0];
+  const soapElements = ["input", "output"].flatMap((local) => io(local)?.childrenIn(soapNs) ?? []);
+  const faults = op.childrenIn(WSDL_NS, "fault");
+  soapElements.push(...faults.flatMap((f) => f.childrenIn(soapNs, "fault")));
+  const encoded = soapElements.find((e) => e.attr("use") === "encoded");
+  if (style !== "document" || encoded) {
+    const at = encoded ?? soapOperation ?? op;
+    throw at.error(`${style}/${encoded ? "encoded" : "literal"} binding '${binding.name.local}' is not supported (operation '${operation.name}'): soapgen supports document/literal`);
+  }
+
+  const model: OperationModel = {
+    name: operation.name,
+    soapAction: soapOperation?.attr("soapAction") ?? "",
+    input: messageModel(index, operation.input, io("input"), soapNs),
+    faults: operation.faults.map((fault): FaultModel => {
+      const parts = fault.message.element.childrenIn(WSDL_NS, "part");
+      if (parts.length !== 1) throw fault.element.error(`fault message '${fault.message.name.local}' must have exactly one part, found ${parts.length}`);
+      const model: FaultModel = { name: fault.name, part: literalPart(index, fault.message, parts[0]!) };
+      if (fault.documentation !== undefined) model.documentation = fault.documentation;
+      return model;
+    }),
+  };
+  for (const f of faults) {
+    const name = f.attr("name");
+    if (!operation.faults.some((af) => af.name === name)) {
+      throw f.error(`binding '${binding.name.local}' has fault '${name ?? ""}' in operation '${operation.name}', which the portType does not declare`);
+    }
+  }
+  if (operation.output) model.output = messageModel(index, operation.output, io("output"), soapNs);
+  if (operation.documentation !== undefined) model.documentation = operation.documentation;
+  return model;
+}

@@ -1,0 +1,80 @@
+/**
+ * wsdl:definitions: the named WSDL components (messages, portTypes, bindings, services) of the root
+ * document and every wsdl:import, indexed by QName, and the resolved ports built from them.
+ */
+import { documentationText, type XmlElement } from "../load/xml.js";
+import { qnameKey, type ElementDecl, type PortModel, type QName } from "../model.js";
+import { buildPort } from "./binding.js";
+import { serviceAddresses } from "./service.js";
+
+export const WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
+export const SOAP11_NS = "http://schemas.xmlsoap.org/wsdl/soap/";
+export const SOAP12_NS = "http://schemas.xmlsoap.org/wsdl/soap12/";
+
+export type ComponentKind = "message" | "portType" | "binding" | "service";
+
+export interface Component {
+  name: QName;
+  element: XmlElement;
+}
+
+export class WsdlIndex {
+  readonly components: Record<ComponentKind, Map<string, Component>> = {
+    message: new Map(),
+    portType: new Map(),
+    binding: new Map(),
+    service: new Map(),
+  };
+
+  constructor(
+    definitions: XmlElement[],
+    /** Global elements of all schemas, for part `element=` references. */
+    readonly elements: Map<string, ElementDecl>,
+  ) {
+    for (const root of definitions) {
+      const ns = root.attr("targetNamespace") ?? "";
+      for (const child of root.childrenIn(WSDL_NS)) {
+        if (!(child.local in this.components)) continue;
+        const local = child.attr("name");
+        if (local === undefined) throw child.error(`wsdl:${child.local} needs a name attribute`);
+        const name = { ns, local };
+        const table = this.components[child.local as ComponentKind];
+        const previous = table.get(qnameKey(name));
+        if (previous) throw child.error(`duplicate wsdl:${child.local} ${qnameKey(name)}: already defined at ${previous.element.location}`);
+        table.set(qnameKey(name), { name, element: child });
+      }
+    }
+  }
+
+  /** The component a QName-valued attribute (`message=`, `type=`, `binding=`) names, or a SoapgenError. */
+  lookup(kind: ComponentKind, at: XmlElement, attribute: string): Component {
+    const value = at.attr(attribute);
+    if (value === undefined) throw at.error(`${at.tag} needs a ${attribute} attribute`);
+    const key = qnameKey(at.resolveQName(value, attribute));
+    const found = this.components[kind].get(key);
+    if (!found) throw at.error(`${attribute}='${value}': wsdl:${kind} ${key} is not defined`);
+    return found;
+  }
+}
+
+/** The text of an element's wsdl:documentation children. */
+export function wsdlDocumentation(element: XmlElement): string | undefined {
+  const texts = element.childrenIn(WSDL_NS, "documentation").flatMap((d) => documentationText(d) ?? []);
+  return texts.length === 0 ? undefined : texts.join("\n\n");
+}
+
+/**
+ * One port per portType that has a SOAP binding: the first such binding in document order (SOAP 1.1
+ * or 1.2, whichever comes first). Every SOAP binding is still resolved, so its errors are reported.
+ */
+export function buildPorts(definitions: XmlElement[], elements: Map<string, ElementDecl>): PortModel[] {
+  const index = new WsdlIndex(definitions, elements);
+  const addresses = serviceAddresses(index);
+  const ports = new Map<string, PortModel>();
+  for (const binding of index.components.binding.values()) {
+    const port = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
+    const key = port && qnameKey(port.portType);
+    if (port && key && !ports.has(key)) ports.set(key, port);
+  }
+  return [...ports.values()];
+}

@@ -1,0 +1,168 @@
+/**
+ * The schema set: every xs:schema's global declarations indexed by QName, and the shared state of
+ * building the model from them (lazily built types and elements, hoisted anonymous types, their
+ * names). Type references are checked here, so a dangling reference is caught where it is written.
+ */
+import type { XmlElement } from "../load/xml.js";
+import { qnameKey, XSD_NS, type ElementDecl, type QName, type SchemaType, type TypeRef } from "../model.js";
+
+export interface SchemaSource {
+  element: XmlElement;
+  /** The effective target namespace: a chameleon include takes its includer's. */
+  targetNamespace: string;
+  /** Included without a targetNamespace of its own: unqualified references mean the includer's namespace. */
+  chameleon: boolean;
+}
+
+/** A global declaration and the schema it belongs to (the same element may sit in two chameleon schemas). */
+export interface Global {
+  element: XmlElement;
+  schema: SchemaSource;
+}
+
+/** The XSD 1.0 built-in types (Part 2, section 3), plus anyType. */
+const BUILTINS = new Set(
+  (
+    "anyType anySimpleType string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES " +
+    "NMTOKEN NMTOKENS boolean decimal integer nonPositiveInteger negativeInteger long int short byte " +
+    "nonNegativeInteger unsignedLong unsignedInt unsignedShort unsignedByte positiveInteger float double " +
+    "duration dateTime time date gYearMonth gYear gMonthDay gDay gMonth hexBinary base64Binary anyURI QName NOTATION"
+  ).split(" "),
+);
+
+export const ANY_TYPE: TypeRef = { kind: "builtin", name: "anyType" };
+
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** The attributes of the xml: namespace (xml:lang, xml:space, ...) are known without importing xml.xsd. */
+const XML_ATTRIBUTES = new Set(["lang", "space", "base", "id"]);
+
+/** The global declaration kinds, by the XSD element that declares them. */
+type Kind = "type" | "element" | "attribute" | "group" | "attributeGroup";
+const KIND_OF: Record<string, Kind> = {
+  complexType: "type",
+  simpleType: "type",
+  element: "element",
+  attribute: "attribute",
+  group: "group",
+  attributeGroup: "attributeGroup",
+};
+
+export class SchemaSet {
+  readonly globals: Record<Kind, Map<string, Global>> = {
+    type: new Map(),
+    element: new Map(),
+    attribute: new Map(),
+    group: new Map(),
+    attributeGroup: new Map(),
+  };
+
+  /** Built types, and the keys hoisted while building each global declaration (for document order). */
+  readonly types = new Map<string, SchemaType>();
+  readonly elements = new Map<string, ElementDecl>();
+  readonly hoistedBy = new Map<string, string[]>();
+  private readonly owners: string[] = [];
+  private readonly inProgress = new Set<string>();
+  private readonly hoistedKeys = new Map<XmlElement, Map<string, TypeRef>>();
+  private readonly takenKeys = new Set<string>();
+
+  constructor(readonly sources: SchemaSource[]) {
+    for (const schema of sources) {
+      for (const child of schema.element.children) {
+        const kind = child.ns === XSD_NS ? KIND_OF[child.local] : undefined;
+        if (!kind) continue;
+        const local = child.attr("name");
+        if (local === undefined) throw child.error(`a global xs:${child.local} needs a name attribute`);
+        const key = qnameKey({ ns: schema.targetNamespace, local });
+        const table = this.globals[kind];
+        const previous = table.get(key);
+        if (previous && previous.element !== child) {
+          throw child.error(`duplicate ${kindLabel(kind)} ${key}: already defined at ${previous.element.location}`);
+        }
+        table.set(key, { element: child, schema });
+        if (kind === "type") this.takenKeys.add(key);
+      }
+    }
+  }
+
+  /** A QName-valued attribute as a QName; a chameleon schema's unqualified names are in its includer's namespace. */
+  qname(schema: SchemaSource, element: XmlElement, value: string, what: string): QName {
+    const name = element.resolveQName(value, what);
+    return schema.chameleon && name.ns === "" ? { ns: schema.targetNamespace, local: name.local } : name;
+  }
+
+  /** The global declaration `value` names, or a SoapgenError naming what is missing. */
+  lookup(kind: Kind, schema: SchemaSource, element: XmlElement, value: string, what: string): Global {
+    const key = qnameKey(this.qname(schema, element, value, what));
+    const found = this.globals[kind].get(key);
+    if (!found) throw element.error(`${what}: ${kindLabel(kind)} ${key} is not defined`);
+    return found;
+  }
+
+  /** A `type=`/`base=`/`itemType=` reference: a built-in, or a named type that exists. */
+  typeRef(schema: SchemaSource, element: XmlElement, value: string, what: string): TypeRef {
+    const name = this.qname(schema, element, value, what);
+    const key = qnameKey(name);
+    if (name.ns === XSD_NS) {
+      if (BUILTINS.has(name.local)) return { kind: "builtin", name: name.local };
+      throw element.error(`dangling type reference: ${what} '${value}' is not an XML Schema built-in type`);
+    }
+    if (!this.globals.type.has(key)) throw element.error(`dangling type reference: ${what} '${value}' (${key}) is not defined`);
+    return { kind: "named", key };
+  }
+
+  isXmlAttribute(name: QName): boolean {
+    return name.ns === XML_NS && XML_ATTRIBUTES.has(name.local);
+  }
+
+  /** The type under `key`, building it now if needed (derivations need their base's built-in). */
+  ensureType(key: string, build: (global: Global) => SchemaType): SchemaType {
+    const done = this.types.get(key);
+    if (done) return done;
+    const global = this.globals.type.get(key)!;
+    if (this.inProgress.has(key)) throw global.element.error(`circular type derivation through ${key}`);
+    this.inProgress.add(key);
+    const type = this.asOwner(key, () => build(global));
+    this.inProgress.delete(key);
+    this.types.set(key, type);
+    return type;
+  }
+
+  /** Runs `build` with hoisted types recorded under `owner`, so they follow it in the model's order. */
+  asOwner<T>(owner: string, build: () => T): T {
+    this.owners.push(owner);
+    try {
+      return build();
+    } finally {
+      this.owners.pop();
+    }
+  }
+
+  /**
+   * The reference to the anonymous type `definition` hoisted under a name derived from `hint`, unique in
+   * its namespace. Reserved once per definition (and per chameleon namespace): a group or attribute group
+   * used by several types still yields one hoisted type. `build` runs only on the first call.
+   */
+  hoist(schema: SchemaSource, definition: XmlElement, hint: string, build: (name: QName) => SchemaType): TypeRef {
+    const byNamespace = this.hoistedKeys.get(definition) ?? new Map<string, TypeRef>();
+    const existing = byNamespace.get(schema.targetNamespace);
+    if (existing) return existing;
+    const ns = schema.targetNamespace;
+    let local = hint;
+    for (let n = 2; this.takenKeys.has(qnameKey({ ns, local })); n++) local = `${hint}${n}`;
+    const key = qnameKey({ ns, local });
+    const ref: TypeRef = { kind: "named", key };
+    this.takenKeys.add(key);
+    byNamespace.set(ns, ref);
+    this.hoistedKeys.set(definition, byNamespace);
+    const owner = this.owners[this.owners.length - 1]!;
+    const list = this.hoistedBy.get(owner) ?? [];
+    list.push(key);
+    this.hoistedBy.set(owner, list);
+    this.types.set(key, build({ ns, local }));
+    return ref;
+  }
+}
+
+function kindLabel(kind: Kind): string {
+  return kind === "type" ? "type" : kind === "attributeGroup" ? "attribute group" : kind;
+}
