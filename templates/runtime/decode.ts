@@ -1,0 +1,294 @@
+import { SoapDecodeError } from "./errors.js";
+import type { ArrayMeta, DictionaryMeta, FieldMeta, ListMeta, ServiceMeta, SimpleMeta, ValueKind } from "./metadata.js";
+import { complexPlan, isValueKind, lookupType, typeKeyByXmlName } from "./typeinfo.js";
+import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
+import type { XmlElement } from "./xml.js";
+
+/** Where the decoder is, kept as a chain so the string is only built for an error message. */
+export interface DecodePath {
+  readonly parent: DecodePath | undefined;
+  readonly step: string;
+  /** Position among the repeated elements of one field, or -1. */
+  readonly index: number;
+}
+
+export function childPath(parent: DecodePath | undefined, step: string, index = -1): DecodePath {
+  return { parent, step, index };
+}
+
+export function formatPath(path: DecodePath | undefined): string {
+  const steps: string[] = [];
+  for (let p = path; p !== undefined; p = p.parent) steps.push(p.index < 0 ? p.step : `${p.step}[${p.index}]`);
+  return steps.reverse().join("/");
+}
+
+function fail(message: string, path: DecodePath | undefined, excerpt?: string): never {
+  throw new SoapDecodeError(message, { path: formatPath(path), excerpt: excerpt === undefined ? undefined : shorten(excerpt) });
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}...` : text;
+}
+
+/**
+ * Decodes elements into TypeScript values as the metadata describes:
+ * - complex → object (fields, then attributes, then `$value` for simple content and `$any` for `xs:any`);
+ *   an absent optional element leaves its property absent, a repeated field is always an array;
+ * - array wrapper → array; dictionary → null-prototype record; list → array; enumeration → its string;
+ * - `xsi:nil` → null (only where nillable).
+ */
+export class Decoder {
+  constructor(private readonly service: ServiceMeta) {}
+
+  /** Decodes the element filling a field slot (the field's occurrence count is the caller's concern). */
+  field(element: XmlElement, field: FieldMeta, path: DecodePath): unknown {
+    if (element.attributes.length > 0) {
+      const nil = getAttribute(element, XSI_NS, "nil");
+      if (nil !== undefined && (nil.trim() === "true" || nil.trim() === "1")) {
+        if (!field.nillable) fail(`${field.name} is not nillable but has xsi:nil`, path);
+        return null;
+      }
+    }
+    return this.typed(element, field.type, path);
+  }
+
+  /** Decodes an element's content as the type `type` (a value kind or a type key). */
+  typed(element: XmlElement, type: string, path: DecodePath): unknown {
+    if (isValueKind(type)) {
+      if (type === "any") return element.children.length > 0 ? serializeContent(element) : element.text;
+      return this.simpleContent(element, type, path);
+    }
+    const meta = lookupType(this.service, type);
+    switch (meta.kind) {
+      case "complex":
+        return this.complex(element, this.derivedTypeKey(element, type), path);
+      case "array":
+        return this.array(element, meta, path);
+      case "dictionary":
+        return this.dictionary(element, meta, path);
+      case "simple":
+      case "list":
+        return this.simpleContent(element, type, path);
+    }
+  }
+
+  /** Decodes a text value (element content or attribute) of a value kind or simple/list type key. */
+  simpleValue(text: string, type: string, path: DecodePath): unknown {
+    if (isValueKind(type)) return decodeValue(text, type, path);
+    const meta = lookupType(this.service, type);
+    if (meta.kind === "simple") return decodeEnumerated(text, meta, path);
+    if (meta.kind === "list") return this.list(text, meta, path);
+    return fail(`Type ${type} cannot be used for a text value`, path);
+  }
+
+  private simpleContent(element: XmlElement, type: string, path: DecodePath): unknown {
+    if (element.children.length > 0) fail(`Unexpected element <${element.children[0]?.name}> in a simple value`, path);
+    return this.simpleValue(element.text, type, path);
+  }
+
+  /** `xsi:type` selects a type derived from the declared one; any other `xsi:type` is ignored. */
+  private derivedTypeKey(element: XmlElement, declared: string): string {
+    const xsiType = element.attributes.length > 0 ? getAttribute(element, XSI_NS, "type") : undefined;
+    if (xsiType === undefined) return declared;
+    const name = resolveQName(element, xsiType);
+    const key = name && typeKeyByXmlName(this.service, name.ns, name.local);
+    if (key === undefined || key === declared) return declared;
+    const meta = lookupType(this.service, key);
+    return meta.kind === "complex" && complexPlan(this.service, key).lineage.has(declared) ? key : declared;
+  }
+
+  /** Decodes a complex type's content into an object. */
+  complex(element: XmlElement, key: string, path: DecodePath): Record<string, unknown> {
+    const plan = complexPlan(this.service, key);
+    const anyElements: string[] | undefined = plan.any ? [] : undefined;
+    const result = this.fields(element, plan.fields, path, anyElements);
+    for (const attribute of plan.attributes) {
+      const text = getAttribute(element, attribute.ns, attribute.name);
+      if (text !== undefined) result[attribute.prop] = this.simpleValue(text, attribute.type, childPath(path, `@${attribute.name}`));
+      else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
+    }
+    if (plan.text !== undefined) result["$value"] = this.simpleValue(element.text, plan.text, path);
+    else if (!isBlank(element.text)) fail("Unexpected text in element-only content", path, element.text);
+    if (anyElements !== undefined) result["$any"] = anyElements;
+    return result;
+  }
+
+  /**
+   * Decodes child elements into one property per field, in field order. Unknown children are an error,
+   * or kept as XML in `anyElements` when given (`xs:any`).
+   */
+  fields(element: XmlElement, fields: readonly FieldMeta[], path: DecodePath, anyElements?: string[]): Record<string, unknown> {
+    const values: unknown[] = new Array(fields.length);
+    // Elements usually arrive in schema order, so the search starts where the last one matched.
+    let hint = 0;
+    for (const child of element.children) {
+      let index = -1;
+      for (let n = 0; n < fields.length; n++) {
+        const candidate = (hint + n) % fields.length;
+        const field = fields[candidate] as FieldMeta;
+        if (field.name === child.local && field.ns === child.ns) {
+          index = candidate;
+          break;
+        }
+      }
+      if (index === -1) {
+        if (anyElements === undefined) fail(`Unexpected element <${child.name}> (namespace "${child.ns}")`, path);
+        anyElements.push(serializeElement(child));
+        continue;
+      }
+      hint = index;
+      const field = fields[index] as FieldMeta;
+      if (field.repeated) {
+        const items = (values[index] ??= []) as unknown[];
+        items.push(this.field(child, field, childPath(path, child.local, items.length)));
+      } else {
+        if (values[index] !== undefined) fail(`Element <${child.name}> occurs more than once`, path);
+        values[index] = this.field(child, field, childPath(path, child.local));
+      }
+    }
+
+    const result: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as FieldMeta;
+      const value = values[i];
+      if (value !== undefined) result[field.prop] = value;
+      else if (field.repeated) result[field.prop] = [];
+      else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
+    }
+    return result;
+  }
+
+  private array(element: XmlElement, meta: ArrayMeta, path: DecodePath): unknown[] {
+    if (!isBlank(element.text)) fail("Unexpected text in an array", path, element.text);
+    const { item } = meta;
+    const items: unknown[] = [];
+    for (const child of element.children) {
+      if (child.local !== item.name || child.ns !== item.ns) {
+        fail(`Unexpected element <${child.name}> (namespace "${child.ns}"), expected <${item.name}>`, path);
+      }
+      items.push(this.field(child, item, childPath(path, child.local, items.length)));
+    }
+    return items;
+  }
+
+  private dictionary(element: XmlElement, meta: DictionaryMeta, path: DecodePath): Record<string, unknown> {
+    if (!isBlank(element.text)) fail("Unexpected text in a dictionary", path, element.text);
+    // Keys come from the server: a null prototype makes `__proto__` or `constructor` ordinary keys.
+    const result = Object.create(null) as Record<string, unknown>;
+    let index = 0;
+    for (const entry of element.children) {
+      const entryPath = childPath(path, entry.local, index++);
+      if (entry.local !== meta.entry.name || entry.ns !== meta.entry.ns) {
+        fail(`Unexpected element <${entry.name}> (namespace "${entry.ns}"), expected <${meta.entry.name}>`, path);
+      }
+      let keyElement: XmlElement | undefined;
+      let valueElement: XmlElement | undefined;
+      for (const child of entry.children) {
+        if (child.local === meta.key.name && child.ns === meta.key.ns && keyElement === undefined) keyElement = child;
+        else if (child.local === meta.value.name && child.ns === meta.value.ns && valueElement === undefined) valueElement = child;
+        else fail(`Unexpected element <${child.name}> (namespace "${child.ns}") in a dictionary entry`, entryPath);
+      }
+      if (keyElement === undefined) return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
+      if (valueElement === undefined) return fail(`Missing <${meta.value.name}> in a dictionary entry`, entryPath);
+      const key = String(this.field(keyElement, meta.key, childPath(entryPath, keyElement.local)));
+      result[key] = this.field(valueElement, meta.value, childPath(entryPath, valueElement.local));
+    }
+    return result;
+  }
+
+  private list(text: string, meta: ListMeta, path: DecodePath): unknown[] {
+    const trimmed = text.trim();
+    if (trimmed === "") return [];
+    return trimmed.split(/[ \t\r\n]+/).map((item) => this.simpleValue(item, meta.item, path));
+  }
+}
+
+function decodeEnumerated(text: string, meta: SimpleMeta, path: DecodePath): unknown {
+  const value = decodeValue(text, meta.base, path);
+  if (meta.enumeration !== undefined) {
+    const lexical = typeof value === "string" ? value : text.trim();
+    if (!meta.enumeration.includes(lexical)) fail(`Value is not one of the ${meta.xmlName} enumeration values`, path, text);
+  }
+  return value;
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const DOUBLE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const DATE_TIME = /^(-?\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:\d\d)?$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const HEX = /^(?:[0-9a-fA-F]{2})*$/;
+
+/** Decodes the lexical form of a value kind. Except for strings, XSD collapses surrounding whitespace. */
+function decodeValue(text: string, kind: ValueKind, path: DecodePath): unknown {
+  if (kind === "string" || kind === "any") return text;
+  const value = text.trim();
+  switch (kind) {
+    case "boolean":
+      if (value === "true" || value === "1") return true;
+      if (value === "false" || value === "0") return false;
+      return fail("Not a boolean", path, text);
+    case "int":
+    case "long": {
+      if (!INTEGER.test(value)) return fail(`Not an integer (${kind})`, path, text);
+      const number = Number(value);
+      // Beyond 2^53 a double cannot hold every integer: refuse rather than round.
+      if (!Number.isSafeInteger(number)) return fail(`Integer beyond ±(2^53-1) (${kind})`, path, text);
+      return number;
+    }
+    case "double":
+      if (!DOUBLE.test(value)) return fail("Not a double", path, text);
+      return value.endsWith("INF") ? (value.startsWith("-") ? -Infinity : Infinity) : Number(value);
+    case "decimal":
+      if (!DECIMAL.test(value)) return fail("Not a decimal", path, text);
+      return Number(value);
+    case "dateTime":
+      return parseDateTime(value, path);
+    case "date":
+    case "time":
+    case "duration":
+    case "qname":
+      return value;
+    case "base64": {
+      const compact = value.replace(/[ \t\r\n]+/g, "");
+      if (!BASE64.test(compact)) return fail("Not base64", path, text);
+      const binary = atob(compact);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes;
+    }
+    case "hex": {
+      if (!HEX.test(value)) return fail("Not hexBinary", path, text);
+      const bytes = new Uint8Array(value.length / 2);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(value.slice(2 * i, 2 * i + 2), 16);
+      return bytes;
+    }
+  }
+}
+
+function parseDateTime(value: string, path: DecodePath): Date {
+  const match = DATE_TIME.exec(value);
+  if (match === null) return fail("Not a dateTime", path, value);
+  const [, year, month, day, hour, minute, second, fraction, offset] = match;
+  const date = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999 (WCF sends 0001-01-01 often).
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  const endOfDay = hour === "24" && minute === "00" && second === "00" && !/[1-9]/.test(fraction ?? "");
+  if (
+    date.getUTCMonth() !== Number(month) - 1 ||
+    date.getUTCDate() !== Number(day) ||
+    (Number(hour) > 23 && !endOfDay) ||
+    Number(minute) > 59 ||
+    Number(second) > 59
+  ) {
+    return fail("Not a dateTime", path, value);
+  }
+  const milliseconds = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, "0"));
+  date.setUTCHours(Number(hour), Number(minute), Number(second), milliseconds);
+  if (offset !== undefined && offset !== "Z") {
+    const sign = offset.startsWith("-") ? -1 : 1;
+    const minutes = Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6));
+    date.setTime(date.getTime() - sign * minutes * 60_000);
+  }
+  return date;
+}

@@ -1,0 +1,273 @@
+import { SoapDecodeError, SoapEncodeError } from "./errors.js";
+import type { ArrayMeta, DictionaryMeta, FieldMeta, ListMeta, ServiceMeta, SimpleMeta, ValueKind } from "./metadata.js";
+import { complexPlan, isValueKind, lookupType } from "./typeinfo.js";
+import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
+
+/** Characters XML 1.0 cannot carry, even as character references. */
+const NON_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/**
+ * Writes TypeScript values as XML, the reverse of `Decoder`. Namespaces get prefixes `ns0`, `ns1`, ... in
+ * first-use order (XSI gets `xsi`); the caller declares them all on one ancestor via `declarations()`.
+ * Unqualified elements are written without prefix, and no default namespace is ever declared, so they are
+ * in no namespace.
+ */
+export class Encoder {
+  private readonly prefixes = new Map<string, string>();
+  private namespaceCount = 0;
+
+  constructor(
+    private readonly service: ServiceMeta,
+    reserved: ReadonlyMap<string, string> = new Map(),
+  ) {
+    for (const [ns, prefix] of reserved) this.prefixes.set(ns, prefix);
+  }
+
+  /** `xmlns` attributes (with a leading space) for every namespace used so far. */
+  declarations(): string {
+    let xml = "";
+    for (const [ns, prefix] of this.prefixes) xml += ` xmlns:${prefix}="${escapeAttribute(ns)}"`;
+    return xml;
+  }
+
+  qualify(name: string, ns: string): string {
+    if (ns === "") return name;
+    let prefix = this.prefixes.get(ns);
+    if (prefix === undefined) {
+      prefix = ns === XSI_NS ? "xsi" : `ns${this.namespaceCount++}`;
+      this.prefixes.set(ns, prefix);
+    }
+    return `${prefix}:${name}`;
+  }
+
+  /** Writes a field slot: nothing when absent and optional, one element per item when repeated. */
+  field(field: FieldMeta, value: unknown, path: string): string {
+    if (value === undefined) {
+      if (field.optional) return "";
+      throw new SoapEncodeError(`Missing required element ${field.name}`, path);
+    }
+    if (!field.repeated) return this.occurrence(field, value, path);
+    if (!Array.isArray(value)) throw new SoapEncodeError(`Expected an array for repeated element ${field.name}`, path);
+    if (value.length === 0 && !field.optional) throw new SoapEncodeError(`At least one ${field.name} is required`, path);
+    let xml = "";
+    for (let i = 0; i < value.length; i++) xml += this.occurrence(field, value[i], `${path}[${i}]`);
+    return xml;
+  }
+
+  /** Writes an object's properties as the given fields, rejecting properties no field knows. */
+  fields(fields: readonly FieldMeta[], value: unknown, path: string): string {
+    const object = expectObject(value, path);
+    rejectUnknownProperties(object, new Set(fields.map((field) => field.prop)), path);
+    let xml = "";
+    for (const field of fields) xml += this.field(field, object[field.prop], `${path}.${field.prop}`);
+    return xml;
+  }
+
+  private occurrence(field: FieldMeta, value: unknown, path: string): string {
+    const name = this.qualify(field.name, field.ns);
+    if (value === null) {
+      if (!field.nillable) throw new SoapEncodeError(`${field.name} is not nillable`, path);
+      return `<${name} ${this.qualify("nil", XSI_NS)}="true"/>`;
+    }
+    if (value === undefined) throw new SoapEncodeError(`Missing value for ${field.name}`, path);
+    return this.element(name, field.type, value, path);
+  }
+
+  private element(name: string, type: string, value: unknown, path: string): string {
+    if (isValueKind(type)) return wrap(name, "", escapeText(this.text(value, type, path)));
+    const meta = lookupType(this.service, type);
+    switch (meta.kind) {
+      case "complex":
+        return this.complex(name, type, value, path);
+      case "array":
+        return wrap(name, "", this.array(meta, value, path));
+      case "dictionary":
+        return wrap(name, "", this.dictionary(meta, value, path));
+      case "simple":
+      case "list":
+        return wrap(name, "", escapeText(this.text(value, type, path)));
+    }
+  }
+
+  private complex(name: string, key: string, value: unknown, path: string): string {
+    const plan = complexPlan(this.service, key);
+    const object = expectObject(value, path);
+    rejectUnknownProperties(object, plan.props, path);
+    let attributes = "";
+    for (const attribute of plan.attributes) {
+      const attributeValue = object[attribute.prop];
+      if (attributeValue === undefined || attributeValue === null) {
+        if (attribute.optional) continue;
+        throw new SoapEncodeError(`Missing required attribute ${attribute.name}`, `${path}.${attribute.prop}`);
+      }
+      const text = this.text(attributeValue, attribute.type, `${path}.${attribute.prop}`);
+      attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
+    }
+    let content = "";
+    for (const field of plan.fields) content += this.field(field, object[field.prop], `${path}.${field.prop}`);
+    if (plan.text !== undefined && object["$value"] !== undefined) {
+      content += escapeText(this.text(object["$value"], plan.text, `${path}.$value`));
+    }
+    if (plan.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
+    return wrap(name, attributes, content);
+  }
+
+  private array(meta: ArrayMeta, value: unknown, path: string): string {
+    if (!Array.isArray(value)) throw new SoapEncodeError("Expected an array", path);
+    let xml = "";
+    for (let i = 0; i < value.length; i++) xml += this.occurrence(meta.item, value[i], `${path}[${i}]`);
+    return xml;
+  }
+
+  private dictionary(meta: DictionaryMeta, value: unknown, path: string): string {
+    const object = expectObject(value, path);
+    const entry = this.qualify(meta.entry.name, meta.entry.ns);
+    let xml = "";
+    for (const key of Object.keys(object)) {
+      const entryPath = `${path}[${JSON.stringify(key)}]`;
+      const keyXml = this.occurrence(meta.key, keyValue(key, meta.key.type), entryPath);
+      xml += `<${entry}>${keyXml}${this.occurrence(meta.value, object[key], entryPath)}</${entry}>`;
+    }
+    return xml;
+  }
+
+  /** The lexical form of a value of a value kind or simple/list type key (not yet escaped). */
+  text(value: unknown, type: string, path: string): string {
+    if (isValueKind(type)) return encodeValue(value, type, path);
+    const meta = lookupType(this.service, type);
+    if (meta.kind === "simple") return encodeEnumerated(value, meta, path);
+    if (meta.kind === "list") return this.list(value, meta, path);
+    throw new SoapEncodeError(`Type ${type} cannot be written as text`, path);
+  }
+
+  private list(value: unknown, meta: ListMeta, path: string): string {
+    if (!Array.isArray(value)) throw new SoapEncodeError("Expected an array for a list value", path);
+    return value.map((item, i) => this.text(item, meta.item, `${path}[${i}]`)).join(" ");
+  }
+}
+
+function wrap(name: string, attributes: string, content: string): string {
+  return content === "" ? `<${name}${attributes}/>` : `<${name}${attributes}>${content}</${name}>`;
+}
+
+function expectObject(value: unknown, path: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
+    throw new SoapEncodeError(`Expected an object, got ${describe(value)}`, path);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Unknown properties are refused rather than dropped: they are almost always a misspelt field. */
+function rejectUnknownProperties(object: Record<string, unknown>, known: ReadonlySet<string>, path: string): void {
+  const unknown = Object.keys(object).filter((key) => !known.has(key));
+  if (unknown.length > 0) throw new SoapEncodeError(`Unknown propert${unknown.length === 1 ? "y" : "ies"} ${unknown.join(", ")}`, path);
+}
+
+/** Dictionary keys are strings in TS; a numeric key type needs its number back. */
+function keyValue(key: string, type: string): unknown {
+  return type === "int" || type === "long" || type === "double" || type === "decimal" ? Number(key) : key;
+}
+
+/** `$any` holds complete XML elements; each is checked to be one well-formed element before being written. */
+function rawElements(value: unknown, path: string): string {
+  if (!Array.isArray(value)) throw new SoapEncodeError("Expected an array of XML strings", path);
+  return value
+    .map((xml, i) => {
+      if (typeof xml !== "string") throw new SoapEncodeError("Expected an XML string", `${path}[${i}]`);
+      try {
+        parseXml(xml);
+      } catch (error) {
+        if (error instanceof SoapDecodeError) throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, `${path}[${i}]`);
+        throw error;
+      }
+      return xml;
+    })
+    .join("");
+}
+
+function encodeEnumerated(value: unknown, meta: SimpleMeta, path: string): string {
+  const text = encodeValue(value, meta.base, path);
+  if (meta.enumeration !== undefined && !meta.enumeration.includes(text)) {
+    throw new SoapEncodeError(`${JSON.stringify(text)} is not one of the ${meta.xmlName} enumeration values`, path);
+  }
+  return text;
+}
+
+function encodeValue(value: unknown, kind: ValueKind, path: string): string {
+  switch (kind) {
+    case "string":
+    case "date":
+    case "time":
+    case "duration":
+    case "qname":
+      if (typeof value !== "string") throw typeError(kind, value, path);
+      if (NON_XML_CHARACTERS.test(value)) throw new SoapEncodeError("String contains a character XML cannot carry", path);
+      return value;
+    case "boolean":
+      if (typeof value !== "boolean") throw typeError(kind, value, path);
+      return value ? "true" : "false";
+    case "int":
+    case "long":
+      if (!Number.isSafeInteger(value)) throw typeError(kind, value, path);
+      return String(value);
+    case "double":
+      if (typeof value !== "number") throw typeError(kind, value, path);
+      if (Number.isNaN(value)) return "NaN";
+      if (!Number.isFinite(value)) return value > 0 ? "INF" : "-INF";
+      // xs:double has a negative zero, which String() would write as "0".
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "decimal":
+      if (typeof value !== "number" || !Number.isFinite(value)) throw typeError(kind, value, path);
+      return decimalString(value);
+    case "dateTime":
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw typeError(kind, value, path);
+      return value.toISOString();
+    case "base64":
+      if (!(value instanceof Uint8Array)) throw typeError(kind, value, path);
+      return base64(value);
+    case "hex":
+      if (!(value instanceof Uint8Array)) throw typeError(kind, value, path);
+      return Array.from(value, (byte) => byte.toString(16).padStart(2, "0").toUpperCase()).join("");
+    case "any":
+      if (value instanceof Date) return encodeValue(value, "dateTime", path);
+      if (typeof value === "number") return encodeValue(value, "double", path);
+      if (typeof value === "boolean") return encodeValue(value, "boolean", path);
+      return encodeValue(value, "string", path);
+  }
+}
+
+function typeError(kind: ValueKind, value: unknown, path: string): SoapEncodeError {
+  return new SoapEncodeError(`Expected a value of kind ${kind}, got ${describe(value)}`, path);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (value instanceof Date) return "a Date";
+  return typeof value;
+}
+
+/** xs:decimal has no exponent notation, which `String` uses below 1e-6 and from 1e21. */
+function decimalString(value: number): string {
+  const text = String(value);
+  const e = text.indexOf("e");
+  if (e === -1) return text;
+  const sign = text.startsWith("-") ? "-" : "";
+  const mantissa = text.slice(sign.length, e);
+  const exponent = Number(text.slice(e + 1));
+  const point = mantissa.indexOf(".");
+  const digits = mantissa.replace(".", "");
+  const position = (point === -1 ? mantissa.length : point) + exponent;
+  if (position <= 0) return `${sign}0.${"0".repeat(-position)}${digits}`;
+  if (position >= digits.length) return sign + digits + "0".repeat(position - digits.length);
+  return `${sign}${digits.slice(0, position)}.${digits.slice(position)}`;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  // Chunked: spreading a large array into fromCharCode would overflow the argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

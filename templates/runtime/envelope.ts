@@ -1,0 +1,206 @@
+import { Decoder, childPath, formatPath } from "./decode.js";
+import type { DecodePath } from "./decode.js";
+import { Encoder } from "./encode.js";
+import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
+import type { SoapFaultInit } from "./errors.js";
+import type { FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metadata.js";
+import { parseXml, resolveQName, serializeContent } from "./xml.js";
+import type { XmlElement, XmlLimits } from "./xml.js";
+
+export const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
+export const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
+
+export type SoapVersion = "1.1" | "1.2";
+/** "input" is a request message, "output" a response. */
+export type Direction = "input" | "output";
+
+/**
+ * wsdl:fault name → the generated error class. `SoapFaultInit<never>` because each class expects its own
+ * detail type, and a constructor taking `SoapFaultInit<XDetail>` does not accept `SoapFaultInit<unknown>`.
+ */
+export type FaultErrorClasses = Readonly<Record<string, new (init: SoapFaultInit<never>) => SoapFaultError>>;
+
+export interface DecodedMessage {
+  /** The body object (unwrapped or one property per part); undefined for an operation without output. */
+  readonly body: unknown;
+  /** One property per header block present in the message. */
+  readonly headers: Record<string, unknown>;
+}
+
+export function getOperation(service: ServiceMeta, operationName: string): OperationMeta {
+  const operation = Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  if (operation === undefined) throw new SoapEncodeError(`Unknown operation ${operationName}`, operationName);
+  return operation;
+}
+
+function getMessage(operation: OperationMeta, direction: Direction): MessageMeta | undefined {
+  return direction === "input" ? operation.input : operation.output;
+}
+
+/**
+ * Writes a complete envelope. `body` is the request (or response) object; `headers` has one property per
+ * header block, undefined ones omitted. The envelope prefix is `soap`; schema namespaces are declared on
+ * the Envelope as `ns0`, `ns1`, ... in first-use order.
+ */
+export function encodeMessage(
+  service: ServiceMeta,
+  operationName: string,
+  direction: Direction,
+  body: unknown,
+  headers: object | undefined,
+  soapVersion: SoapVersion = service.soapVersion,
+): string {
+  const message = getMessage(getOperation(service, operationName), direction);
+  if (message === undefined) throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
+  const soapNs = soapVersion === "1.2" ? SOAP12_NS : SOAP11_NS;
+  const encoder = new Encoder(service, new Map([[soapNs, "soap"]]));
+
+  let headerXml = "";
+  if (headers !== undefined) {
+    const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
+    headerXml = encoder.fields(message.headers.map(asOptional), blocks, "headers");
+  }
+  const bodyXml = message.unwrapped ? encoder.field(unwrappedPart(message), body ?? {}, "body") : encoder.fields(message.body, body ?? {}, "body");
+
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope${encoder.declarations()}>` +
+    (headerXml ? `<soap:Header>${headerXml}</soap:Header>` : "") +
+    `<soap:Body>${bodyXml}</soap:Body></soap:Envelope>`
+  );
+}
+
+/** A header block is sent only when given, whatever its minOccurs. */
+function asOptional(field: FieldMeta): FieldMeta {
+  return field.optional ? field : { ...field, optional: true };
+}
+
+function unwrappedPart(message: MessageMeta): FieldMeta {
+  const part = message.body[0];
+  if (part === undefined || message.body.length !== 1) throw new Error("soapgen metadata: an unwrapped message has exactly one part");
+  return part;
+}
+
+/**
+ * Reads an envelope for the given operation and direction. A Fault in the body is thrown as
+ * `SoapFaultError` (status 0: no HTTP exchange); failure headers are not interpreted here.
+ */
+export function decodeMessage(
+  service: ServiceMeta,
+  operationName: string,
+  direction: Direction,
+  xml: string,
+  limits?: XmlLimits,
+): DecodedMessage {
+  const operation = getOperation(service, operationName);
+  const envelope = readEnvelope(xml, limits);
+  if (envelope.fault !== undefined) throw faultError(service, operation, envelope, 0);
+  return decodeEnvelope(service, operation, direction, envelope);
+}
+
+export interface Envelope {
+  readonly soapNs: string;
+  readonly header: XmlElement | undefined;
+  readonly body: XmlElement;
+  readonly fault: XmlElement | undefined;
+}
+
+const ENVELOPE_PATH = childPath(undefined, "Envelope");
+const BODY_PATH = childPath(ENVELOPE_PATH, "Body");
+const HEADER_PATH = childPath(ENVELOPE_PATH, "Header");
+
+/** Parses a SOAP 1.1 or 1.2 envelope and finds its Header, Body and Fault. */
+export function readEnvelope(xml: string, limits?: XmlLimits): Envelope {
+  const root = parseXml(xml, limits);
+  if (root.local !== "Envelope" || (root.ns !== SOAP11_NS && root.ns !== SOAP12_NS)) {
+    throw new SoapDecodeError(`Expected a SOAP Envelope, found <${root.name}> in namespace "${root.ns}"`, { path: root.local });
+  }
+  let header: XmlElement | undefined;
+  let body: XmlElement | undefined;
+  for (const child of root.children) {
+    if (child.ns !== root.ns) continue;
+    if (child.local === "Header" && header === undefined && body === undefined) header = child;
+    else if (child.local === "Body" && body === undefined) body = child;
+  }
+  if (body === undefined) throw new SoapDecodeError("Missing SOAP Body", { path: "Envelope" });
+  const first = body.children[0];
+  const fault = first !== undefined && first.local === "Fault" && first.ns === root.ns ? first : undefined;
+  return { soapNs: root.ns, header, body, fault };
+}
+
+export function decodeEnvelope(service: ServiceMeta, operation: OperationMeta, direction: Direction, envelope: Envelope): DecodedMessage {
+  const message = getMessage(operation, direction);
+  const decoder = new Decoder(service);
+  const headers: Record<string, unknown> = {};
+  // Header blocks the operation does not declare (WS-Addressing, diagnostics, ...) are not ours to read.
+  if (message !== undefined && envelope.header !== undefined) {
+    for (const block of envelope.header.children) {
+      const field = message.headers.find((candidate) => candidate.name === block.local && candidate.ns === block.ns);
+      if (field !== undefined) headers[field.prop] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
+    }
+  }
+  if (message === undefined) {
+    const extra = envelope.body.children[0];
+    if (extra !== undefined) throw new SoapDecodeError(`Unexpected element <${extra.name}>, the operation has no ${direction}`, { path: formatPath(BODY_PATH) });
+    return { body: undefined, headers };
+  }
+  if (!message.unwrapped) return { body: decoder.fields(envelope.body, message.body, BODY_PATH), headers };
+
+  const part = unwrappedPart(message);
+  const [element, ...rest] = envelope.body.children;
+  if (element === undefined || element.local !== part.name || element.ns !== part.ns) {
+    const found = element === undefined ? "an empty Body" : `<${element.name}> in namespace "${element.ns}"`;
+    throw new SoapDecodeError(`Expected <${part.name}> in namespace "${part.ns}", found ${found}`, { path: formatPath(BODY_PATH) });
+  }
+  if (rest[0] !== undefined) throw new SoapDecodeError(`Unexpected element <${rest[0].name}> after <${element.name}>`, { path: formatPath(BODY_PATH) });
+  return { body: decoder.field(element, part, childPath(BODY_PATH, element.local)), headers };
+}
+
+/** Builds the error for a Fault, using the operation's specific class when the detail matches a declared fault. */
+export function faultError(
+  service: ServiceMeta,
+  operation: OperationMeta,
+  envelope: Envelope,
+  status: number,
+  faultErrors: FaultErrorClasses = {},
+): SoapFaultError {
+  const fault = envelope.fault as XmlElement;
+  const faultPath = childPath(BODY_PATH, "Fault");
+  const soap12 = envelope.soapNs === SOAP12_NS;
+  // SOAP 1.1 fault children are unqualified; SOAP 1.2 ones are in the envelope namespace.
+  const child = (parent: XmlElement | undefined, local: string): XmlElement | undefined =>
+    parent?.children.find((c) => c.local === local && c.ns === (soap12 ? envelope.soapNs : ""));
+  const codeElement = soap12 ? child(child(fault, "Code"), "Value") : child(fault, "faultcode");
+  const reasonElement = soap12 ? child(child(fault, "Reason"), "Text") : child(fault, "faultstring");
+  const actorElement = child(fault, soap12 ? "Role" : "faultactor");
+  const detailElement = child(fault, soap12 ? "Detail" : "detail");
+
+  const codeText = codeElement?.text.trim() ?? "";
+  const code = codeElement === undefined ? undefined : resolveQName(codeElement, codeText);
+  const base = {
+    code: code?.local ?? codeText,
+    codeNamespace: code?.ns ?? "",
+    reason: reasonElement?.text ?? "",
+    ...(actorElement === undefined ? {} : { actor: actorElement.text.trim() }),
+    status,
+  };
+  const detail = detailElement?.children[0];
+  if (detail !== undefined) {
+    const declared = operation.faults.find((f) => f.detail.name === detail.local && f.detail.ns === detail.ns);
+    if (declared !== undefined) {
+      const path: DecodePath = childPath(childPath(faultPath, detailElement?.local ?? "detail"), detail.local);
+      let decoded: unknown;
+      try {
+        decoded = new Decoder(service).field(detail, declared.detail, path);
+      } catch (error) {
+        // The fault is the news; a detail we cannot read is still shown, as XML.
+        if (!(error instanceof SoapDecodeError)) throw error;
+      }
+      if (decoded !== undefined) {
+        const FaultClass = Object.hasOwn(faultErrors, declared.name) ? faultErrors[declared.name] : undefined;
+        // Decoded with this fault's own detail metadata, so it is the detail type its class expects.
+        return new (FaultClass ?? SoapFaultError)({ ...base, detail: decoded as never, faultName: declared.name });
+      }
+    }
+  }
+  return new SoapFaultError({ ...base, detail: detailElement === undefined ? undefined : serializeContent(detailElement) });
+}

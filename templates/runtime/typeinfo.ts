@@ -1,0 +1,80 @@
+import type { AttributeMeta, ComplexMeta, FieldMeta, ServiceMeta, TypeMeta, ValueKind } from "./metadata.js";
+
+const VALUE_KINDS: ReadonlySet<string> = new Set<ValueKind>([
+  "string", "boolean", "int", "long", "double", "decimal", "dateTime", "date", "time", "duration", "base64", "hex", "qname", "any",
+]);
+
+export function isValueKind(type: string): type is ValueKind {
+  return VALUE_KINDS.has(type);
+}
+
+/** A complex type flattened along its base chain, computed once per type. */
+export interface ComplexPlan {
+  /** Base fields first, then own fields, in schema order. */
+  readonly fields: readonly FieldMeta[];
+  readonly attributes: readonly AttributeMeta[];
+  readonly text: string | undefined;
+  readonly any: boolean;
+  /** Every property a value of this type may have. */
+  readonly props: ReadonlySet<string>;
+  /** Type keys of this type and its bases. */
+  readonly lineage: ReadonlySet<string>;
+}
+
+interface ServiceIndex {
+  readonly plans: Map<string, ComplexPlan>;
+  /** `{ns}local` → type key, for `xsi:type`. */
+  readonly byXmlName: ReadonlyMap<string, string>;
+}
+
+const indexes = new WeakMap<ServiceMeta, ServiceIndex>();
+
+function indexOf(service: ServiceMeta): ServiceIndex {
+  let index = indexes.get(service);
+  if (index === undefined) {
+    const byXmlName = new Map<string, string>();
+    for (const [key, type] of Object.entries(service.types)) byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
+    index = { plans: new Map(), byXmlName };
+    indexes.set(service, index);
+  }
+  return index;
+}
+
+/** The metadata is generated, so a dangling type key is a generator bug, reported as such. */
+export function lookupType(service: ServiceMeta, key: string): TypeMeta {
+  const type = Object.hasOwn(service.types, key) ? service.types[key] : undefined;
+  if (type === undefined) throw new Error(`soapgen metadata: unknown type "${key}"`);
+  return type;
+}
+
+export function typeKeyByXmlName(service: ServiceMeta, ns: string, local: string): string | undefined {
+  return indexOf(service).byXmlName.get(`{${ns}}${local}`);
+}
+
+export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
+  const plans = indexOf(service).plans;
+  let plan = plans.get(key);
+  if (plan === undefined) {
+    const chain: ComplexMeta[] = [];
+    const lineage = new Set<string>();
+    for (let k: string | undefined = key; k !== undefined; ) {
+      if (lineage.has(k)) throw new Error(`soapgen metadata: circular base chain at "${k}"`);
+      const type = lookupType(service, k);
+      if (type.kind !== "complex") throw new Error(`soapgen metadata: "${k}" is not a complex type`);
+      lineage.add(k);
+      chain.unshift(type);
+      k = type.base;
+    }
+    const fields = chain.flatMap((type) => type.fields);
+    const attributes = chain.flatMap((type) => type.attributes);
+    let text: string | undefined;
+    for (const type of chain) text = type.text ?? text;
+    const any = chain.some((type) => type.any === true);
+    const props = new Set([...fields, ...attributes].map((slot) => slot.prop));
+    if (text !== undefined) props.add("$value");
+    if (any) props.add("$any");
+    plan = { fields, attributes, text, any, props, lineage };
+    plans.set(key, plan);
+  }
+  return plan;
+}
