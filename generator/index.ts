@@ -1,1 +1,4 @@
-export {};
+/** soapgen's programmatic API, for build scripts: `import { generate } from "soapgen"`. */
+export { generate, check, render, type GenerateOptions, type GenerateResult, type WsdlSource } from "./generate.js";
+export { SoapgenError } from "./errors.js";
+export type * from "./model.js";

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/** The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack. */
+import { readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { CONFIG_FILE, readConfig, type Target } from "./config.js";
+import { SoapgenError } from "./errors.js";
+import { check, generate } from "./generate.js";
+import { packageRoot } from "./lib/paths.js";
+
+interface Args {
+  wsdl?: string;
+  out?: string;
+  config?: string;
+  timeout: number;
+  verbose: boolean;
+}
+
+function targets(args: Args): Target[] {
+  if (args.wsdl === undefined && args.out === undefined) return readConfig(resolve(args.config ?? CONFIG_FILE));
+  if (args.wsdl === undefined || args.out === undefined) {
+    throw new SoapgenError({ file: "command line" }, "--wsdl and --out go together (or give neither to use the config file)");
+  }
+  return [{ wsdl: args.wsdl, out: resolve(args.out) }];
+}
+
+const shown = (path: string): string => relative(process.cwd(), path) || ".";
+
+async function runGenerate(args: Args): Promise<number> {
+  for (const target of targets(args)) {
+    const started = performance.now();
+    const result = await generate({ ...target, timeoutMs: args.timeout });
+    const ms = Math.round(performance.now() - started);
+    console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
+  }
+  return 0;
+}
+
+async function runCheck(args: Args): Promise<number> {
+  let stale = 0;
+  for (const target of targets(args)) {
+    const files = await check({ ...target, timeoutMs: args.timeout });
+    stale += files.length;
+    if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
+    for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
+  }
+  if (stale > 0) console.error(`soapgen: ${stale} generated file(s) differ from the WSDL: run soapgen generate`);
+  return stale > 0 ? 1 : 0;
+}
+
+function fail(error: unknown, verbose: boolean): number {
+  const message = error instanceof SoapgenError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+  console.error(`soapgen: ${message}`);
+  if (verbose && error instanceof Error && error.stack) console.error(error.stack);
+  else if (!(error instanceof SoapgenError)) console.error("soapgen: run with --verbose for the stack trace");
+  return 1;
+}
+
+const version = (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+const argv = hideBin(process.argv);
+const verbose = argv.includes("--verbose");
+
+const targetOptions = {
+  wsdl: { type: "string", describe: "WSDL file path or http(s) URL" },
+  out: { type: "string", describe: "output folder (replaced as a whole on success)" },
+  config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
+  timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
+  verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
+} as const;
+
+let exitCode = 0;
+try {
+  await yargs(argv)
+    .scriptName("soapgen")
+    .usage("$0 <command> [options]\n\nGenerate a typed TypeScript SOAP client from a WSDL.")
+    .command(
+      "generate",
+      "write the client for --wsdl into --out (or every target of the config file)",
+      (y) => y.options(targetOptions),
+      async (args) => {
+        exitCode = await runGenerate(args as Args);
+      },
+    )
+    .command(
+      "check",
+      "exit 1 and name the stale files when the output differs from what the WSDL generates now",
+      (y) => y.options(targetOptions),
+      async (args) => {
+        exitCode = await runCheck(args as Args);
+      },
+    )
+    .demandCommand(1, "name a command: generate or check")
+    .strict()
+    .version(version)
+    .help()
+    .fail((message, error) => {
+      throw error ?? new SoapgenError({ file: "command line" }, message);
+    })
+    .parseAsync();
+} catch (error) {
+  exitCode = fail(error, verbose);
+}
+process.exitCode = exitCode;

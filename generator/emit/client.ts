@@ -1,0 +1,152 @@
+/** `wsdl:portType` + its SOAP binding → the client class, its options, its operation map and fault classes. */
+import {
+  type ClassDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type StatementStructures,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+  VariableDeclarationKind,
+  type VariableStatementStructure,
+} from "ts-morph";
+import { propertyKey } from "../lib/names.js";
+import { jsDoc, stringLiteral } from "../lib/ts.js";
+import type { EmitContext } from "./context.js";
+import type { OperationPlan, PortPlan } from "./port.js";
+
+export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
+  return [
+    ...faultClasses(ctx, plan),
+    ...endpoint(plan),
+    operationsMap(plan),
+    options(plan),
+    clientClass(plan),
+  ];
+}
+
+/** One error class per `wsdl:fault`, so callers can `catch (e) { if (e instanceof XFaultError) ... }`. */
+function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
+  const seen = new Set<string>();
+  const classes: ClassDeclarationStructure[] = [];
+  for (const { fault, className } of plan.operations.flatMap((o) => o.faults)) {
+    if (seen.has(className)) continue;
+    seen.add(className);
+    const element = ctx.element(fault.part.element);
+    classes.push({
+      kind: StructureKind.Class,
+      name: className,
+      isExported: true,
+      docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
+      extends: `SoapFaultError<${ctx.typeExpr(element.type)}>`,
+      properties: [{ name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) }],
+    });
+  }
+  if (classes.length === 0) return [];
+  const map: VariableStatementStructure = {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [
+      {
+        name: `${plan.metaName}Faults`,
+        initializer: `{ ${[...new Set(plan.operations.flatMap((o) => o.faults.map((f) => `${propertyKey(f.fault.name)}: ${f.className}`)))].join(", ")} }`,
+      },
+    ],
+  };
+  return [...classes, map];
+}
+
+function endpoint(plan: PortPlan): VariableStatementStructure[] {
+  if (!plan.port.address) return [];
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc(`The endpoint the WSDL names for ${plan.port.serviceName ?? plan.port.portType.local}.`),
+      declarations: [{ name: plan.endpointName, initializer: stringLiteral(plan.port.address) }],
+    },
+  ];
+}
+
+function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: plan.operationsName,
+    isExported: true,
+    docs: jsDoc(`Every ${plan.port.portType.local} operation by name: its request, response and response headers.`),
+    properties: plan.operations.map(({ op, input, output }) => ({
+      name: propertyKey(op.name),
+      type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"}; headers: ${plan.responseHeadersName} }`,
+    })),
+  };
+}
+
+function options(plan: PortPlan): TypeAliasDeclarationStructure {
+  const base = `SoapClientOptions<${plan.requestHeadersName}>`;
+  return {
+    kind: StructureKind.TypeAlias,
+    name: plan.optionsName,
+    isExported: true,
+    docs: jsDoc(
+      plan.port.address
+        ? `Options for ${plan.clientName}; \`endpoint\` defaults to ${plan.endpointName}.`
+        : `Options for ${plan.clientName}; the WSDL names no endpoint, so \`endpoint\` is required.`,
+    ),
+    type: plan.port.address ? `Omit<${base}, "endpoint"> & { endpoint?: string }` : base,
+  };
+}
+
+function clientClass(plan: PortPlan): ClassDeclarationStructure {
+  const headers = plan.requestHeadersName;
+  const faults = plan.operations.some((o) => o.faults.length > 0) ? `, ${plan.metaName}Faults` : "";
+  const endpointDefault = plan.port.address ? `{ ...options, endpoint: options.endpoint ?? ${plan.endpointName} }` : "options";
+  return {
+    kind: StructureKind.Class,
+    name: plan.clientName,
+    isExported: true,
+    docs: jsDoc(plan.port.documentation, `A typed client for the ${plan.port.portType.local} SOAP ${plan.port.soapVersion} service.`),
+    properties: [{ name: "#soap", isReadonly: true, type: `SoapClient<${headers}>` }],
+    ctors: [
+      {
+        parameters: [{ name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) }],
+        statements: `this.#soap = new SoapClient<${headers}>(${plan.metaName}, ${endpointDefault}${faults});`,
+      },
+    ],
+    methods: [
+      {
+        name: "call",
+        docs: jsDoc("Calls an operation by name and returns its body together with the response headers and HTTP status."),
+        typeParameters: [{ name: "K", constraint: `keyof ${plan.operationsName}` }],
+        parameters: [
+          { name: "operation", type: "K" },
+          { name: "request", type: `${plan.operationsName}[K]["request"]` },
+          { name: "options", type: `CallOptions<${headers}>`, hasQuestionToken: true },
+        ],
+        returnType: `Promise<SoapResponse<${plan.operationsName}[K]["response"], ${plan.operationsName}[K]["headers"]>>`,
+        statements: "return this.#soap.invoke(operation, request, options);",
+      },
+      ...plan.operations.map((operation) => method(plan, operation)),
+    ],
+  };
+}
+
+function method(plan: PortPlan, { op, method, input, output }: OperationPlan): OptionalKind<MethodDeclarationStructure> {
+  return {
+    name: method,
+    isAsync: true,
+    docs: jsDoc(op.documentation),
+    parameters: [
+      {
+        name: "request",
+        type: input.typeName,
+        ...(input.allOptional ? { initializer: "{}" } : {}),
+      },
+      { name: "options", type: `CallOptions<${plan.requestHeadersName}>`, hasQuestionToken: true },
+    ],
+    returnType: `Promise<${output?.typeName ?? "void"}>`,
+    statements: output
+      ? `return (await this.call(${stringLiteral(op.name)}, request, options)).body;`
+      : `await this.call(${stringLiteral(op.name)}, request, options);`,
+  };
+}

@@ -1,0 +1,93 @@
+/** `xs:complexType` → an interface (or, when it has a choice, an alias of an intersection with a union). */
+import {
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import type { ComplexType } from "../model.js";
+import { propertyKey } from "../lib/names.js";
+import { jsDoc } from "../lib/ts.js";
+import { type EmitContext, keyOf } from "./context.js";
+import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
+
+export function emitComplexType(
+  ctx: EmitContext,
+  key: string,
+  type: ComplexType,
+): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const name = ctx.typeName(key);
+  const shape = ownShape(ctx, type);
+  const base = type.base ? ctx.typeName(keyOf(type.base)) : undefined;
+  const docs = jsDoc(type.documentation, schemaNote(type));
+  if (!ctx.isUnionShaped(type)) {
+    return {
+      kind: StructureKind.Interface,
+      name,
+      isExported: true,
+      docs,
+      extends: base ? [base] : [],
+      properties: shape.properties.map((p) => propertySignature(ctx, p)),
+    };
+  }
+  const parts = [...(base ? [base] : []), shapeExpr(ctx, shape, [])];
+  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: parts.join(" & ") };
+}
+
+/** The TypeScript type of one property's value, with `| null` and array-ness applied. */
+export function propertyType(ctx: EmitContext, property: Property): string {
+  switch (property.kind) {
+    case "element":
+      return ctx.slotExpr({ ...property.element, maxOccurs: property.repeated ? "unbounded" : 1 });
+    case "attribute":
+      return ctx.typeExpr(property.attribute.type);
+    case "any":
+      return "string[]";
+    case "text":
+      return ctx.typeExpr(property.type);
+  }
+}
+
+function propertySignature(ctx: EmitContext, property: Property): OptionalKind<PropertySignatureStructure> {
+  const docs = jsDoc(PROPERTY_DOCS[property.kind] ?? (property.kind === "element" ? property.element.documentation : undefined));
+  return {
+    name: propertyKey(property.prop),
+    type: propertyType(ctx, property),
+    hasQuestionToken: isOptional(property),
+    docs,
+  };
+}
+
+const PROPERTY_DOCS: Partial<Record<Property["kind"], string>> = {
+  any: "Elements the schema leaves open (`xs:any`), as raw XML.",
+  text: "The element's text content (`xs:simpleContent`).",
+};
+
+function isOptional(property: Property): boolean {
+  return property.kind === "any" || ((property.kind === "element" || property.kind === "attribute") && property.optional);
+}
+
+/**
+ * An object type for a shape: its properties, intersected with one union per choice. In each branch the
+ * other branches' properties are `?: never`, so a value cannot mix alternatives.
+ */
+function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
+  const members = [
+    ...shape.properties.map((p) => `${propertyKey(p.prop)}${isOptional(p) ? "?" : ""}: ${propertyType(ctx, p)};`),
+    ...excluded.map((prop) => `${propertyKey(prop)}?: never;`),
+  ];
+  const object = `{ ${members.join(" ")} }`;
+  const unions = shape.choices.map((branches) => {
+    const alternatives = branches.map((branch, i) => {
+      const others = branches.flatMap((other, j) => (j === i ? [] : allProperties(other).map((p) => p.prop)));
+      return shapeExpr(ctx, branch, others);
+    });
+    return `(${alternatives.join(" | ")})`;
+  });
+  return [object, ...unions].join(" & ");
+}
+
+function schemaNote(type: ComplexType): string | undefined {
+  return type.abstract ? "Abstract in the schema: values are of a derived type." : undefined;
+}

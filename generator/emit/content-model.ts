@@ -1,0 +1,104 @@
+/**
+ * The content model of a complex type (sequence / all / choice / any, plus attributes and simple
+ * content) flattened into the properties of its TypeScript shape. Both the type emitter and the runtime
+ * metadata emitter read this, so property names agree between the two by construction.
+ */
+import type { AttributeDecl, ComplexType, ElementParticle, Particle, TypeRef } from "../model.js";
+import { NameAllocator } from "../lib/names.js";
+import { type EmitContext, isRepeated, keyOf } from "./context.js";
+
+export type Property =
+  | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
+  | { kind: "attribute"; prop: string; attribute: AttributeDecl; optional: boolean }
+  | { kind: "any"; prop: "$any" }
+  | { kind: "text"; prop: "$value"; type: TypeRef };
+
+/** Properties always present, plus groups of alternatives (one `xs:choice` each). */
+export interface Shape {
+  properties: Property[];
+  choices: Shape[][];
+}
+
+interface Scope {
+  optional: boolean;
+  repeated: boolean;
+  /** Inside a repeated choice or similar: alternatives cannot be told apart, every branch is optional. */
+  flatten: boolean;
+}
+
+/** The type's own shape (its base's properties are not included but their names are avoided). */
+export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
+  const names = new NameAllocator(baseProps(ctx, type));
+  const shape: Shape = { properties: [], choices: [] };
+  if (type.simpleContent) shape.properties.push({ kind: "text", prop: "$value", type: type.simpleContent });
+  if (type.content) addParticle(type.content, shape, names, { optional: false, repeated: false, flatten: false });
+  for (const attribute of type.attributes) {
+    shape.properties.push({
+      kind: "attribute",
+      prop: names.claim(attribute.name.local),
+      attribute,
+      optional: attribute.use !== "required",
+    });
+  }
+  return shape;
+}
+
+/** Every property of the shape, alternatives included (each alternative's properties are optional). */
+export function allProperties(shape: Shape): Property[] {
+  const nested = shape.choices.flatMap((branches) =>
+    branches.flatMap((branch) => allProperties(branch).map(asOptional)),
+  );
+  return [...shape.properties, ...nested];
+}
+
+function asOptional(property: Property): Property {
+  return property.kind === "element" || property.kind === "attribute" ? { ...property, optional: true } : property;
+}
+
+function baseProps(ctx: EmitContext, type: ComplexType): string[] {
+  if (!type.base) return [];
+  const base = ctx.model.types.get(keyOf(type.base));
+  if (base?.kind !== "complex") return [];
+  return [...baseProps(ctx, base), ...allProperties(ownShape(ctx, base)).map((p) => p.prop)];
+}
+
+function addParticle(particle: Particle, shape: Shape, names: NameAllocator, scope: Scope): void {
+  const inner: Scope = {
+    optional: scope.optional || particle.minOccurs === 0,
+    repeated: scope.repeated || isRepeated(particle),
+    flatten: scope.flatten,
+  };
+  switch (particle.kind) {
+    case "element":
+      shape.properties.push({
+        kind: "element",
+        prop: names.claim(particle.name.local),
+        element: particle,
+        optional: inner.optional,
+        repeated: inner.repeated,
+      });
+      return;
+    case "any":
+      if (!shape.properties.some((p) => p.kind === "any")) shape.properties.push({ kind: "any", prop: "$any" });
+      return;
+    case "sequence":
+    case "all":
+      for (const child of particle.particles) addParticle(child, shape, names, inner);
+      return;
+    case "choice": {
+      if (inner.repeated || inner.flatten || particle.particles.length < 2) {
+        const flat: Scope = { ...inner, optional: true, flatten: true };
+        for (const child of particle.particles) addParticle(child, shape, names, flat);
+        return;
+      }
+      const branches = particle.particles.map((child) => {
+        const branch: Shape = { properties: [], choices: [] };
+        addParticle(child, branch, names, { optional: false, repeated: false, flatten: false });
+        return branch;
+      });
+      if (inner.optional) branches.push({ properties: [], choices: [] });
+      shape.choices.push(branches);
+      return;
+    }
+  }
+}

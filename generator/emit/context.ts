@@ -1,0 +1,191 @@
+/**
+ * What every emitter shares: which schema types the output needs, the TypeScript name of each, and how a
+ * type reference reads as a TypeScript type expression.
+ */
+import type {
+  ComplexType,
+  ElementDecl,
+  ElementParticle,
+  Particle,
+  PortModel,
+  SchemaType,
+  ServiceModel,
+  TypeRef,
+} from "../model.js";
+import { builtinMapping } from "../lib/builtins.js";
+import { NameAllocator, toTypeName } from "../lib/names.js";
+import { simpleTypeExpr } from "./simple-type.js";
+
+/** Names the generated files declare themselves; schema types must not take them. */
+const GENERATED_NAMES = ["service", "SoapClient", "SoapFaultError", "CallOptions", "SoapResponse", "ServiceMeta"];
+
+export class EmitContext {
+  /** TypeScript name of every type the output needs, by model key, in model order. */
+  readonly typeNames = new Map<string, string>();
+  /** Types that derive from each type (complexContent extension), for xsi:type polymorphism. */
+  private readonly derived = new Map<string, string[]>();
+  private readonly names = new NameAllocator(GENERATED_NAMES);
+
+  constructor(readonly model: ServiceModel) {
+    for (const [key, type] of model.types) {
+      if (type.kind === "complex" && type.base) {
+        const baseKey = keyOf(type.base);
+        this.derived.set(baseKey, [...(this.derived.get(baseKey) ?? []), key]);
+      }
+    }
+    const needed = this.reachableTypes();
+    // Schema-named types claim their names before names the generator derives (hoisted anonymous types,
+    // operation messages), so a type is named after the schema whenever that is possible.
+    for (const key of needed) {
+      const type = this.type(key);
+      if (!type.anonymous) this.typeNames.set(key, this.names.claim(toTypeName(type.name.local)));
+    }
+    for (const port of model.ports) this.nameOperationWrappers(port, needed);
+    for (const key of needed) {
+      if (!this.typeNames.has(key)) this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
+    }
+    // Keep model order so the output does not depend on the order names were handed out in.
+    const ordered = [...model.types.keys()].filter((key) => this.typeNames.has(key));
+    const named = new Map(this.typeNames);
+    this.typeNames.clear();
+    for (const key of ordered) this.typeNames.set(key, named.get(key)!);
+  }
+
+  /** Claims a name for something the generator declares (request/response/header types, classes). */
+  claimName(wanted: string): string {
+    return this.names.claim(toTypeName(wanted));
+  }
+
+  type(key: string): SchemaType {
+    const type = this.model.types.get(key);
+    if (!type) throw new Error(`internal: type ${key} missing from the model`);
+    return type;
+  }
+
+  element(key: string): ElementDecl {
+    const element = this.model.elements.get(key);
+    if (!element) throw new Error(`internal: element ${key} missing from the model`);
+    return element;
+  }
+
+  typeName(key: string): string {
+    const name = this.typeNames.get(key);
+    if (!name) throw new Error(`internal: type ${key} was not named`);
+    return name;
+  }
+
+  derivedTypes(key: string): readonly string[] {
+    return this.derived.get(key) ?? [];
+  }
+
+  /** The TypeScript type of a value of `ref` (without `| null` or array-ness of its slot). */
+  typeExpr(ref: TypeRef): string {
+    if (ref.kind === "builtin") return builtinMapping(ref.name)?.ts ?? "unknown";
+    const type = this.type(ref.key);
+    if (type.kind === "simple" && type.anonymous) return simpleTypeExpr(this, type);
+    if (type.kind === "complex" && type.arrayItem) return arrayOf(this.slotExpr(type.arrayItem, false));
+    if (type.kind === "complex" && type.dictionary) {
+      return `Record<string, ${this.slotExpr(type.dictionary.value, false)}>`;
+    }
+    return this.typeName(ref.key);
+  }
+
+  /** The TypeScript type of an element slot: array when repeated, `| null` when nillable. */
+  slotExpr(element: ElementParticle, repeatedAllowed = true): string {
+    const value = this.typeExpr(element.type);
+    const item = element.nillable ? `${value} | null` : value;
+    const repeated = repeatedAllowed && (element.maxOccurs === "unbounded" || element.maxOccurs > 1);
+    return repeated ? arrayOf(item) : item;
+  }
+
+  /**
+   * True when a complex type is emitted as an alias of an intersection rather than an interface: it has
+   * a choice (a union cannot be an interface) or derives from such a type.
+   */
+  isUnionShaped(type: ComplexType): boolean {
+    if (type.content && hasSingleChoice(type.content)) return true;
+    if (!type.base) return false;
+    const base = this.model.types.get(keyOf(type.base));
+    return base?.kind === "complex" && this.isUnionShaped(base);
+  }
+
+  /** Keys of all types the operations reach, through fields, bases, items and derived types. */
+  private reachableTypes(): Set<string> {
+    const seen = new Set<string>();
+    const visit = (ref: TypeRef | undefined): void => {
+      if (!ref || ref.kind !== "named" || seen.has(ref.key)) return;
+      seen.add(ref.key);
+      const type = this.type(ref.key);
+      if (type.kind === "simple") {
+        visit(type.base);
+        visit(type.itemType);
+        type.memberTypes?.forEach(visit);
+        return;
+      }
+      if (type.dictionary) {
+        // The entry type stays internal to the wire format: TS sees Record<string, V>.
+        visit(type.dictionary.key.type);
+        visit(type.dictionary.value.type);
+        return;
+      }
+      if (type.base) visit({ kind: "named", key: keyOf(type.base) });
+      visit(type.simpleContent);
+      if (type.content) forEachElement(type.content, (element) => visit(element.type));
+      for (const attribute of type.attributes) visit(attribute.type);
+      for (const derived of this.derivedTypes(ref.key)) visit({ kind: "named", key: derived });
+    };
+    for (const port of this.model.ports) {
+      for (const op of port.operations) {
+        for (const message of [op.input, op.output]) {
+          for (const part of [...(message?.body ?? []), ...(message?.headers ?? [])]) {
+            visit(this.element(part.element).type);
+          }
+        }
+        for (const fault of op.faults) visit(this.element(fault.part.element).type);
+      }
+    }
+    return seen;
+  }
+
+  /** Anonymous wrapper types of document/literal wrapped operations are named `<Op>Request`/`<Op>Response`. */
+  private nameOperationWrappers(port: PortModel, needed: Set<string>): void {
+    for (const op of port.operations) {
+      const pairs = [
+        [op.input, "Request"],
+        [op.output, "Response"],
+      ] as const;
+      for (const [message, suffix] of pairs) {
+        const ref = message?.body.length === 1 ? this.element(message.body[0]!.element).type : undefined;
+        if (ref?.kind !== "named" || !needed.has(ref.key) || this.typeNames.has(ref.key)) continue;
+        const type = this.type(ref.key);
+        if (type.kind === "complex" && type.anonymous && !type.arrayItem && !type.dictionary) {
+          this.typeNames.set(ref.key, this.names.claim(toTypeName(`${op.name}${suffix}`)));
+        }
+      }
+    }
+  }
+}
+
+export function keyOf(name: { ns: string; local: string }): string {
+  return `{${name.ns}}${name.local}`;
+}
+
+export function arrayOf(item: string): string {
+  return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
+}
+
+export function isRepeated(particle: { maxOccurs: number | "unbounded" }): boolean {
+  return particle.maxOccurs === "unbounded" || particle.maxOccurs > 1;
+}
+
+export function forEachElement(particle: Particle, visit: (element: ElementParticle) => void): void {
+  if (particle.kind === "element") visit(particle);
+  else if (particle.kind !== "any") particle.particles.forEach((child) => forEachElement(child, visit));
+}
+
+/** A choice that picks one branch (maxOccurs 1) somewhere in the content: it becomes a TS union. */
+function hasSingleChoice(particle: Particle): boolean {
+  if (particle.kind === "element" || particle.kind === "any") return false;
+  if (particle.kind === "choice" && !isRepeated(particle) && particle.particles.length > 1) return true;
+  return !isRepeated(particle) && particle.particles.some(hasSingleChoice);
+}

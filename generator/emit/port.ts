@@ -1,0 +1,159 @@
+/**
+ * The plan for one client class (one SOAP-bound portType): the names of everything it declares and how
+ * each operation's messages map onto TypeScript objects. The type, client and metadata emitters all read
+ * the same plan, so names and shapes agree across the generated files.
+ */
+import type { FaultModel, MessageModel, MessagePart, OperationModel, Particle, PortModel } from "../model.js";
+import { lowerCamel, NameAllocator } from "../lib/names.js";
+import type { EmitContext } from "./context.js";
+
+export interface HeaderProperty {
+  prop: string;
+  element: string;
+}
+
+export interface MessagePlan {
+  /** The TypeScript type of the message object. */
+  typeName: string;
+  /** True when the message object is the single body element's content (document/literal wrapped). */
+  unwrapped: boolean;
+  /** Declared here when the message needs a type of its own (not a schema type reused as is). */
+  declaration?: { kind: "alias"; of: string } | { kind: "parts"; parts: MessagePart[] };
+  /** Header part name → property of the port's header interface. */
+  headers: HeaderProperty[];
+  /** True when every property of the message object is optional, so the argument can be left out. */
+  allOptional: boolean;
+}
+
+export interface OperationPlan {
+  op: OperationModel;
+  method: string;
+  input: MessagePlan;
+  output?: MessagePlan;
+  faults: { fault: FaultModel; className: string }[];
+}
+
+export interface PortPlan {
+  port: PortModel;
+  clientName: string;
+  optionsName: string;
+  operationsName: string;
+  endpointName: string;
+  metaName: string;
+  requestHeadersName: string;
+  responseHeadersName: string;
+  requestHeaders: HeaderProperty[];
+  responseHeaders: HeaderProperty[];
+  operations: OperationPlan[];
+  /** NetServer convention: failure is reported in these response headers instead of a fault. */
+  failureHeaders?: { succeeded: string; exceptionInfo: string };
+}
+
+/** Class members a method name must not take. */
+const CLIENT_MEMBERS = ["call", "constructor"];
+
+export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
+  const base = port.portType.local;
+  const requestHeaders = new HeaderProps();
+  const responseHeaders = new HeaderProps();
+  const methods = new NameAllocator(CLIENT_MEMBERS);
+  const faultClasses = new Map<string, string>();
+  const plan: PortPlan = {
+    port,
+    clientName: ctx.claimName(`${base}Client`),
+    optionsName: ctx.claimName(`${base}ClientOptions`),
+    operationsName: ctx.claimName(`${base}Operations`),
+    endpointName: ctx.claimName(`${base}DefaultEndpoint`),
+    metaName: ctx.claimName(`${lowerCamel(base)}Service`),
+    requestHeadersName: ctx.claimName(`${base}RequestHeaders`),
+    responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
+    requestHeaders: requestHeaders.list,
+    responseHeaders: responseHeaders.list,
+    operations: [],
+  };
+  for (const op of port.operations) {
+    const faults = op.faults.map((fault) => {
+      const id = `${fault.name}|${fault.part.element}`;
+      if (!faultClasses.has(id)) faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
+      return { fault, className: faultClasses.get(id)! };
+    });
+    plan.operations.push({
+      op,
+      method: methods.claim(lowerCamel(op.name)),
+      input: planMessage(ctx, op.input, `${op.name}Request`, requestHeaders),
+      ...(op.output ? { output: planMessage(ctx, op.output, `${op.name}Response`, responseHeaders) } : {}),
+      faults,
+    });
+  }
+  const failure = failureHeaders(ctx, plan);
+  if (failure) plan.failureHeaders = failure;
+  return plan;
+}
+
+function planMessage(ctx: EmitContext, message: MessageModel, wanted: string, headers: HeaderProps): MessagePlan {
+  const headerProps = message.headers.map((part) => headers.add(part));
+  const single = message.body.length === 1 ? ctx.element(message.body[0]!.element) : undefined;
+  const type = single?.type.kind === "named" ? ctx.type(single.type.key) : undefined;
+  if (single && single.type.kind === "named" && type?.kind === "complex" && !type.arrayItem && !type.dictionary) {
+    const schemaName = ctx.typeName(single.type.key);
+    const allOptional = isAllOptional(ctx, single.type.key);
+    if (schemaName === wanted || type.anonymous) {
+      return { typeName: schemaName, unwrapped: true, headers: headerProps, allOptional };
+    }
+    const typeName = ctx.claimName(wanted);
+    return { typeName, unwrapped: true, declaration: { kind: "alias", of: schemaName }, headers: headerProps, allOptional };
+  }
+  return {
+    typeName: ctx.claimName(wanted),
+    unwrapped: false,
+    declaration: { kind: "parts", parts: message.body },
+    headers: headerProps,
+    allOptional: message.body.length === 0,
+  };
+}
+
+function isAllOptional(ctx: EmitContext, key: string): boolean {
+  const type = ctx.type(key);
+  if (type.kind !== "complex" || type.simpleContent) return false;
+  const requiredAttribute = type.attributes.some((a) => a.use === "required");
+  const requiredContent = type.content !== undefined && minOccursOf(type.content) > 0;
+  if (requiredAttribute || requiredContent) return false;
+  return type.base ? isAllOptional(ctx, `{${type.base.ns}}${type.base.local}`) : true;
+}
+
+/** Whether a particle demands any element at all (0 when it can be empty). */
+function minOccursOf(particle: Particle): number {
+  if (particle.minOccurs === 0) return 0;
+  if (particle.kind === "element" || particle.kind === "any") return particle.minOccurs;
+  const counts = particle.particles.map(minOccursOf);
+  if (particle.kind === "choice") return counts.length === 0 ? 0 : Math.min(...counts);
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/** Header parts of all operations merged into one interface; a part name used for two elements is split. */
+class HeaderProps {
+  readonly list: HeaderProperty[] = [];
+  private readonly byPart = new Map<string, HeaderProperty>();
+  private readonly names = new NameAllocator();
+
+  add(part: MessagePart): HeaderProperty {
+    const id = `${part.name}|${part.element}`;
+    let header = this.byPart.get(id);
+    if (!header) {
+      header = { prop: this.names.claim(part.name), element: part.element };
+      this.byPart.set(id, header);
+      this.list.push(header);
+    }
+    return header;
+  }
+}
+
+/** SuperOffice NetServer reports failure as a boolean `Succeeded` header plus an `ExceptionInfo` header. */
+function failureHeaders(ctx: EmitContext, plan: PortPlan): PortPlan["failureHeaders"] {
+  const succeeded = plan.responseHeaders.find((h) => {
+    const element = ctx.element(h.element);
+    return element.name.local === "Succeeded" && element.type.kind === "builtin" && element.type.name === "boolean";
+  });
+  const info = plan.responseHeaders.find((h) => ctx.element(h.element).name.local === "ExceptionInfo");
+  return succeeded && info ? { succeeded: succeeded.prop, exceptionInfo: info.prop } : undefined;
+}

@@ -1,0 +1,200 @@
+/**
+ * The runtime's tables (`schema.ts`): for every type the operations reach, how it is laid out on the
+ * wire, and for every operation its SOAPAction, body and header elements. Written as plain object
+ * literals so a reader can see exactly what the client will send.
+ */
+import type { ElementDecl, ElementParticle, SchemaType, TypeRef } from "../model.js";
+import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
+import { builtinMapping } from "../lib/builtins.js";
+import { NameAllocator, propertyKey, toIdentifier } from "../lib/names.js";
+import { stringLiteral } from "../lib/ts.js";
+import { type EmitContext, keyOf } from "./context.js";
+import { allProperties, ownShape } from "./content-model.js";
+import type { MessagePlan, PortPlan } from "./port.js";
+
+/** Source text of `schema.ts`, already laid out as prettier would (formatting it would only cost time). */
+export function emitServiceMeta(ctx: EmitContext, plans: PortPlan[], width: number): string {
+  const literal = new LiteralWriter(width);
+  const types: Record<string, TypeMeta> = {};
+  for (const [key, name] of ctx.typeNames) types[name] = typeMeta(ctx, ctx.type(key));
+  const typesText = literal.write(types);
+  const services = plans.map((plan) => {
+    const operations: Record<string, OperationMeta> = {};
+    for (const { op, input, output, faults } of plan.operations) {
+      operations[op.name] = {
+        name: op.name,
+        soapAction: op.soapAction,
+        input: messageMeta(ctx, input, op.input.body),
+        ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
+        faults: faults.map(({ fault }) => ({
+          name: fault.name,
+          detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
+        })),
+      };
+    }
+    const meta = literal.write({
+      soapVersion: plan.port.soapVersion,
+      failureHeaders: plan.failureHeaders,
+      operations,
+    });
+    return [
+      `/** Wire layout of the ${plan.port.portType.local} operations. */`,
+      `export const ${plan.metaName}: ServiceMeta = {\n  types,${meta.slice(1)};`,
+    ].join("\n");
+  });
+  return [
+    `import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";`,
+    literal.namespaceConstants(),
+    `/** Wire layout of every schema type the operations use, by TypeScript type name. */\nconst types: Readonly<Record<string, TypeMeta>> = ${typesText};`,
+    ...services,
+  ].join("\n\n") + "\n";
+}
+
+function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
+  const xml = { xmlName: type.name.local, xmlNs: type.name.ns };
+  if (type.kind === "simple") {
+    if (type.variety === "list") return { kind: "list", ...xml, item: typeRefMeta(ctx, type.itemType) };
+    const base = valueKind(type.builtin);
+    return type.enumeration && type.enumeration.length > 0 && base === "string"
+      ? { kind: "simple", ...xml, base, enumeration: type.enumeration }
+      : { kind: "simple", ...xml, base };
+  }
+  if (type.arrayItem) return { kind: "array", ...xml, item: elementField(ctx, type.arrayItem.name.local, type.arrayItem, true, true) };
+  if (type.dictionary) {
+    const { entry, key, value } = type.dictionary;
+    return {
+      kind: "dictionary",
+      ...xml,
+      entry: { name: entry.local, ns: entry.ns },
+      key: elementField(ctx, key.name.local, key, false, false),
+      value: elementField(ctx, value.name.local, value, false, false),
+    };
+  }
+  const properties = allProperties(ownShape(ctx, type));
+  return {
+    kind: "complex",
+    ...xml,
+    ...(type.base ? { base: ctx.typeName(keyOf(type.base)) } : {}),
+    fields: properties.flatMap((p) => (p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [])),
+    attributes: properties.flatMap((p) =>
+      p.kind === "attribute"
+        ? [
+            {
+              prop: p.prop,
+              name: p.attribute.name.local,
+              ns: p.attribute.name.ns,
+              type: typeRefMeta(ctx, p.attribute.type),
+              optional: p.optional,
+            },
+          ]
+        : [],
+    ),
+    ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
+    ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
+  };
+}
+
+function messageMeta(ctx: EmitContext, plan: MessagePlan, body: { name: string; element: string }[]): OperationMeta["input"] {
+  return {
+    body: body.map((part) => partField(ctx, part.name, ctx.element(part.element), false)),
+    unwrapped: plan.unwrapped,
+    headers: plan.headers.map((header) => partField(ctx, header.prop, ctx.element(header.element), true)),
+  };
+}
+
+function partField(ctx: EmitContext, prop: string, element: ElementDecl, optional: boolean): FieldMeta {
+  return {
+    prop,
+    name: element.name.local,
+    ns: element.name.ns,
+    type: typeRefMeta(ctx, element.type),
+    optional,
+    repeated: false,
+    nillable: element.nillable,
+  };
+}
+
+function elementField(
+  ctx: EmitContext,
+  prop: string,
+  element: ElementParticle,
+  optional: boolean,
+  repeated: boolean,
+): FieldMeta {
+  return {
+    prop,
+    name: element.name.local,
+    ns: element.name.ns,
+    type: typeRefMeta(ctx, element.type),
+    optional: optional || element.minOccurs === 0,
+    repeated,
+    nillable: element.nillable,
+  };
+}
+
+function typeRefMeta(ctx: EmitContext, ref: TypeRef | undefined): string {
+  if (!ref) return "string";
+  return ref.kind === "builtin" ? valueKind(ref.name) : ctx.typeName(ref.key);
+}
+
+function valueKind(builtin: string): ValueKind {
+  return builtinMapping(builtin)?.kind ?? "string";
+}
+
+/**
+ * Writes metadata objects as TypeScript literals, laid out the way prettier lays them out (an object or
+ * array on one line when it fits, else one entry per line), so the file needs no formatting pass. Each
+ * namespace URI is named once as a constant so the tables stay readable.
+ */
+class LiteralWriter {
+  private readonly namespaces = new Map<string, string>();
+  private readonly names = new NameAllocator(["types", "service"]);
+
+  constructor(private readonly width: number) {}
+
+  /** `value` as source text, for a position `indent` spaces in with `tail` characters after it. */
+  write(value: unknown, indent = 0, tail = 1, lead = 0): string {
+    if (value === null || typeof value !== "object") {
+      return typeof value === "string" ? stringLiteral(value) : String(value);
+    }
+    const entries = Array.isArray(value)
+      ? value.map((v) => (itemIndent: number) => this.write(v, itemIndent, 1))
+      : Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => (itemIndent: number) => `${propertyKey(k)}: ${this.writeField(k, v, itemIndent)}`);
+    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
+    if (entries.length === 0) return Array.isArray(value) ? "[]" : "{}";
+    const flat = `${open}${entries.map((entry) => entry(0)).join(", ")}${close}`;
+    if (!flat.includes("\n") && indent + lead + flat.length + tail <= this.width && !mustBreak(value)) return flat;
+    const pad = " ".repeat(indent + 2);
+    return `${open.trim()}\n${entries.map((entry) => `${pad}${entry(indent + 2)},`).join("\n")}\n${" ".repeat(indent)}${close.trim()}`;
+  }
+
+  namespaceConstants(): string {
+    return [...this.namespaces].map(([uri, name]) => `const ${name} = ${stringLiteral(uri)};`).join("\n");
+  }
+
+  private writeField(key: string, value: unknown, indent: number): string {
+    if ((key === "ns" || key === "xmlNs") && typeof value === "string" && value !== "") return this.namespace(value);
+    return this.write(value, indent, 1, propertyKey(key).length + 2);
+  }
+
+  private namespace(uri: string): string {
+    let name = this.namespaces.get(uri);
+    if (!name) {
+      const segment = uri.split(/[/:#]+/).filter(Boolean).pop() ?? "ns";
+      name = this.names.claim(`ns${toIdentifier(segment)}`);
+      this.namespaces.set(uri, name);
+    }
+    return name;
+  }
+}
+
+/** Prettier always breaks an array of two or more objects that each have more than one entry. */
+function mustBreak(value: object): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length > 1 &&
+    value.every((v) => v !== null && typeof v === "object" && Object.keys(v).length > 1)
+  );
+}

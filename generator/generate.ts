@@ -1,0 +1,46 @@
+/** The pipeline: load the WSDL into the model, emit the files, format them, write them atomically. */
+import { basename } from "node:path";
+import { loadServiceModel } from "./load/index.js";
+import { emitFiles, type GeneratedFiles } from "./emit/index.js";
+import { staleFiles, writeOutputAtomically } from "./write.js";
+
+/** Where the WSDL comes from: a file path or http(s) URL, or the document itself. */
+export type WsdlSource = string | { text: string; name?: string };
+
+export interface GenerateOptions {
+  wsdl: WsdlSource;
+  /** The output folder. It belongs to soapgen: each run replaces its whole content. */
+  out: string;
+  /** Time allowed for each URL fetch, in milliseconds (default 30 s). */
+  timeoutMs?: number;
+}
+
+export interface GenerateResult {
+  out: string;
+  /** Paths of the written files, relative to `out`. */
+  files: string[];
+}
+
+/** Generates the client for one WSDL into `out`. Throws `SoapgenError` for bad input, writing nothing. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const files = await render(options.wsdl, options.timeoutMs);
+  writeOutputAtomically(options.out, files);
+  return { out: options.out, files: [...files.keys()] };
+}
+
+/** Paths of the files in `out` that differ from what the WSDL generates now (empty when up to date). */
+export async function check(options: GenerateOptions): Promise<string[]> {
+  return staleFiles(options.out, await render(options.wsdl, options.timeoutMs));
+}
+
+/** The generated files in memory, formatted, by path relative to the output folder. */
+export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
+  const input = typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
+  const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
+  return emitFiles(model, sourceName(input.location));
+}
+
+/** The name the banner shows: a URL as is, a file by its base name (so output does not depend on cwd). */
+function sourceName(location: string): string {
+  return /^https?:\/\//i.test(location) ? location : basename(location);
+}

@@ -1,0 +1,105 @@
+/**
+ * Turning XML names into TypeScript names. XML NCNames allow characters TypeScript identifiers do not
+ * (`-`, `.`, a leading digit) and may collide with keywords or with the globals the generated code uses,
+ * so every emitted identifier goes through here.
+ */
+
+const KEYWORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally " +
+    "for function if import in instanceof new null return super switch this throw true try typeof var void " +
+    "while with as implements interface let package private protected public static yield any boolean " +
+    "constructor declare get module require number set string symbol type from of unknown never object " +
+    "bigint undefined await async is keyof readonly unique infer namespace abstract accessor asserts " +
+    "global out satisfies override using"
+  ).split(" "),
+);
+
+/** Globals the generated files refer to by name: a schema type must not shadow them. */
+const GLOBAL_TYPES = new Set([
+  "Array",
+  "Date",
+  "Error",
+  "Object",
+  "Partial",
+  "Promise",
+  "Readonly",
+  "ReadonlyArray",
+  "Record",
+  "String",
+  "Number",
+  "Boolean",
+  "Uint8Array",
+  "AbortSignal",
+  "Function",
+  "Symbol",
+  "Map",
+  "Set",
+  "JSON",
+  "Math",
+  "globalThis",
+  "fetch",
+]);
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+export function isIdentifier(text: string): boolean {
+  return IDENTIFIER.test(text);
+}
+
+/** A valid identifier made from `text`: invalid characters become `_`, a leading digit gets `_`. */
+export function toIdentifier(text: string): string {
+  let id = text.replace(/[^A-Za-z0-9_$]/g, "_");
+  if (id === "" || /^[0-9]/.test(id)) id = `_${id}`;
+  return id;
+}
+
+/** A name usable for an exported type, class or value: not a keyword and not a global we rely on. */
+export function toTypeName(text: string): string {
+  const id = toIdentifier(text);
+  return KEYWORDS.has(id) || GLOBAL_TYPES.has(id) ? `${id}_` : id;
+}
+
+/** `ChatSessionsForUser` → `chatSessionsForUser`, `HTMLPage` → `htmlPage`, `GetURL` → `getURL`. */
+export function lowerCamel(text: string): string {
+  const id = toIdentifier(text);
+  const leadingCaps = /^[A-Z]+/.exec(id)?.[0] ?? "";
+  if (leadingCaps.length <= 1 || leadingCaps.length === id.length) {
+    return id.charAt(0).toLowerCase() + id.slice(1);
+  }
+  // In "HTMLPage" the last capital starts the next word.
+  const run = /[a-z]/.test(id.charAt(leadingCaps.length)) ? leadingCaps.length - 1 : leadingCaps.length;
+  return id.slice(0, run).toLowerCase() + id.slice(run);
+}
+
+/** A property key as written in an interface or object literal: bare when possible, else quoted. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * Hands out unique names: the first claimant of a name keeps it, later ones get a numeric suffix.
+ * Names are compared exactly (TypeScript is case-sensitive), so `Foo` and `foo` may both exist.
+ */
+export class NameAllocator {
+  private readonly taken = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.taken.add(name);
+  }
+
+  claim(wanted: string): string {
+    let name = wanted;
+    for (let n = 2; this.taken.has(name); n++) name = `${wanted}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** Text safe inside a `/** ... *\/` comment: no comment terminator, no stray control characters. */
+export function docText(text: string): string {
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029]/g, " ")
+    .trim();
+}

@@ -1,0 +1,40 @@
+/** Small helpers for building ts-morph structures. */
+import type { JSDocStructure, OptionalKind } from "ts-morph";
+import { docText } from "./names.js";
+
+/** A JSDoc block from documentation paragraphs; none when there is nothing to say. */
+export function jsDoc(...paragraphs: (string | undefined)[]): OptionalKind<JSDocStructure>[] {
+  const text = paragraphs
+    .filter((p): p is string => p !== undefined && p.trim() !== "")
+    .map((p) => wrap(docText(p)))
+    .join("\n\n");
+  return text === "" ? [] : [{ description: text }];
+}
+
+const DOC_WIDTH = 100;
+
+/** Prettier leaves comments alone, so long documentation lines are wrapped here. */
+function wrap(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const lines: string[] = [];
+      let current = "";
+      for (const word of line.split(/ +/)) {
+        if (current !== "" && current.length + 1 + word.length > DOC_WIDTH) {
+          lines.push(current);
+          current = word;
+        } else {
+          current = current === "" ? word : `${current} ${word}`;
+        }
+      }
+      lines.push(current);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+/** A string literal in TypeScript source (JSON string syntax is valid TS and escapes everything needed). */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
