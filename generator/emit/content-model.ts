@@ -28,9 +28,12 @@ interface Scope {
 
 /** The type's own shape (its base's properties are not included but their names are avoided). */
 export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
-  const names = new NameAllocator(baseProps(ctx, type));
+  const inherited = baseProps(ctx, type);
+  const names = new NameAllocator(inherited);
   const shape: Shape = { properties: [], choices: [] };
-  if (type.simpleContent) shape.properties.push({ kind: "text", prop: "$value", type: type.simpleContent });
+  if (type.simpleContent && !inherited.includes("$value")) {
+    shape.properties.push({ kind: "text", prop: "$value", type: type.simpleContent });
+  }
   if (type.content) addParticle(type.content, shape, names, { optional: false, repeated: false, flatten: false });
   for (const attribute of type.attributes) {
     shape.properties.push({

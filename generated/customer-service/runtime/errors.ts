@@ -104,7 +104,7 @@ export interface SoapDecodeErrorInit {
   /** Element path of the offending node, e.g. `Envelope/Body/XResponse/Items/Item[0]/Id`; "" for the document. */
   readonly path: string;
   /** A short excerpt of the offending text. */
-  readonly excerpt?: string;
+  readonly excerpt?: string | undefined;
   readonly cause?: unknown;
 }
 
