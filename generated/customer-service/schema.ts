@@ -2452,7 +2452,8 @@ export const customerServiceService: ServiceMeta = {
   operations: {
     CreateDefaultCustomerCenterConfig: {
       name: "CreateDefaultCustomerCenterConfig",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultCustomerCenterConfig",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultCustomerCenterConfig",
       input: {
         body: [
           {
@@ -2552,7 +2553,8 @@ export const customerServiceService: ServiceMeta = {
     },
     SaveCustomerCenterConfig: {
       name: "SaveCustomerCenterConfig",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveCustomerCenterConfig",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveCustomerCenterConfig",
       input: {
         body: [
           {
@@ -2652,7 +2654,8 @@ export const customerServiceService: ServiceMeta = {
     },
     DeleteCustomerCenterConfig: {
       name: "DeleteCustomerCenterConfig",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/DeleteCustomerCenterConfig",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/DeleteCustomerCenterConfig",
       input: {
         body: [
           {
@@ -2752,7 +2755,8 @@ export const customerServiceService: ServiceMeta = {
     },
     CreateDefaultMailboxEntity: {
       name: "CreateDefaultMailboxEntity",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultMailboxEntity",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultMailboxEntity",
       input: {
         body: [
           {
@@ -2952,7 +2956,8 @@ export const customerServiceService: ServiceMeta = {
     },
     CreateDefaultSmsConfig: {
       name: "CreateDefaultSmsConfig",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultSmsConfig",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultSmsConfig",
       input: {
         body: [
           {
@@ -3252,7 +3257,8 @@ export const customerServiceService: ServiceMeta = {
     },
     ChatSessionsForUser: {
       name: "ChatSessionsForUser",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ChatSessionsForUser",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ChatSessionsForUser",
       input: {
         body: [
           {
@@ -3352,7 +3358,8 @@ export const customerServiceService: ServiceMeta = {
     },
     UpdateFeatureToggles: {
       name: "UpdateFeatureToggles",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/UpdateFeatureToggles",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/UpdateFeatureToggles",
       input: {
         body: [
           {
@@ -3952,7 +3959,8 @@ export const customerServiceService: ServiceMeta = {
     },
     CheckSymmetricEncryption: {
       name: "CheckSymmetricEncryption",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckSymmetricEncryption",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckSymmetricEncryption",
       input: {
         body: [
           {
@@ -4052,7 +4060,8 @@ export const customerServiceService: ServiceMeta = {
     },
     GetCustomerCenterConfig: {
       name: "GetCustomerCenterConfig",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerCenterConfig",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerCenterConfig",
       input: {
         body: [
           {
@@ -4152,7 +4161,8 @@ export const customerServiceService: ServiceMeta = {
     },
     GetAllCustomerCenterConfigs: {
       name: "GetAllCustomerCenterConfigs",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetAllCustomerCenterConfigs",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetAllCustomerCenterConfigs",
       input: {
         body: [
           {
@@ -4252,7 +4262,8 @@ export const customerServiceService: ServiceMeta = {
     },
     SaveAllCustomerCenterConfigs: {
       name: "SaveAllCustomerCenterConfigs",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveAllCustomerCenterConfigs",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveAllCustomerCenterConfigs",
       input: {
         body: [
           {
@@ -4352,7 +4363,8 @@ export const customerServiceService: ServiceMeta = {
     },
     CheckIfCustomizedTemplates: {
       name: "CheckIfCustomizedTemplates",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckIfCustomizedTemplates",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckIfCustomizedTemplates",
       input: {
         body: [
           {
@@ -4652,7 +4664,8 @@ export const customerServiceService: ServiceMeta = {
     },
     GetCustomerServiceStartup: {
       name: "GetCustomerServiceStartup",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerServiceStartup",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerServiceStartup",
       input: {
         body: [
           {
@@ -4752,7 +4765,8 @@ export const customerServiceService: ServiceMeta = {
     },
     ExecuteEventHandlers: {
       name: "ExecuteEventHandlers",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ExecuteEventHandlers",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ExecuteEventHandlers",
       input: {
         body: [
           {
@@ -5452,7 +5466,8 @@ export const customerServiceService: ServiceMeta = {
     },
     CreateTicketFromMailData: {
       name: "CreateTicketFromMailData",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateTicketFromMailData",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateTicketFromMailData",
       input: {
         body: [
           {
@@ -5552,7 +5567,8 @@ export const customerServiceService: ServiceMeta = {
     },
     AddMessageFromMailData: {
       name: "AddMessageFromMailData",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/AddMessageFromMailData",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/AddMessageFromMailData",
       input: {
         body: [
           {
@@ -5652,7 +5668,8 @@ export const customerServiceService: ServiceMeta = {
     },
     FindTicketsByTitleOrId: {
       name: "FindTicketsByTitleOrId",
-      soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/FindTicketsByTitleOrId",
+      soapAction:
+        "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/FindTicketsByTitleOrId",
       input: {
         body: [
           {

@@ -149,34 +149,64 @@ function valueKind(builtin: string): ValueKind {
 class LiteralWriter {
   private readonly namespaces = new Map<string, string>();
   private readonly names = new NameAllocator(["types", "service"]);
+  private readonly flatCache = new WeakMap<object, string | undefined>();
 
   constructor(private readonly width: number) {}
 
-  /** `value` as source text, for a position `indent` spaces in with `tail` characters after it. */
+  /** `value` as source text, `indent` spaces in, with `lead` characters before it and `tail` after it. */
   write(value: unknown, indent = 0, tail = 1, lead = 0): string {
+    const flat = this.flat(value);
+    if (value === null || typeof value !== "object") return flat!;
+    if (flat !== undefined && indent + lead + flat.length + tail <= this.width) return flat;
+    const pad = " ".repeat(indent + 2);
+    const lines = Array.isArray(value)
+      ? value.map((v) => `${pad}${this.write(v, indent + 2)},`)
+      : this.entries(value).map(([k, v]) => `${pad}${propertyKey(k)}:${this.writeField(k, v, indent + 2)},`);
+    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+    return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
+  }
+
+  /** The one-line form, or undefined when prettier would break it whatever the width. Computed once per object. */
+  private flat(value: unknown): string | undefined {
     if (value === null || typeof value !== "object") {
       return typeof value === "string" ? stringLiteral(value) : String(value);
     }
-    const entries = Array.isArray(value)
-      ? value.map((v) => (itemIndent: number) => this.write(v, itemIndent, 1))
-      : Object.entries(value)
-          .filter(([, v]) => v !== undefined)
-          .map(([k, v]) => (itemIndent: number) => `${propertyKey(k)}: ${this.writeField(k, v, itemIndent)}`);
-    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{ ", " }"];
-    if (entries.length === 0) return Array.isArray(value) ? "[]" : "{}";
-    const flat = `${open}${entries.map((entry) => entry(0)).join(", ")}${close}`;
-    if (!flat.includes("\n") && indent + lead + flat.length + tail <= this.width && !mustBreak(value)) return flat;
-    const pad = " ".repeat(indent + 2);
-    return `${open.trim()}\n${entries.map((entry) => `${pad}${entry(indent + 2)},`).join("\n")}\n${" ".repeat(indent)}${close.trim()}`;
+    if (this.flatCache.has(value)) return this.flatCache.get(value);
+    let flat: string | undefined;
+    if (!mustBreak(value)) {
+      const parts = Array.isArray(value)
+        ? value.map((v) => this.flat(v))
+        : this.entries(value).map(([k, v]) => {
+            const inner = this.flatField(k, v);
+            return inner === undefined ? undefined : `${propertyKey(k)}: ${inner}`;
+          });
+      if (parts.every((part) => part !== undefined)) {
+        if (parts.length === 0) flat = Array.isArray(value) ? "[]" : "{}";
+        else flat = Array.isArray(value) ? `[${parts.join(", ")}]` : `{ ${parts.join(", ")} }`;
+      }
+    }
+    this.flatCache.set(value, flat);
+    return flat;
+  }
+
+  private entries(value: object): [string, unknown][] {
+    return Object.entries(value).filter(([, v]) => v !== undefined);
   }
 
   namespaceConstants(): string {
     return [...this.namespaces].map(([uri, name]) => `const ${name} = ${stringLiteral(uri)};`).join("\n");
   }
 
+  /** A property's value with the separator after the colon: prettier moves a long string to its own line. */
   private writeField(key: string, value: unknown, indent: number): string {
-    if ((key === "ns" || key === "xmlNs") && typeof value === "string" && value !== "") return this.namespace(value);
-    return this.write(value, indent, 1, propertyKey(key).length + 2);
+    if (isNamespace(key, value)) return ` ${this.namespace(value)}`;
+    const text = this.write(value, indent, 1, propertyKey(key).length + 2);
+    const tooLong = indent + propertyKey(key).length + 2 + text.length + 1 > this.width;
+    return typeof value === "string" && tooLong ? `\n${" ".repeat(indent + 2)}${text}` : ` ${text}`;
+  }
+
+  private flatField(key: string, value: unknown): string | undefined {
+    return isNamespace(key, value) ? this.namespace(value) : this.flat(value);
   }
 
   private namespace(uri: string): string {
@@ -188,6 +218,10 @@ class LiteralWriter {
     }
     return name;
   }
+}
+
+function isNamespace(key: string, value: unknown): value is string {
+  return (key === "ns" || key === "xmlNs") && typeof value === "string" && value !== "";
 }
 
 /** Prettier always breaks an array of two or more objects that each have more than one entry. */

@@ -84,3 +84,16 @@ describe("emission per construct", () => {
     expect(index).toContain("export type BankClientOptions = SoapClientOptions<BankRequestHeaders>;");
   });
 });
+
+describe("layout", () => {
+  it("schema.ts of every example is laid out as prettier would lay it out", async () => {
+    const { formatTypeScript } = await import("../../generator/format.js");
+    const { readdirSync } = await import("node:fs");
+    const examples = readdirSync(resolve(process.cwd(), "wsdl")).filter((name) => name.endsWith(".wsdl"));
+    expect(examples.length).toBeGreaterThan(5);
+    for (const name of examples) {
+      const { schema } = await files(name);
+      expect(await formatTypeScript(schema), name).toBe(schema);
+    }
+  });
+});
