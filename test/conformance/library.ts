@@ -1,0 +1,189 @@
+import type { FieldMeta, MessageMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
+import { complexPlan, isValueKind, lookupType } from "../../generated/customer-service/runtime/typeinfo.js";
+import type { Difference } from "./compare.js";
+import { instant } from "./compare.js";
+import { show } from "./values.js";
+
+/**
+ * How another SOAP stack's reading of a message (zeep's `serialize_object`, node-soap's parsed `args`)
+ * maps onto the generated client's typed values. The agreed mapping:
+ * - an `ArrayOfX` wrapper is an object holding the item list (`{ X: [...] }`): flattened to the list;
+ * - a DataContract dictionary is a list of KeyValuePair entries (`{ StringKeyValuePair: [{ Key, Value }] }`):
+ *   read as a record, in entry order;
+ * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart);
+ * - dateTimes are compared as instants, numbers numerically, binary as bytes (base64 in JSON);
+ * - an unwrapped message whose wrapper element is empty may be read as `null` rather than `{}`.
+ * A library quirk that needs a further mapping is named in `LibraryQuirks` and counted where it applies.
+ */
+export interface LibraryQuirks {
+  /**
+   * zeep reads an empty element of a string type (`<Config></Config>`) as `None`, not `""`: lxml gives
+   * no text for it and zeep never turns that into an empty string. When enabled, `None` against our `""`
+   * is accepted and counted in `counts.emptyStringAsNone`.
+   */
+  readonly emptyStringAsNone: boolean;
+}
+
+export interface QuirkCounts {
+  emptyStringAsNone: number;
+}
+
+/** A library's reading of one message: the header blocks by element name and the body (wrapper content). */
+export interface LibraryReading {
+  readonly header: unknown;
+  readonly body: unknown;
+}
+
+/** Compares a library's reading of a message with the generated client's `{ body, headers }` for it. */
+export function compareReading(
+  service: ServiceMeta,
+  message: MessageMeta,
+  ours: { readonly body: unknown; readonly headers: Readonly<Record<string, unknown>> },
+  theirs: LibraryReading,
+  quirks: LibraryQuirks,
+  counts: QuirkCounts,
+): Difference[] {
+  const walker = new ReadingWalker(service, quirks, counts);
+  const headerFields = new Map(message.headers.map((field) => [field.name, field]));
+  const differences: Difference[] = [];
+  const theirHeader = theirs.header ?? {};
+  if (!isObject(theirHeader)) return [{ path: "Header", message: `expected an object of header blocks, found ${show(theirHeader)}` }];
+  for (const name of Object.keys(theirHeader)) {
+    if (!headerFields.has(name)) differences.push({ path: `Header/${name}`, message: "a header block the operation does not declare" });
+  }
+  for (const field of message.headers) {
+    differences.push(...walker.field(ours.headers[field.prop], theirHeader[field.name], field, `Header/${field.name}`));
+  }
+  if (!message.unwrapped) throw new Error("the CustomerService messages are all document/literal wrapped");
+  const part = message.body[0] as FieldMeta;
+  // An empty wrapper element has nothing to show; both libraries then give null for the body.
+  const emptyOnBothSides = (theirs.body === null || theirs.body === undefined) && isObject(ours.body) && Object.keys(ours.body).length === 0;
+  if (!emptyOnBothSides) differences.push(...walker.typed(ours.body, theirs.body, part.type, `Body/${part.name}`));
+  return differences;
+}
+
+class ReadingWalker {
+  constructor(
+    private readonly service: ServiceMeta,
+    private readonly quirks: LibraryQuirks,
+    private readonly counts: QuirkCounts,
+  ) {}
+
+  /** One field slot: absent, nil, a single value or (repeated) a list. */
+  field(ours: unknown, theirs: unknown, field: FieldMeta, path: string): Difference[] {
+    if (theirs === null || theirs === undefined) return this.nothing(ours, field, path);
+    if (!field.repeated) return ours === null || ours === undefined ? [mismatch(path, ours, theirs)] : this.typed(ours, theirs, field.type, path);
+    if (!Array.isArray(ours) || !Array.isArray(theirs)) return [mismatch(path, ours, theirs)];
+    return this.items(ours, theirs, field, path);
+  }
+
+  /** The library has no value: fine for an absent or nil element, and for "" under the named zeep quirk. */
+  private nothing(ours: unknown, field: FieldMeta, path: string): Difference[] {
+    if (ours === undefined || ours === null) return [];
+    if (field.repeated && Array.isArray(ours) && ours.length === 0) return [];
+    if (ours === "" && this.quirks.emptyStringAsNone && this.isStringLike(field.type)) {
+      this.counts.emptyStringAsNone++;
+      return [];
+    }
+    return [mismatch(path, ours, null)];
+  }
+
+  private items(ours: readonly unknown[], theirs: readonly unknown[], item: FieldMeta, path: string): Difference[] {
+    if (ours.length !== theirs.length) return [{ path, message: `expected ${ours.length} items, the library read ${theirs.length}` }];
+    const single = { ...item, repeated: false };
+    return ours.flatMap((value, i) => this.field(value, theirs[i], single, `${path}[${i}]`));
+  }
+
+  typed(ours: unknown, theirs: unknown, type: string, path: string): Difference[] {
+    if (isValueKind(type)) return sameValue(ours, theirs, type) ? [] : [mismatch(path, ours, theirs)];
+    const meta = lookupType(this.service, type);
+    switch (meta.kind) {
+      case "simple":
+        return this.typed(ours, theirs, meta.base, path);
+      case "list": {
+        if (!Array.isArray(ours) || !Array.isArray(theirs) || ours.length !== theirs.length) return [mismatch(path, ours, theirs)];
+        return ours.flatMap((item, i) => this.typed(item, theirs[i], meta.item, `${path}[${i}]`));
+      }
+      case "array": {
+        // ArrayOf wrapper: the library shows the wrapper as an object holding the item list.
+        if (!Array.isArray(ours)) return [mismatch(path, ours, theirs)];
+        if (!isObject(theirs)) return [{ path, message: `the library read ${show(theirs)}, not a ${meta.xmlName} wrapper holding <${meta.item.name}> items` }];
+        const unknown = Object.keys(theirs).filter((key) => key !== meta.item.name);
+        if (unknown.length > 0) return [{ path, message: `the library read unknown elements ${unknown.join(", ")} in an array` }];
+        const items = asList(theirs[meta.item.name]);
+        if (items === undefined) return [mismatch(path, ours, theirs)];
+        return this.items(ours, items, meta.item, `${path}/${meta.item.name}`);
+      }
+      case "dictionary": {
+        // Dictionary: the library shows the KeyValuePair entries; we have a record in entry order.
+        if (!isObject(ours) || !isObject(theirs)) return [mismatch(path, ours, theirs)];
+        const entries = asList(theirs[meta.entry.name]);
+        if (entries === undefined) return [mismatch(path, ours, theirs)];
+        const keys = Object.keys(ours);
+        if (entries.length !== keys.length) return [{ path, message: `expected ${keys.length} entries, the library read ${entries.length}` }];
+        return keys.flatMap((key, i) => {
+          const entry = entries[i];
+          const entryPath = `${path}/${meta.entry.name}[${i}]`;
+          if (!isObject(entry)) return [mismatch(entryPath, { [key]: ours[key] }, entry)];
+          return [...this.field(key, entry[meta.key.name], meta.key, `${entryPath}/${meta.key.name}`), ...this.field(ours[key], entry[meta.value.name], meta.value, `${entryPath}/${meta.value.name}`)];
+        });
+      }
+      case "complex": {
+        if (!isObject(ours) || !isObject(theirs)) return [mismatch(path, ours, theirs)];
+        const plan = complexPlan(this.service, type);
+        const names = new Set(plan.fields.map((field) => field.name));
+        const differences: Difference[] = Object.keys(theirs)
+          .filter((key) => !names.has(key))
+          .map((key) => ({ path: `${path}/${key}`, message: `the library read an element ${type} does not have` }));
+        for (const field of plan.fields) differences.push(...this.field(ours[field.prop], theirs[field.name], field, `${path}/${field.name}`));
+        return differences;
+      }
+    }
+  }
+
+  private isStringLike(type: string): boolean {
+    if (isValueKind(type)) return type === "string";
+    const meta = lookupType(this.service, type);
+    return meta.kind === "simple" && meta.base === "string";
+  }
+}
+
+function sameValue(ours: unknown, theirs: unknown, kind: ValueKind): boolean {
+  switch (kind) {
+    case "int":
+    case "long":
+    case "double":
+    case "decimal": {
+      const number = typeof theirs === "string" ? Number(theirs) : theirs;
+      return typeof number === "number" && (Object.is(ours, number) || ours === number);
+    }
+    case "dateTime": {
+      const time = theirs instanceof Date ? theirs.getTime() : typeof theirs === "string" ? pythonInstant(theirs) : undefined;
+      return ours instanceof Date && time !== undefined && ours.getTime() === time;
+    }
+    case "base64":
+    case "hex":
+      return ours instanceof Uint8Array && typeof theirs === "string" && Buffer.from(theirs, "base64").equals(Buffer.from(ours));
+    default:
+      return ours === theirs;
+  }
+}
+
+/** Python's isoformat keeps up to microseconds and writes UTC as `+00:00`; both are valid xs:dateTime. */
+function pythonInstant(text: string): number | undefined {
+  return instant(text.replace(" ", "T"));
+}
+
+/** The item list of a wrapper: none when the library shows no items, otherwise it must be a list. */
+function asList(value: unknown): unknown[] | undefined {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function mismatch(path: string, ours: unknown, theirs: unknown): Difference {
+  return { path, message: `ours ${show(ours)}, the library read ${show(theirs)}` };
+}

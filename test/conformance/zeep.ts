@@ -1,0 +1,61 @@
+import { execFile, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import type { DocPage } from "./docs.js";
+import { WSDL_PATH } from "./docs.js";
+import type { LibraryReading } from "./library.js";
+
+/** Debian's python3 with python3-zeep (a `python3` earlier on PATH may lack zeep). */
+const PYTHON = "/usr/bin/python3";
+const ORACLE = path.resolve(process.cwd(), "../shared/oracles/zeep_oracle.py");
+const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta.url));
+
+/** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
+export interface OracleReading {
+  readonly operation?: string;
+  readonly request?: LibraryReading;
+  readonly response?: LibraryReading;
+  readonly error?: string;
+}
+
+/** Runs the shared oracle once over all pages. */
+export async function runZeepOracle(pages: readonly DocPage[]): Promise<Map<string, OracleReading>> {
+  const { stdout } = await promisify(execFile)(PYTHON, [ORACLE, WSDL_PATH, ...pages.map((page) => page.file)], { maxBuffer: 64 * 1024 * 1024 });
+  const readings = new Map<string, OracleReading>();
+  for (const line of stdout.split("\n").filter((text) => text.trim() !== "")) {
+    const { page, ...reading } = JSON.parse(line) as OracleReading & { page: string };
+    readings.set(page.replace(/\.md$/, ""), reading);
+  }
+  return readings;
+}
+
+export interface EnvelopeToRead {
+  readonly id: string;
+  readonly operation: string;
+  readonly envelope: string;
+}
+
+/** zeep's reading of an envelope as its operation's input message, or why it could not read it. */
+export type ZeepRequestReading = (LibraryReading & { readonly error?: undefined }) | { readonly error: string };
+
+/** Has zeep deserialize every given request envelope (our client's) as its operation's input, in one process. */
+export async function zeepReadRequests(envelopes: readonly EnvelopeToRead[]): Promise<Map<string, ZeepRequestReading>> {
+  const input = envelopes.map((envelope) => JSON.stringify(envelope)).join("\n");
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(PYTHON, [READ_REQUEST, WSDL_PATH], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`zeep_read_request.py exited with ${code}: ${stderr.trim()}`))));
+    child.stdin.end(`${input}\n`);
+  });
+  const readings = new Map<string, ZeepRequestReading>();
+  for (const line of output.split("\n").filter((text) => text.trim() !== "")) {
+    const { id, ...reading } = JSON.parse(line) as ZeepRequestReading & { id: string };
+    readings.set(id, reading);
+  }
+  return readings;
+}
