@@ -1,0 +1,60 @@
+// A fresh process that times the generator from the outside, by importing its compiled modules from dist/.
+// Plain JavaScript run by plain node on purpose: under tsx's loader, importing ts-morph alone costs ~100 ms
+// more, which would be charged to soapgen. Prints one JSON object of milliseconds on stdout.
+//
+//   node bench/child.mjs steps <wsdl> <out>     the CLI's pipeline step by step, every step cold
+//   node bench/child.mjs split <wsdl> <emitted>  cold XML parse of the WSDL, cold prettier on emitted index.ts + types.ts
+//   node bench/child.mjs generate <wsdl> <out>  generate() as one call, modules preloaded (for the scaling series)
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+
+const [mode, wsdl, dir] = process.argv.slice(2);
+const dist = (module) => new URL(`../dist/generator/${module}`, import.meta.url).href;
+
+/** Runs `step` and records its wall time under `name`. */
+const timings = { boot: performance.now() };
+async function timed(name, step) {
+  const started = performance.now();
+  const result = await step();
+  timings[name] = performance.now() - started;
+  return result;
+}
+
+/**
+ * Every library and generator module, imported (and timed) one at a time before any work, in the order the
+ * CLI's module graph reaches them; the generator may load some of them lazily, and this keeps module
+ * loading out of the steps timed after it whatever the generator does.
+ */
+async function preload() {
+  await timed("import_yargs", () => import("yargs"));
+  await timed("import_fast_xml_parser", () => import("fast-xml-parser"));
+  await timed("import_ts_morph", () => import("ts-morph"));
+  await timed("import_prettier", () =>
+    Promise.all([import("prettier/standalone"), import("prettier/plugins/estree"), import("prettier/plugins/typescript")]),
+  );
+  const modules = ["index.js", "generate.js", "load/index.js", "emit/index.js", "format.js", "write.js"];
+  const [generator, , load, emit, , write] = await timed("import_generator", () => Promise.all(modules.map((m) => import(dist(m)))));
+  return { generate: generator.generate, loadServiceModel: load.loadServiceModel, emitFiles: emit.emitFiles, writeOutputAtomically: write.writeOutputAtomically };
+}
+
+if (mode === "steps") {
+  const { loadServiceModel, emitFiles, writeOutputAtomically } = await preload();
+  const model = await timed("load_model", () => loadServiceModel({ location: wsdl }));
+  const files = await timed("emit_and_format", () => emitFiles(model, basename(wsdl)));
+  await timed("write", () => writeOutputAtomically(dir, files));
+} else if (mode === "split") {
+  const { parseXml } = await import(dist("load/xml.js"));
+  const { formatTypeScript } = await import(dist("format.js"));
+  const text = await timed("read_wsdl", () => readFileSync(wsdl, "utf8"));
+  await timed("parse_xml", () => parseXml(text, wsdl));
+  const emitted = ["index.ts", "types.ts"].map((name) => readFileSync(join(dir, name), "utf8"));
+  await timed("prettier", async () => {
+    for (const source of emitted) await formatTypeScript(source);
+  });
+} else if (mode === "generate") {
+  const { generate } = await preload();
+  await timed("generate", () => generate({ wsdl, out: dir }));
+} else {
+  throw new Error(`unknown mode ${mode}: steps, split or generate`);
+}
+console.log(JSON.stringify(timings));

@@ -1,0 +1,128 @@
+/** Timing machinery: in-process throughput with interleaved time-boxed batches, and timed child processes. */
+import { spawn } from "node:child_process";
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  if (samples.length === 0) throw new Error("no samples");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+}
+
+export interface Contender {
+  name: string;
+  run: () => unknown;
+}
+
+export interface ThroughputOptions {
+  /** Untimed running of each contender before the batches (JIT, inline caches, heap growth). */
+  warmupMs: number;
+  /** Each batch runs one contender for at least this long. */
+  batchMs: number;
+  batches: number;
+}
+
+/** Results are kept here so no call can be optimised away. */
+let sink: unknown;
+
+/**
+ * Operations per second of each contender: warm-up, then `batches` rounds in which every contender runs
+ * one time-boxed batch, the order rotating each round so no contender always follows the same one.
+ */
+export function measureThroughput(contenders: readonly Contender[], options: ThroughputOptions): Map<string, Stats> {
+  // Calls between clock reads, sized from the warm-up to about 1 ms, so reading the clock costs nothing measurable.
+  const chunk = new Map<string, number>();
+  for (const contender of contenders) {
+    const { ops, ms } = runFor(contender, options.warmupMs, 1);
+    chunk.set(contender.name, Math.max(1, Math.floor(ops / ms)));
+  }
+  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  for (let round = 0; round < options.batches; round++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const contender = contenders[(round + i) % contenders.length] as Contender;
+      const { ops, ms } = runFor(contender, options.batchMs, chunk.get(contender.name) ?? 1);
+      samples.get(contender.name)?.push((ops * 1000) / ms);
+    }
+  }
+  return new Map([...samples].map(([name, values]) => [name, stats(values)]));
+}
+
+function runFor(contender: Contender, minMs: number, chunk: number): { ops: number; ms: number } {
+  const started = performance.now();
+  let ops = 0;
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < chunk; i++) sink = contender.run();
+    ops += chunk;
+    elapsed = performance.now() - started;
+  } while (elapsed < minMs);
+  return { ops, ms: elapsed };
+}
+
+export interface ProcessRun {
+  wallMs: number;
+  peakRssMb: number;
+  stdout: string;
+}
+
+const GNU_TIME = "/usr/bin/time";
+const hasGnuTime = ((): boolean => {
+  try {
+    accessSync(GNU_TIME, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** How peak RSS is measured on this machine, for the report. */
+export const PEAK_RSS_METHOD = hasGnuTime ? `${GNU_TIME} -f %M` : "VmHWM of /proc/<pid>/status, polled every 5 ms";
+
+/**
+ * Runs a command to completion as a fresh process: wall time from spawn to exit, and its peak resident
+ * set. Throws when the command fails. `/usr/bin/time` adds the same ~1 ms to every command it wraps.
+ */
+export async function runProcess(command: string, args: readonly string[]): Promise<ProcessRun> {
+  const rssDir = mkdtempSync(path.join(tmpdir(), "soapgen-bench-rss-"));
+  const rssFile = path.join(rssDir, "rss");
+  const [file, argv] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command, ...args]] : [command, [...args]];
+  try {
+    const started = performance.now();
+    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    let polledKb = 0;
+    const poll = hasGnuTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, vmHwmKb(child.pid))), 5);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
+    child.stderr.on("data", (data: Buffer) => (stderr += data.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve);
+    });
+    const wallMs = performance.now() - started;
+    clearInterval(poll);
+    if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr}`);
+    const peakKb = hasGnuTime ? Number.parseInt(readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "", 10) : polledKb;
+    return { wallMs, peakRssMb: peakKb / 1024, stdout };
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
+}
+
+function vmHwmKb(pid: number | undefined): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0; // the process has just exited
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * `npm run bench`: soapgen's generation and its generated client's decoding/encoding, measured against
+ * wsdl-tsclient, node-soap and a raw fast-xml-parser parse on the SuperOffice CustomerService WSDL and its
+ * documented messages. Prints a table and writes the same figures to bench/results.json. Targets are
+ * reported, never enforced: the run exits 0 when one is missed and says `must_met: false`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { customerServiceService, decodeMessage } from "../generated/customer-service/index.js";
+import {
+  countRawElements,
+  type NodeSoap,
+  nodeSoap,
+  nodeSoapRequest,
+  RAW_PARSER_CONFIGS,
+  rawParser,
+  soapgenDecoder,
+  soapgenEncoder,
+  soapgenRequest,
+  soapgenXmlStage,
+} from "./codec.js";
+import { type DocumentedPage, documentedPage, readDocumentedPages, replicateArrayItems, toSoap11, utf8Bytes, WSDL_PATH } from "./docs.js";
+import { compareGenerators, measureBreakdown, measureScaling } from "./generation.js";
+import { measureThroughput, PEAK_RSS_METHOD, type Stats } from "./harness.js";
+
+const GENERATION_RUNS = 9;
+const SCALING_FACTORS = [1, 4, 16] as const;
+const SCALING_RUNS = 5;
+const BREAKDOWN_REPEATS = 5;
+const THROUGHPUT = { warmupMs: 300, batchMs: 300, batches: 5 };
+/** A quick first pass over the raw parser configurations, to pick the floor that the full harness then measures. */
+const SCREENING = { warmupMs: 100, batchMs: 150, batches: 2 };
+const SYNTHETIC_BYTES = 1 << 20;
+const MB = 1024 * 1024;
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
+const spread = (s: Stats): [number, number] => [round(s.min), round(s.max)];
+
+async function measureGeneration(workDir: string) {
+  log("generation: soapgen vs wsdl-tsclient ...");
+  const generators = await compareGenerators(WSDL_PATH, workDir, GENERATION_RUNS);
+  log("generation: scaling series ...");
+  const scaling = await measureScaling(WSDL_PATH, SCALING_FACTORS, SCALING_RUNS, workDir);
+  log("generation: breakdown ...");
+  const breakdown = await measureBreakdown(WSDL_PATH, workDir, BREAKDOWN_REPEATS);
+  return {
+    soapgen_ms: round(generators.soapgenMs.median),
+    wsdl_tsclient_ms: round(generators.wsdlTsclientMs.median),
+    ratio: round(generators.soapgenMs.median / generators.wsdlTsclientMs.median, 2),
+    soapgen_range_ms: spread(generators.soapgenMs),
+    wsdl_tsclient_range_ms: spread(generators.wsdlTsclientMs),
+    runs_each: GENERATION_RUNS,
+    scaling_ms_is: "generate() timed inside a fresh process once every module is loaded: the pipeline without process start and module loading",
+    scaling: scaling.map((s) => ({
+      factor: s.factor,
+      ms: round(s.ms),
+      wall_ms: round(s.wallMs),
+      operations: s.operations,
+      wsdl_bytes: s.wsdlBytes,
+      peak_rss_mb: round(s.peakRssMb),
+    })),
+    peak_rss_mb: round(generators.soapgenPeakRssMb.median),
+    wsdl_tsclient_peak_rss_mb: round(generators.wsdlTsclientPeakRssMb.median),
+    peak_rss_method: PEAK_RSS_METHOD,
+    breakdown_ms: Object.fromEntries(Object.entries(breakdown).map(([step, ms]) => [step, round(ms)])),
+  };
+}
+
+/** A documented message as SOAP 1.1 bytes, and the operation that reads or writes it. */
+interface Message {
+  message: string;
+  operation: string;
+  xml: string;
+}
+
+function documentedMessage(pages: DocumentedPage[], operation: string, direction: "request" | "response"): Message {
+  return { message: operation, operation, xml: toSoap11(documentedPage(pages, operation)[direction]) };
+}
+
+/** The documented message of `operation` with its `CustomerCenterConfig` items repeated up to about 1 MB. */
+function syntheticMessage(pages: DocumentedPage[], operation: string, direction: "request" | "response"): Message & { items: number } {
+  const { xml, items } = replicateArrayItems(toSoap11(documentedPage(pages, operation)[direction]), "CustomerCenterConfig", SYNTHETIC_BYTES);
+  return { message: `${operation} ×${items} (synthetic)`, operation, xml, items };
+}
+
+function largestPage(pages: DocumentedPage[], direction: "request" | "response"): string {
+  return pages.reduce((best, page) => (utf8Bytes(page[direction]) > utf8Bytes(best[direction]) ? page : best)).operation;
+}
+
+function measureDecoding(peer: NodeSoap, { message, operation, xml }: Message) {
+  log(`decoding: ${message} ...`);
+  const screened = measureThroughput(
+    RAW_PARSER_CONFIGS.map((config) => {
+      const parse = rawParser(config.options);
+      return { name: config.name, run: () => parse(xml) };
+    }),
+    SCREENING,
+  );
+  const floor = RAW_PARSER_CONFIGS.reduce((best, config) => ((screened.get(config.name)?.median ?? 0) > (screened.get(best.name)?.median ?? 0) ? config : best));
+  const rawParse = rawParser(floor.options);
+  const soapgenDecode = soapgenDecoder(operation);
+  const results = measureThroughput(
+    [
+      { name: "soapgen", run: () => soapgenDecode(xml) },
+      { name: "node-soap", run: () => peer.decode(xml) },
+      { name: "fxp", run: () => rawParse(xml) },
+      { name: "soapgen-xml", run: () => soapgenXmlStage(xml) },
+    ],
+    THROUGHPUT,
+  );
+  const perSecond = (name: string): number => results.get(name)?.median ?? Number.NaN;
+  const bytes = utf8Bytes(xml);
+  return {
+    message,
+    bytes,
+    soapgen_per_s: round(perSecond("soapgen")),
+    node_soap_per_s: round(perSecond("node-soap")),
+    fxp_raw_per_s: round(perSecond("fxp")),
+    fxp_raw_config: floor.name,
+    ratio_vs_node_soap: round(perSecond("soapgen") / perSecond("node-soap"), 2),
+    ratio_vs_raw: round(perSecond("soapgen") / perSecond("fxp"), 2),
+    soapgen_mb_per_s: round((perSecond("soapgen") * bytes) / MB, 2),
+    node_soap_mb_per_s: round((perSecond("node-soap") * bytes) / MB, 2),
+    fxp_raw_mb_per_s: round((perSecond("fxp") * bytes) / MB, 2),
+    soapgen_xml_stage_per_s: round(perSecond("soapgen-xml")),
+  };
+}
+
+function measureEncoding(peer: NodeSoap, { message, operation, xml }: Message) {
+  log(`encoding: ${message} ...`);
+  const soapgen = soapgenEncoder(operation, soapgenRequest(operation, xml));
+  const request = nodeSoapRequest(peer.decode, operation, xml);
+  const nodeSoapEncode = (): string => peer.encode(operation, request);
+  checkSamePayload(operation, soapgen(), nodeSoapEncode());
+  const results = measureThroughput(
+    [
+      { name: "soapgen", run: soapgen },
+      { name: "node-soap", run: nodeSoapEncode },
+    ],
+    THROUGHPUT,
+  );
+  const perSecond = (name: string): number => results.get(name)?.median ?? Number.NaN;
+  return {
+    message,
+    bytes: utf8Bytes(xml),
+    soapgen_out_bytes: utf8Bytes(soapgen()),
+    node_soap_out_bytes: utf8Bytes(nodeSoapEncode()),
+    soapgen_per_s: round(perSecond("soapgen")),
+    node_soap_per_s: round(perSecond("node-soap")),
+    ratio_vs_node_soap: round(perSecond("soapgen") / perSecond("node-soap"), 2),
+    soapgen_mb_per_s: round((perSecond("soapgen") * utf8Bytes(soapgen())) / MB, 2),
+  };
+}
+
+/** Before timing: the three decoders must see every replicated item, or their speeds mean nothing. */
+function checkItemCounts(peer: NodeSoap, { operation, xml, items }: Message & { items: number }): void {
+  const soapgen = soapgenDecoder(operation)(xml) as { body: { Response?: unknown[] } };
+  const nodeSoapResult = peer.decode(xml) as { Body: Record<string, { Response: { CustomerCenterConfig: unknown[] } }> };
+  const counts = {
+    soapgen: soapgen.body.Response?.length,
+    "node-soap": nodeSoapResult.Body[`${operation}Response`]?.Response.CustomerCenterConfig.length,
+    ...Object.fromEntries(
+      RAW_PARSER_CONFIGS.map((c) => [`fxp ${c.name}`, countRawElements(rawParser(c.options)(xml), "CustomerCenterConfig", c.options.preserveOrder === true)]),
+    ),
+  };
+  if (Object.values(counts).some((count) => count !== items)) throw new Error(`decoders disagree on the ${items} synthetic items: ${JSON.stringify(counts)}`);
+}
+
+/** Before timing: both encoders must write the same request, as soapgen's decoder reads it back. */
+function checkSamePayload(operation: string, soapgenXml: string, nodeSoapXml: string): void {
+  const read = (xml: string) => decodeMessage(customerServiceService, operation, "input", xml);
+  if (!isDeepStrictEqual(read(soapgenXml), read(nodeSoapXml))) {
+    throw new Error(`${operation}: soapgen and node-soap encode different requests:\n${soapgenXml}\n${nodeSoapXml}`);
+  }
+}
+
+function evaluateTargets(generation: Awaited<ReturnType<typeof measureGeneration>>, decoding: ReturnType<typeof measureDecoding>[]) {
+  const target = (figure: number, goal: string, met: boolean) => ({ figure: round(figure, 2), target: goal, met });
+  const msAt = (factor: number): number => generation.scaling.find((s) => s.factor === factor)?.ms ?? Number.NaN;
+  const growth = msAt(16) / msAt(1);
+  const minVsNodeSoap = Math.min(...decoding.map((d) => d.ratio_vs_node_soap));
+  const maxTimeVsRaw = Math.max(...decoding.map((d) => d.fxp_raw_per_s / d.soapgen_per_s));
+  const must = {
+    generation_ratio_vs_wsdl_tsclient: target(generation.ratio, "<= 1.0", generation.ratio <= 1),
+    decoding_min_ratio_vs_node_soap: target(minVsNodeSoap, ">= 2.0 on every message", minVsNodeSoap >= 2),
+    scaling_x16_over_x1: target(growth, "<= 20 (generate() ms)", growth <= 20),
+  };
+  const aim = {
+    generation_ratio_vs_wsdl_tsclient: target(generation.ratio, "<= 0.5", generation.ratio <= 0.5),
+    decoding_min_ratio_vs_node_soap: target(minVsNodeSoap, ">= 2.5 on every message", minVsNodeSoap >= 2.5),
+    decoding_max_time_vs_raw_fxp: target(maxTimeVsRaw, "<= 1.25 (soapgen time / raw parse time) on every message", maxTimeVsRaw <= 1.25),
+  };
+  return { must, aim, must_met: Object.values(must).every((m) => m.met) };
+}
+
+async function measure(workDir: string) {
+  // Other processes on this machine skew every figure; the 1-minute load average before and after says how much.
+  const loadBefore = round(loadavg()[0] ?? Number.NaN, 2);
+  const generation = await measureGeneration(workDir);
+
+  // Only pages of operations the WSDL has: a few document operations of other SuperOffice versions.
+  const pages = readDocumentedPages().filter((page) => Object.hasOwn(customerServiceService.operations, page.operation));
+  const peer = await nodeSoap(WSDL_PATH);
+  const syntheticResponse = syntheticMessage(pages, "GetAllCustomerCenterConfigs", "response");
+  checkItemCounts(peer, syntheticResponse);
+  const responses = [documentedMessage(pages, "ChatSessionsForUser", "response"), documentedMessage(pages, largestPage(pages, "response"), "response"), syntheticResponse];
+  const decoding = responses.map((message) => measureDecoding(peer, message));
+  const requests = [documentedMessage(pages, largestPage(pages, "request"), "request"), syntheticMessage(pages, "SaveAllCustomerCenterConfigs", "request")];
+  const encoding = requests.map((message) => measureEncoding(peer, message));
+
+  return {
+    generation,
+    decoding,
+    encoding,
+    harness: `${THROUGHPUT.warmupMs} ms warm-up, then ${THROUGHPUT.batches} interleaved batches of >= ${THROUGHPUT.batchMs} ms per contender, median`,
+    machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, node ${process.version}`,
+    load_average_1min: { before: loadBefore, after: round(loadavg()[0] ?? Number.NaN, 2) },
+    ...evaluateTargets(generation, decoding),
+  };
+}
+
+type Results = Awaited<ReturnType<typeof measure>>;
+
+function printReport(r: Results, seconds: number): void {
+  const g = r.generation;
+  const lines: string[] = [];
+  const table = (header: string[], body: (string | number)[][]): void => {
+    const cells = [header, ...body.map((row) => row.map(String))];
+    const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
+    for (const row of cells) lines.push(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
+    lines.push("");
+  };
+  const count = (n: number): string => Math.round(n).toLocaleString("en-US");
+  const sum = g.breakdown_ms.sum ?? Number.NaN;
+
+  lines.push(`soapgen bench: ${r.machine}; 1-min load average ${r.load_average_1min.before} before, ${r.load_average_1min.after} after`, "");
+  table(
+    ["generation (fresh process, CustomerService)", "median ms", "min-max ms", "peak RSS MB"],
+    [
+      ["soapgen generate", g.soapgen_ms, g.soapgen_range_ms.join("-"), g.peak_rss_mb],
+      ["wsdl-tsclient", g.wsdl_tsclient_ms, g.wsdl_tsclient_range_ms.join("-"), g.wsdl_tsclient_peak_rss_mb],
+      ["ratio soapgen / wsdl-tsclient", g.ratio, "", ""],
+    ],
+  );
+  table(
+    ["scaling (replicated WSDL)", "operations", "WSDL KB", "generate() ms", "vs x1", "process ms", "peak RSS MB"],
+    g.scaling.map((s) => [`x${s.factor}`, s.operations, Math.round(s.wsdl_bytes / 1024), s.ms, round(s.ms / (g.scaling[0]?.ms ?? 1), 2), s.wall_ms, s.peak_rss_mb]),
+  );
+  table(
+    ["where one cold generation's time goes", "ms", "share"],
+    [
+      ...Object.entries(g.breakdown_ms)
+        .filter(([step]) => step !== "sum")
+        .map(([step, ms]) => [step, ms, `${Math.round((100 * ms) / sum)}%`]),
+      ["sum of the steps", sum, "100%"],
+      ["soapgen generate, whole process (above)", g.soapgen_ms, ""],
+    ],
+  );
+  table(
+    ["decoding, msgs/s (median)", "bytes", "soapgen", "node-soap", "raw fxp", "soapgen/node-soap", "soapgen/raw", "soapgen MB/s", "soapgen XML stage"],
+    r.decoding.map((d) => [d.message, d.bytes, count(d.soapgen_per_s), count(d.node_soap_per_s), count(d.fxp_raw_per_s), d.ratio_vs_node_soap, d.ratio_vs_raw, d.soapgen_mb_per_s, count(d.soapgen_xml_stage_per_s)]),
+  );
+  lines.push(...r.decoding.map((d) => `raw fxp floor for ${d.message}: ${d.fxp_raw_config}`), "");
+  table(
+    ["encoding, msgs/s (median)", "request bytes", "soapgen", "node-soap", "soapgen/node-soap", "soapgen MB/s out"],
+    r.encoding.map((e) => [e.message, e.bytes, count(e.soapgen_per_s), count(e.node_soap_per_s), e.ratio_vs_node_soap, e.soapgen_mb_per_s]),
+  );
+  const targetRows = (kind: string, targets: Results["must"] | Results["aim"]) =>
+    Object.entries(targets).map(([name, t]) => [`${kind} ${name}`, t.figure, t.target, t.met ? "met" : "MISSED"]);
+  table(["target", "figure", "goal", ""], [...targetRows("Must", r.must), ...targetRows("Aim", r.aim)]);
+  lines.push(`must_met: ${r.must_met}${r.must_met ? "" : "   <-- at least one Must target is missed"}`);
+  lines.push(`(bench took ${Math.round(seconds)} s; figures written to bench/results.json)`);
+  console.log(lines.map((line) => line.trimEnd()).join("\n"));
+}
+
+const started = performance.now();
+const workDir = mkdtempSync(path.join(tmpdir(), "soapgen-bench-"));
+try {
+  const results = await measure(workDir);
+  writeFileSync(path.resolve("bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  printReport(results, (performance.now() - started) / 1000);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
