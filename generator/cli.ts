@@ -5,8 +5,7 @@ import { join, relative, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { CONFIG_FILE, readConfig, type Target } from "./config.js";
-import { SoapgenError } from "./errors.js";
-import { check, generate } from "./generate.js";
+import { oneLine, SoapgenError } from "./errors.js";
 import { packageRoot } from "./lib/paths.js";
 
 interface Args {
@@ -27,7 +26,10 @@ function targets(args: Args): Target[] {
 
 const shown = (path: string): string => relative(process.cwd(), path) || ".";
 
+// The generator (ts-morph, prettier) is loaded on demand: after the handlers below are in place, so even a
+// failure while loading it is reported in one line, and without slowing down --help and --version.
 async function runGenerate(args: Args): Promise<number> {
+  const { generate } = await import("./generate.js");
   for (const target of targets(args)) {
     const started = performance.now();
     const result = await generate({ ...target, timeoutMs: args.timeout });
@@ -38,6 +40,7 @@ async function runGenerate(args: Args): Promise<number> {
 }
 
 async function runCheck(args: Args): Promise<number> {
+  const { check } = await import("./generate.js");
   let stale = 0;
   for (const target of targets(args)) {
     const files = await check({ ...target, timeoutMs: args.timeout });
@@ -49,17 +52,40 @@ async function runCheck(args: Args): Promise<number> {
   return stale > 0 ? 1 : 0;
 }
 
+/** Errors already reported: Node may raise one twice (a CommonJS module failing under import() also rejects unhandled). */
+const reported = new Set<unknown>();
+
+/** Reports a failure in one line (plus the stack with --verbose); anything but a SoapgenError is a soapgen bug. */
 function fail(error: unknown, verbose: boolean): number {
-  const message = error instanceof SoapgenError ? error.message : `internal error: ${(error as Error)?.message ?? error}`;
+  if (reported.has(error)) return 1;
+  reported.add(error);
+  const message =
+    error instanceof SoapgenError
+      ? error.message
+      : oneLine(`internal error: ${error instanceof Error ? error.message : String(error)}${verbose ? "" : " (run with --verbose for the stack trace)"}`);
   console.error(`soapgen: ${message}`);
   if (verbose && error instanceof Error && error.stack) console.error(error.stack);
-  else if (!(error instanceof SoapgenError)) console.error("soapgen: run with --verbose for the stack trace");
   return 1;
 }
 
-const version = (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+}
+
 const argv = hideBin(process.argv);
 const verbose = argv.includes("--verbose");
+
+// Whatever goes wrong, and wherever, the user gets one line and exit code 1, never a Node crash report.
+process.on("uncaughtException", (error) => process.exit(fail(error, verbose)));
+process.on("unhandledRejection", (error) => process.exit(fail(error, verbose)));
+// Handled (not the default instant death) so a signal waits for the synchronous write and swap of the
+// output to finish: the output folder is the previous one or the new one, and no temporary folder is left.
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.on(signal, () => {
+    console.error(`soapgen: interrupted by ${signal}`);
+    process.exit(code);
+  });
+}
 
 const targetOptions = {
   wsdl: { type: "string", describe: "WSDL file path or http(s) URL" },
@@ -92,7 +118,7 @@ try {
     )
     .demandCommand(1, "name a command: generate or check")
     .strict()
-    .version(version)
+    .version(packageVersion())
     .help()
     .fail((message, error) => {
       throw error ?? new SoapgenError({ file: "command line" }, message);

@@ -23,11 +23,22 @@ export class SoapgenError extends Error {
   constructor(place: ErrorPlace, detail: string, options?: { cause?: unknown }) {
     const position = place.line === undefined ? "" : `:${place.line}:${place.column ?? 1}`;
     const where = place.where ? ` (at ${place.where})` : "";
-    super(`${place.file}${position}: ${detail}${where}`.replace(/\s*[\r\n]+\s*/g, " "), options);
+    super(oneLine(`${place.file}${position}: ${detail}${where}`), options);
     this.file = place.file;
     this.where = place.where;
     this.line = place.line;
     this.column = place.column;
     this.detail = detail;
   }
+}
+
+/**
+ * Text as one line a terminal prints as is: line breaks (U+2028/9 too) become spaces, and other control
+ * characters, which input may smuggle in through character references, are shown escaped.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

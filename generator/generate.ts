@@ -1,8 +1,10 @@
 /** The pipeline: load the WSDL into the model, emit the files, format them, write them atomically. */
 import { basename } from "node:path";
 import { loadServiceModel } from "./load/index.js";
-import { emitFiles, type GeneratedFiles } from "./emit/index.js";
-import { staleFiles, writeOutputAtomically } from "./write.js";
+import { resolveLocation } from "./load/read.js";
+import type { GeneratedFiles } from "./emit/index.js";
+import { SoapgenError } from "./errors.js";
+import { recoverInterruptedRuns, staleFiles, writeOutputAtomically } from "./write.js";
 
 /** Where the WSDL comes from: a file path or http(s) URL, or the document itself. */
 export type WsdlSource = string | { text: string; name?: string };
@@ -23,6 +25,8 @@ export interface GenerateResult {
 
 /** Generates the client for one WSDL into `out`. Throws `SoapgenError` for bad input, writing nothing. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  // First, so that a run which fails still brings back an output a killed run had moved aside.
+  recoverInterruptedRuns(options.out);
   const files = await render(options.wsdl, options.timeoutMs);
   writeOutputAtomically(options.out, files);
   return { out: options.out, files: [...files.keys()] };
@@ -30,6 +34,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 /** Paths of the files in `out` that differ from what the WSDL generates now (empty when up to date). */
 export async function check(options: GenerateOptions): Promise<string[]> {
+  recoverInterruptedRuns(options.out);
   return staleFiles(options.out, await render(options.wsdl, options.timeoutMs));
 }
 
@@ -37,6 +42,12 @@ export async function check(options: GenerateOptions): Promise<string[]> {
 export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
   const input = typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
   const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
+  if (model.ports.length === 0) {
+    throw new SoapgenError({ file: resolveLocation(input.location, undefined) }, "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate");
+  }
+  // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
+  // a WSDL that fails to load need not wait for.
+  const { emitFiles } = await import("./emit/index.js");
   return emitFiles(model, sourceName(input.location));
 }
 

@@ -10,7 +10,7 @@ import {
   VariableDeclarationKind,
   type VariableStatementStructure,
 } from "ts-morph";
-import { propertyKey } from "../lib/names.js";
+import { objectKey, propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
 import type { OperationPlan, PortPlan } from "./port.js";
@@ -48,8 +48,8 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
       {
-        name: `${plan.metaName}Faults`,
-        initializer: `{ ${[...new Set(plan.operations.flatMap((o) => o.faults.map((f) => `${propertyKey(f.fault.name)}: ${f.className}`)))].join(", ")} }`,
+        name: plan.faultsName,
+        initializer: `{ ${[...new Set(plan.operations.flatMap((o) => o.faults.map((f) => `${objectKey(f.fault.name)}: ${f.className}`)))].join(", ")} }`,
       },
     ],
   };
@@ -99,7 +99,7 @@ function options(plan: PortPlan): TypeAliasDeclarationStructure {
 
 function clientClass(plan: PortPlan): ClassDeclarationStructure {
   const headers = plan.requestHeadersName;
-  const faults = plan.operations.some((o) => o.faults.length > 0) ? `, ${plan.metaName}Faults` : "";
+  const faults = plan.operations.some((o) => o.faults.length > 0) ? `, ${plan.faultsName}` : "";
   const endpointDefault = plan.port.address ? `{ ...options, endpoint: options.endpoint ?? ${plan.endpointName} }` : "options";
   return {
     kind: StructureKind.Class,

@@ -73,9 +73,11 @@ function isOptional(property: Property): boolean {
  * other branches' properties are `?: never`, so a value cannot mix alternatives.
  */
 function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
+  // `$any` can sit in several branches: a branch never excludes a property it has itself, nor one twice.
+  const own = new Set(allProperties(shape).map((p) => p.prop));
   const members = [
     ...shape.properties.map((p) => `${propertyKey(p.prop)}${isOptional(p) ? "?" : ""}: ${propertyType(ctx, p)};`),
-    ...excluded.map((prop) => `${propertyKey(prop)}?: never;`),
+    ...[...new Set(excluded)].filter((prop) => !own.has(prop)).map((prop) => `${propertyKey(prop)}?: never;`),
   ];
   const object = `{ ${members.join(" ")} }`;
   const unions = shape.choices.map((branches) => {

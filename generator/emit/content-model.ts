@@ -4,8 +4,8 @@
  * metadata emitter read this, so property names agree between the two by construction.
  */
 import type { AttributeDecl, ComplexType, ElementParticle, Particle, TypeRef } from "../model.js";
-import { NameAllocator } from "../lib/names.js";
-import { type EmitContext, isRepeated, keyOf } from "./context.js";
+import { memberName, NameAllocator } from "../lib/names.js";
+import { type EmitContext, isExclusiveChoice, isRepeated, keyOf } from "./context.js";
 
 export type Property =
   | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
@@ -26,8 +26,16 @@ interface Scope {
   flatten: boolean;
 }
 
+/**
+ * Shapes already made. A shape needs its bases' shapes (for their property names), so without this a
+ * chain of n extensions would build the first base's shape 2^n times.
+ */
+const shapes = new WeakMap<ComplexType, Shape>();
+
 /** The type's own shape (its base's properties are not included but their names are avoided). */
 export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
+  const known = shapes.get(type);
+  if (known) return known;
   const inherited = baseProps(ctx, type);
   const names = new NameAllocator(inherited);
   const shape: Shape = { properties: [], choices: [] };
@@ -38,11 +46,12 @@ export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
   for (const attribute of type.attributes) {
     shape.properties.push({
       kind: "attribute",
-      prop: names.claim(attribute.name.local),
+      prop: names.claim(memberName(attribute.name.local)),
       attribute,
       optional: attribute.use !== "required",
     });
   }
+  shapes.set(type, shape);
   return shape;
 }
 
@@ -75,7 +84,7 @@ function addParticle(particle: Particle, shape: Shape, names: NameAllocator, sco
     case "element":
       shape.properties.push({
         kind: "element",
-        prop: names.claim(particle.name.local),
+        prop: names.claim(memberName(particle.name.local)),
         element: particle,
         optional: inner.optional,
         repeated: inner.repeated,
@@ -89,7 +98,7 @@ function addParticle(particle: Particle, shape: Shape, names: NameAllocator, sco
       for (const child of particle.particles) addParticle(child, shape, names, inner);
       return;
     case "choice": {
-      if (inner.repeated || inner.flatten || particle.particles.length < 2) {
+      if (inner.repeated || inner.flatten || !isExclusiveChoice(particle)) {
         const flat: Scope = { ...inner, optional: true, flatten: true };
         for (const child of particle.particles) addParticle(child, shape, names, flat);
         return;

@@ -6,6 +6,7 @@ import type {
   ComplexType,
   ElementDecl,
   ElementParticle,
+  GroupParticle,
   Particle,
   PortModel,
   SchemaType,
@@ -16,8 +17,55 @@ import { builtinMapping } from "../lib/builtins.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
 import { simpleTypeExpr } from "./simple-type.js";
 
+/**
+ * Names schema types must not take: the generated index.ts re-exports both the runtime and types.ts with
+ * `export *`, so a type named like a runtime export would be ambiguous. Kept equal to the exports of
+ * templates/runtime/index.ts (test/safety/emission.test.ts compares them).
+ */
+export const RUNTIME_EXPORTS = [
+  "SoapClient",
+  "CallOptions",
+  "SoapClientOptions",
+  "SoapResponse",
+  "decodeMessage",
+  "encodeMessage",
+  "SOAP11_NS",
+  "SOAP12_NS",
+  "DecodedMessage",
+  "Direction",
+  "FaultErrorClasses",
+  "SoapVersion",
+  "SoapAbortError",
+  "SoapDecodeError",
+  "SoapEncodeError",
+  "SoapError",
+  "SoapFaultError",
+  "SoapHttpError",
+  "SoapServiceError",
+  "SoapTimeoutError",
+  "SoapTransportError",
+  "SoapDecodeErrorInit",
+  "SoapFaultInit",
+  "SoapServiceErrorInit",
+  "ValueKind",
+  "FieldMeta",
+  "AttributeMeta",
+  "ComplexMeta",
+  "ArrayMeta",
+  "DictionaryMeta",
+  "SimpleMeta",
+  "ListMeta",
+  "TypeMeta",
+  "MessageMeta",
+  "FaultMeta",
+  "OperationMeta",
+  "FailureHeadersMeta",
+  "ServiceMeta",
+  "XmlLimits",
+];
+
 /** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", "SoapClient", "SoapFaultError", "CallOptions", "SoapResponse", "ServiceMeta"];
+const GENERATED_NAMES = ["service", ...RUNTIME_EXPORTS];
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */
@@ -183,9 +231,24 @@ export function forEachElement(particle: Particle, visit: (element: ElementParti
   else if (particle.kind !== "any") particle.particles.forEach((child) => forEachElement(child, visit));
 }
 
-/** A choice that picks one branch (maxOccurs 1) somewhere in the content: it becomes a TS union. */
+/**
+ * The most elements a choice may hold and still be written as a union of exclusive alternatives: each
+ * alternative lists every other one's properties as `?: never`, which grows with the square of their
+ * number (a choice of 2,000 elements would need 4 million lines). A larger choice has all its properties
+ * optional instead, as a repeated choice does.
+ */
+const MAX_EXCLUSIVE_CHOICE = 64;
+
+/** Whether a choice (not repeated, nor inside a repeated group) is written as exclusive alternatives. */
+export function isExclusiveChoice(choice: GroupParticle): boolean {
+  let elements = 0;
+  forEachElement(choice, () => elements++);
+  return choice.particles.length > 1 && elements <= MAX_EXCLUSIVE_CHOICE;
+}
+
+/** An exclusive choice (see content-model.ts) somewhere in the content: the type becomes a TS union. */
 function hasSingleChoice(particle: Particle): boolean {
-  if (particle.kind === "element" || particle.kind === "any") return false;
-  if (particle.kind === "choice" && !isRepeated(particle) && particle.particles.length > 1) return true;
-  return !isRepeated(particle) && particle.particles.some(hasSingleChoice);
+  if (particle.kind === "element" || particle.kind === "any" || isRepeated(particle)) return false;
+  if (particle.kind === "choice") return isExclusiveChoice(particle);
+  return particle.particles.some(hasSingleChoice);
 }

@@ -44,10 +44,10 @@ function messageDeclaration(
     name: message.typeName,
     isExported: true,
     docs: jsDoc(doc),
-    properties: declaration.parts.map((part) => {
+    properties: declaration.parts.map((part, i) => {
       const element = ctx.element(part.element);
       const value = ctx.typeExpr(element.type);
-      return { name: propertyKey(part.name), type: element.nillable ? `${value} | null` : value, docs: jsDoc(element.documentation) };
+      return { name: propertyKey(message.bodyProps[i]!), type: element.nillable ? `${value} | null` : value, docs: jsDoc(element.documentation) };
     }),
   };
 }

@@ -4,7 +4,7 @@
  * the same plan, so names and shapes agree across the generated files.
  */
 import type { FaultModel, MessageModel, MessagePart, OperationModel, Particle, PortModel } from "../model.js";
-import { lowerCamel, NameAllocator } from "../lib/names.js";
+import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
 export interface HeaderProperty {
@@ -19,6 +19,8 @@ export interface MessagePlan {
   unwrapped: boolean;
   /** Declared here when the message needs a type of its own (not a schema type reused as is). */
   declaration?: { kind: "alias"; of: string } | { kind: "parts"; parts: MessagePart[] };
+  /** The property of each body part in the message object, in part order (used when not unwrapped). */
+  bodyProps: string[];
   /** Header part name → property of the port's header interface. */
   headers: HeaderProperty[];
   /** True when every property of the message object is optional, so the argument can be left out. */
@@ -40,6 +42,8 @@ export interface PortPlan {
   operationsName: string;
   endpointName: string;
   metaName: string;
+  /** The fault class of each wsdl:fault name, for the runtime. */
+  faultsName: string;
   requestHeadersName: string;
   responseHeadersName: string;
   requestHeaders: HeaderProperty[];
@@ -49,8 +53,11 @@ export interface PortPlan {
   failureHeaders?: { succeeded: string; exceptionInfo: string };
 }
 
-/** Class members a method name must not take. */
-const CLIENT_MEMBERS = ["call", "constructor"];
+/**
+ * Names a method must not take: the client's own members, `then` (a client with a `then` method would be
+ * taken for a promise by `await`), and the members every object inherits (`toString`, `__proto__`, ...).
+ */
+const CLIENT_MEMBERS = ["call", "then", ...Object.getOwnPropertyNames(Object.prototype)];
 
 export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
   const base = port.portType.local;
@@ -58,13 +65,15 @@ export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
   const responseHeaders = new HeaderProps();
   const methods = new NameAllocator(CLIENT_MEMBERS);
   const faultClasses = new Map<string, string>();
+  const metaName = ctx.claimName(`${lowerCamel(base)}Service`);
   const plan: PortPlan = {
     port,
     clientName: ctx.claimName(`${base}Client`),
     optionsName: ctx.claimName(`${base}ClientOptions`),
     operationsName: ctx.claimName(`${base}Operations`),
     endpointName: ctx.claimName(`${base}DefaultEndpoint`),
-    metaName: ctx.claimName(`${lowerCamel(base)}Service`),
+    metaName,
+    faultsName: ctx.claimName(`${metaName}Faults`),
     requestHeadersName: ctx.claimName(`${base}RequestHeaders`),
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,
@@ -92,21 +101,24 @@ export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
 
 function planMessage(ctx: EmitContext, message: MessageModel, wanted: string, headers: HeaderProps): MessagePlan {
   const headerProps = message.headers.map((part) => headers.add(part));
+  const bodyNames = new NameAllocator();
+  const bodyProps = message.body.map((part) => bodyNames.claim(memberName(part.name)));
   const single = message.body.length === 1 ? ctx.element(message.body[0]!.element) : undefined;
   const type = single?.type.kind === "named" ? ctx.type(single.type.key) : undefined;
   if (single && single.type.kind === "named" && type?.kind === "complex" && !type.arrayItem && !type.dictionary) {
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
     if (schemaName === wanted || type.anonymous) {
-      return { typeName: schemaName, unwrapped: true, headers: headerProps, allOptional };
+      return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
     }
     const typeName = ctx.claimName(wanted);
-    return { typeName, unwrapped: true, declaration: { kind: "alias", of: schemaName }, headers: headerProps, allOptional };
+    return { typeName, unwrapped: true, declaration: { kind: "alias", of: schemaName }, bodyProps, headers: headerProps, allOptional };
   }
   return {
     typeName: ctx.claimName(wanted),
     unwrapped: false,
     declaration: { kind: "parts", parts: message.body },
+    bodyProps,
     headers: headerProps,
     allOptional: message.body.length === 0,
   };
@@ -140,7 +152,7 @@ class HeaderProps {
     const id = `${part.name}|${part.element}`;
     let header = this.byPart.get(id);
     if (!header) {
-      header = { prop: this.names.claim(part.name), element: part.element };
+      header = { prop: this.names.claim(memberName(part.name)), element: part.element };
       this.byPart.set(id, header);
       this.list.push(header);
     }

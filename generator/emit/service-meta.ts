@@ -6,7 +6,7 @@
 import type { ElementDecl, ElementParticle, SchemaType, TypeRef } from "../model.js";
 import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
-import { NameAllocator, propertyKey, toIdentifier } from "../lib/names.js";
+import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
 import { stringLiteral } from "../lib/ts.js";
 import { type EmitContext, keyOf } from "./context.js";
 import { allProperties, ownShape } from "./content-model.js";
@@ -14,31 +14,34 @@ import type { MessagePlan, PortPlan } from "./port.js";
 
 /** Source text of `schema.ts`, already laid out as prettier would (formatting it would only cost time). */
 export function emitServiceMeta(ctx: EmitContext, plans: PortPlan[], width: number): string {
-  const literal = new LiteralWriter(width);
-  const types: Record<string, TypeMeta> = {};
-  for (const [key, name] of ctx.typeNames) types[name] = typeMeta(ctx, ctx.type(key));
+  const literal = new LiteralWriter(width, plans.map((plan) => plan.metaName));
+  // Built with fromEntries, which makes every key an own property; assigning one named `__proto__` (an
+  // operation may be) would set the prototype instead.
+  const types = Object.fromEntries([...ctx.typeNames].map(([key, name]): [string, TypeMeta] => [name, typeMeta(ctx, ctx.type(key))]));
   const typesText = literal.write(types);
   const services = plans.map((plan) => {
-    const operations: Record<string, OperationMeta> = {};
-    for (const { op, input, output, faults } of plan.operations) {
-      operations[op.name] = {
-        name: op.name,
-        soapAction: op.soapAction,
-        input: messageMeta(ctx, input, op.input.body),
-        ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
-        faults: faults.map(({ fault }) => ({
-          name: fault.name,
-          detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
-        })),
-      };
-    }
+    const operations = Object.fromEntries(
+      plan.operations.map(({ op, input, output, faults }): [string, OperationMeta] => [
+        op.name,
+        {
+          name: op.name,
+          soapAction: op.soapAction,
+          input: messageMeta(ctx, input, op.input.body),
+          ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
+          faults: faults.map(({ fault }) => ({
+            name: fault.name,
+            detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
+          })),
+        },
+      ]),
+    );
     const meta = literal.write({
       soapVersion: plan.port.soapVersion,
       failureHeaders: plan.failureHeaders,
       operations,
     });
     return [
-      `/** Wire layout of the ${plan.port.portType.local} operations. */`,
+      `/** Wire layout of the ${docText(plan.port.portType.local)} operations. */`,
       `export const ${plan.metaName}: ServiceMeta = {\n  types,${meta.slice(1)};`,
     ].join("\n");
   });
@@ -96,7 +99,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
 
 function messageMeta(ctx: EmitContext, plan: MessagePlan, body: { name: string; element: string }[]): OperationMeta["input"] {
   return {
-    body: body.map((part) => partField(ctx, part.name, ctx.element(part.element), false)),
+    body: body.map((part, i) => partField(ctx, plan.bodyProps[i]!, ctx.element(part.element), false)),
     unwrapped: plan.unwrapped,
     headers: plan.headers.map((header) => partField(ctx, header.prop, ctx.element(header.element), true)),
   };
@@ -148,10 +151,16 @@ function valueKind(builtin: string): ValueKind {
  */
 class LiteralWriter {
   private readonly namespaces = new Map<string, string>();
-  private readonly names = new NameAllocator(["types", "service"]);
+  private readonly names: NameAllocator;
   private readonly flatCache = new WeakMap<object, string | undefined>();
 
-  constructor(private readonly width: number) {}
+  /** `reserved`: the other names schema.ts declares, which namespace constants must not take. */
+  constructor(
+    private readonly width: number,
+    reserved: string[],
+  ) {
+    this.names = new NameAllocator(["types", "service", ...reserved]);
+  }
 
   /** `value` as source text, `indent` spaces in, with `lead` characters before it and `tail` after it. */
   write(value: unknown, indent = 0, tail = 1, lead = 0): string {
@@ -161,7 +170,7 @@ class LiteralWriter {
     const pad = " ".repeat(indent + 2);
     const lines = Array.isArray(value)
       ? value.map((v) => `${pad}${this.write(v, indent + 2)},`)
-      : this.entries(value).map(([k, v]) => `${pad}${propertyKey(k)}:${this.writeField(k, v, indent + 2)},`);
+      : this.entries(value).map(([k, v]) => `${pad}${objectKey(k)}:${this.writeField(k, v, indent + 2)},`);
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
     return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
   }
@@ -178,7 +187,7 @@ class LiteralWriter {
         ? value.map((v) => this.flat(v))
         : this.entries(value).map(([k, v]) => {
             const inner = this.flatField(k, v);
-            return inner === undefined ? undefined : `${propertyKey(k)}: ${inner}`;
+            return inner === undefined ? undefined : `${objectKey(k)}: ${inner}`;
           });
       if (parts.every((part) => part !== undefined)) {
         if (parts.length === 0) flat = Array.isArray(value) ? "[]" : "{}";
@@ -200,8 +209,8 @@ class LiteralWriter {
   /** A property's value with the separator after the colon: prettier moves a long string to its own line. */
   private writeField(key: string, value: unknown, indent: number): string {
     if (isNamespace(key, value)) return ` ${this.namespace(value)}`;
-    const text = this.write(value, indent, 1, propertyKey(key).length + 2);
-    const tooLong = indent + propertyKey(key).length + 2 + text.length + 1 > this.width;
+    const text = this.write(value, indent, 1, objectKey(key).length + 2);
+    const tooLong = indent + objectKey(key).length + 2 + text.length + 1 > this.width;
     return typeof value === "string" && tooLong ? `\n${" ".repeat(indent + 2)}${text}` : ` ${text}`;
   }
 

@@ -21,6 +21,7 @@ const GLOBAL_TYPES = new Set([
   "Date",
   "Error",
   "Object",
+  "Omit",
   "Partial",
   "Promise",
   "Readonly",
@@ -41,6 +42,13 @@ const GLOBAL_TYPES = new Set([
   "fetch",
 ]);
 
+/**
+ * What every object inherits (`toString`, `constructor`, `__proto__`, ...). As a property name it is
+ * read back from any object that lacks it, and TypeScript types `{}` as having it, so neither a
+ * property nor a key of the runtime tables may be named so.
+ */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export function isIdentifier(text: string): boolean {
@@ -57,7 +65,7 @@ export function toIdentifier(text: string): string {
 /** A name usable for an exported type, class or value: not a keyword and not a global we rely on. */
 export function toTypeName(text: string): string {
   const id = toIdentifier(text);
-  return KEYWORDS.has(id) || GLOBAL_TYPES.has(id) ? `${id}_` : id;
+  return KEYWORDS.has(id) || GLOBAL_TYPES.has(id) || OBJECT_MEMBERS.has(id) ? `${id}_` : id;
 }
 
 /** `ChatSessionsForUser` → `chatSessionsForUser`, `HTMLPage` → `htmlPage`, `GetURL` → `getURL`. */
@@ -72,9 +80,27 @@ export function lowerCamel(text: string): string {
   return id.slice(0, run).toLowerCase() + id.slice(run);
 }
 
-/** A property key as written in an interface or object literal: bare when possible, else quoted. */
+/** A property key as written in an interface: bare when possible, else quoted. */
 export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : JSON.stringify(name);
+}
+
+/**
+ * A key as written in an object literal. `__proto__: x` (bare or quoted) sets the object's prototype
+ * instead of defining a property, so that one key is written computed, which always defines a property.
+ */
+export function objectKey(name: string): string {
+  return name === "__proto__" ? `[${JSON.stringify(name)}]` : propertyKey(name);
+}
+
+/**
+ * The name of a property of the values the client sends and receives. An inherited member's name gets a
+ * `_` suffix, like other names that clash: assigning `__proto__` replaces the prototype instead of storing
+ * a value, a missing `toString` still reads as a function, and TypeScript will not let `{}` stand for an
+ * object whose optional `toString` is a string.
+ */
+export function memberName(name: string): string {
+  return OBJECT_MEMBERS.has(name) ? `${name}_` : name;
 }
 
 /**
@@ -83,6 +109,8 @@ export function propertyKey(name: string): string {
  */
 export class NameAllocator {
   private readonly taken = new Set<string>();
+  /** The suffix to try first for each wanted name, so that k claims of one name cost k steps, not k². */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.taken.add(name);
@@ -90,7 +118,9 @@ export class NameAllocator {
 
   claim(wanted: string): string {
     let name = wanted;
-    for (let n = 2; this.taken.has(name); n++) name = `${wanted}${n}`;
+    let n = this.nextSuffix.get(wanted) ?? 2;
+    while (this.taken.has(name)) name = `${wanted}${n++}`;
+    this.nextSuffix.set(wanted, n);
     this.taken.add(name);
     return name;
   }
@@ -102,4 +132,9 @@ export function docText(text: string): string {
     .replace(/\*\//g, "*\\/")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029]/g, " ")
     .trim();
+}
+
+/** Text safe inside a `//` comment: JavaScript ends such a comment at any line terminator, U+2028/9 included. */
+export function lineCommentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u2028\u2029]/g, " ");
 }

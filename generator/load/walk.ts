@@ -5,7 +5,7 @@
  * which response arrived first. Cycles end at the second visit.
  */
 import { SoapgenError } from "../errors.js";
-import { WSDL_NS } from "../wsdl/definitions.js";
+import { SOAP11_NS, SOAP12_NS, WSDL_NS } from "../wsdl/definitions.js";
 import type { SchemaSource } from "../xsd/schema.js";
 import { XSD_NS } from "../model.js";
 import { readText, resolveLocation } from "./read.js";
@@ -32,6 +32,7 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
       doc = readText(ref.location, timeoutMs).then(
         (text) => {
           const parsed = parseXml(text, ref.location);
+          checkNames(parsed.root);
           references(parsed.root).forEach(request);
           return parsed;
         },
@@ -48,6 +49,7 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
     }
     return doc;
   };
+  checkNames(root.root);
   references(root.root).forEach(request);
 
   const result: LoadedDocuments = { definitions: [], schemas: [] };
@@ -133,4 +135,29 @@ export function expectWsdlRoot(doc: XmlDocument): void {
     { file: doc.location, where: root.tag },
     `not a WSDL: expected root element {${WSDL_NS}}definitions, found {${root.ns}}${root.local}`,
   );
+}
+
+/**
+ * Namespaces whose `name` attributes declare what the client is made of: their values must be XML names
+ * (NCNames). WSDL names that only label (definitions, service, port, input, output) are not checked.
+ */
+const DECLARING_NAMESPACES = new Set([WSDL_NS, XSD_NS, SOAP11_NS, SOAP12_NS]);
+const LABELS = new Set(["definitions", "service", "port", "input", "output"]);
+
+/**
+ * The characters of an XML NCName (XML 1.0 NameChar without ':'). Element and attribute names are
+ * written into every message, so a name with other characters (quotes, '<', spaces) would break or
+ * inject XML. The first character is not held to NameStartChar: a leading digit, '-' or '.' harms nothing.
+ */
+const NAME_CHARS =
+  /^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}.0-9\u00B7\u0300-\u036F\u203F\u2040-]+$/u;
+
+/** Rejects a declaration whose `name` is not an XML name, anywhere in the document. */
+function checkNames(element: XmlElement): void {
+  const name = element.attr("name");
+  const label = element.ns === WSDL_NS && LABELS.has(element.local);
+  if (name !== undefined && DECLARING_NAMESPACES.has(element.ns) && !label && !NAME_CHARS.test(name)) {
+    throw element.error(`name ${JSON.stringify(name)} is not an XML name: expected letters, digits, '_', '-' and '.' only`);
+  }
+  element.children.forEach(checkNames);
 }

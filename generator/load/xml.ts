@@ -115,10 +115,19 @@ export class XmlDocument {
   }
 }
 
+/**
+ * Every element and attribute name reaches the library with NAME_MARK in front: it refuses some names
+ * (`constructor`, `prototype`, `__proto__`) and renames others (`toString`), which XML allows, in
+ * documentation or foreign attributes say. No marked name is one of them; `buildElement` takes it off.
+ */
+const NAME_MARK = "~";
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: "",
+  attributeNamePrefix: NAME_MARK,
+  // The library may pass a name through twice; an XML name never starts with the mark.
+  transformTagName: (name) => (name.startsWith(NAME_MARK) ? name : NAME_MARK + name),
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
@@ -171,8 +180,9 @@ function elementTag(node: OrderedNode): string | undefined {
 }
 
 function buildElement(doc: XmlDocument, parent: XmlElement | undefined, node: OrderedNode, parentScope: Scope): XmlElement {
-  const tag = elementTag(node)!;
-  const rawAttrs = node[":@"] ?? {};
+  const markedTag = elementTag(node)!;
+  const tag = markedTag.slice(NAME_MARK.length);
+  const rawAttrs = Object.fromEntries(Object.entries(node[":@"] ?? {}).map(([name, value]) => [name.slice(NAME_MARK.length), value]));
   let scope = parentScope;
   for (const [name, value] of Object.entries(rawAttrs)) {
     if (name === "xmlns" || name.startsWith("xmlns:")) {
@@ -198,7 +208,7 @@ function buildElement(doc: XmlDocument, parent: XmlElement | undefined, node: Or
   const [ns, local] = split(tag, true);
   const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
   const element = new XmlElement(doc, parent, tag, ns, local, attrs, scope, meta?.startIndex);
-  for (const child of node[tag] as OrderedNode[]) {
+  for (const child of node[markedTag] as OrderedNode[]) {
     if ("#text" in child) element.content.push(decodeEntities(String(child["#text"])));
     else if ("#cdata" in child) {
       for (const part of child["#cdata"] as OrderedNode[]) element.content.push(String(part["#text"] ?? ""));

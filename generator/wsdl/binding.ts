@@ -26,10 +26,20 @@ export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoi
   }
   const bindingStyle = soapBinding.attr("style") ?? "document";
   const operations: OperationModel[] = [];
+  // The client maps a fault back to its error class by fault name, so one name means one detail element.
+  const faultElements = new Map<string, string>();
   for (const operation of abstract.values()) {
     const op = bound.get(operation.name);
     if (!op) throw binding.element.error(`binding '${binding.name.local}' has no operation '${operation.name}' of portType '${portType.name.local}'`);
-    operations.push(boundOperation(index, binding, soapNs, bindingStyle, operation, op));
+    const model = boundOperation(index, binding, soapNs, bindingStyle, operation, op);
+    model.faults.forEach((fault, i) => {
+      const element = faultElements.get(fault.name) ?? fault.part.element;
+      if (element !== fault.part.element) {
+        throw operation.faults[i]!.element.error(`fault '${fault.name}' carries ${fault.part.element} here but ${element} in another operation of portType '${portType.name.local}'; soapgen needs one detail element per fault name`);
+      }
+      faultElements.set(fault.name, element);
+    });
+    operations.push(model);
   }
   const port: PortModel = {
     portType: portType.name,

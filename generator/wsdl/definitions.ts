@@ -41,6 +41,7 @@ export class WsdlIndex {
         const table = this.components[child.local as ComponentKind];
         const previous = table.get(qnameKey(name));
         if (previous) throw child.error(`duplicate wsdl:${child.local} ${qnameKey(name)}: already defined at ${previous.element.location}`);
+        if (child.local === "message") checkPartNames(child);
         table.set(qnameKey(name), { name, element: child });
       }
     }
@@ -54,6 +55,16 @@ export class WsdlIndex {
     const found = this.components[kind].get(key);
     if (!found) throw at.error(`${attribute}='${value}': wsdl:${kind} ${key} is not defined`);
     return found;
+  }
+}
+
+/** Part names become property names: two parts of one message cannot share one. */
+function checkPartNames(message: XmlElement): void {
+  const seen = new Set<string>();
+  for (const part of message.childrenIn(WSDL_NS, "part")) {
+    const name = part.attr("name");
+    if (name !== undefined && seen.has(name)) throw part.error(`duplicate part '${name}' in message '${message.attr("name")}'`);
+    if (name !== undefined) seen.add(name);
   }
 }
 

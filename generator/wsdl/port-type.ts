@@ -27,6 +27,9 @@ export function portTypeOperations(index: WsdlIndex, portType: Component): Map<s
     const io = op.children.filter((c) => c.ns === WSDL_NS && (c.local === "input" || c.local === "output"));
     // Request-response (input, output) and one-way (input) only: notification and solicit-response start with output.
     if (io[0]?.local !== "input") throw op.error(`operation '${name}' has no leading wsdl:input: notification and solicit-response operations are not supported`);
+    const faultNames = op.childrenIn(WSDL_NS, "fault").map((f) => f.attr("name"));
+    const repeated = faultNames.find((f, i) => f !== undefined && faultNames.indexOf(f) !== i);
+    if (repeated !== undefined) throw op.error(`duplicate fault '${repeated}' in operation '${name}'`);
     const operation: AbstractOperation = {
       name,
       element: op,

@@ -3,7 +3,7 @@
  * mixed content. A type's own content and attributes only: an extension's base is referenced, not merged.
  */
 import type { XmlElement } from "../load/xml.js";
-import { DATACONTRACT_NS, type ComplexType, type QName } from "../model.js";
+import { DATACONTRACT_NS, qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attribute-group.js";
 import { builtinOf, namedType } from "./build.js";
@@ -72,9 +72,27 @@ function complexContent(set: SchemaSet, schema: SchemaSource, content: XmlElemen
   // Restriction restates the content, and extending anyType adds nothing: only a real extension has a base.
   if (derived.local === "extension" && base.kind === "named") {
     if (set.globals.type.get(base.key)!.element.local !== "complexType") throw derived.error(`complexContent base '${baseName}' is a simple type; expected a complex type`);
+    checkExtensionChain(set, type, base.key, derived);
     type.base = set.qname(schema, derived, baseName, "base");
   }
   ownContent(set, schema, derived, type);
+}
+
+/**
+ * Follows the complexContent extension bases up from `baseKey`: a chain that comes back to a type on it
+ * would make every consumer of the model (inherited properties, wire layout) loop forever.
+ */
+function checkExtensionChain(set: SchemaSet, type: ComplexType, baseKey: string, at: XmlElement): void {
+  const chain = [qnameKey(type.name)];
+  for (let key: string | undefined = baseKey; key !== undefined; ) {
+    if (chain.includes(key)) throw at.error(`circular type derivation: ${[...chain, key].join(" extends ")}`);
+    chain.push(key);
+    const global = set.globals.type.get(key);
+    const content = global && xsdChildren(global.element)[0];
+    const extension = content?.local === "complexContent" ? xsdChildren(content)[0] : undefined;
+    const next = extension?.local === "extension" ? extension.attr("base") : undefined;
+    key = next === undefined || global === undefined ? undefined : qnameKey(set.qname(global.schema, extension!, next, "base"));
+  }
 }
 
 /**

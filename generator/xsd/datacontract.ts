@@ -3,9 +3,10 @@
  * declared after the dictionary using it):
  * - `<IsDictionary>true</IsDictionary>` in appinfo: a repeated entry element with Key and Value children.
  * - `ArrayOfX` collection wrappers: a sequence of exactly one repeated element and nothing else.
- * Types that carry the marker or the name but not the shape stay ordinary complex types.
+ * Types that carry the marker or the name but not the shape, or that another type extends, stay ordinary
+ * complex types.
  */
-import type { ComplexType, ElementParticle, Particle } from "../model.js";
+import { qnameKey, type ComplexType, type ElementParticle, type Particle, type SchemaType, type TypeRef } from "../model.js";
 import type { SchemaSet } from "./schema.js";
 
 const dictionaries = new WeakSet<ComplexType>();
@@ -16,8 +17,10 @@ export function markDictionary(type: ComplexType): void {
 }
 
 export function applyDataContract(set: SchemaSet): void {
-  for (const type of set.types.values()) {
-    if (type.kind !== "complex") continue;
+  // A collection is written inline (`X[]`) and has no declaration a derived type could extend.
+  const bases = new Set([...set.types.values()].flatMap((type) => (type.kind === "complex" && type.base ? [qnameKey(type.base)] : [])));
+  for (const [key, type] of set.types) {
+    if (type.kind !== "complex" || bases.has(key)) continue;
     const item = singleRepeatedElement(type);
     if (!item) continue;
     if (dictionaries.has(type)) {
@@ -27,6 +30,30 @@ export function applyDataContract(set: SchemaSet): void {
       if (isElement(key) && isElement(value) && rest.length === 0) type.dictionary = { entry: item.name, key, value };
     } else if (type.name.local.startsWith("ArrayOf")) type.arrayItem = item;
   }
+  for (const type of set.types.values()) {
+    if (type.kind === "complex" && containsItself(set, type)) {
+      delete type.arrayItem;
+      delete type.dictionary;
+    }
+  }
+}
+
+/**
+ * Whether a collection's items are, through other collections, the collection itself (`ArrayOfA` of
+ * `ArrayOfA`). Collections are written inline (`A[]`), which cannot express that: such a type stays an
+ * ordinary complex type, with a name to refer to.
+ */
+function containsItself(set: SchemaSet, start: ComplexType): boolean {
+  const seen = new Set<ComplexType>();
+  let type: ComplexType | undefined = start;
+  while (type && !seen.has(type)) {
+    seen.add(type);
+    const item: TypeRef | undefined = type.arrayItem?.type ?? type.dictionary?.value.type;
+    const next: SchemaType | undefined = item?.kind === "named" ? set.types.get(item.key) : undefined;
+    if (next === start) return true;
+    type = next?.kind === "complex" ? next : undefined;
+  }
+  return false;
 }
 
 /** The one element of a plain `sequence { element maxOccurs>1 }` type without attributes or base. */

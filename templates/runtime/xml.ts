@@ -46,10 +46,16 @@ export interface XmlElement {
 // against their own xmlns declarations), raw string values (the schema decides the types), whitespace kept,
 // CDATA apart from text (it must not be entity-decoded), and no entity processing by the library:
 // `decodeEntities` below resolves exactly the predefined entities and character references.
+// Every element and attribute name reaches the library with NAME_MARK in front: it refuses some names
+// (`constructor`, `prototype`, `__proto__`) and renames others (`toString` becomes `__toString`), which
+// XML allows and a schema may use; no marked name is one of them. `toElement` takes the mark off.
+const NAME_MARK = "~";
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
-  attributeNamePrefix: "",
+  attributeNamePrefix: NAME_MARK,
+  // The library may pass a name through twice; an XML name never starts with the mark.
+  transformTagName: (name) => (name.startsWith(NAME_MARK) ? name : NAME_MARK + name),
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
@@ -101,8 +107,7 @@ function toElement(node: RawNode, parentScope: NamespaceScope, maxDepth: number,
     }
   }
   const rawChildren = node[name] as RawNode[];
-  // The library renames a `__proto__` tag to keep its objects safe.
-  if (name === "#__proto__") name = "__proto__";
+  name = name.slice(NAME_MARK.length);
   open.push(name);
   const path = (): string => open.map(localPart).join("/");
   if (open.length > maxDepth) throw new SoapDecodeError(`Nesting deeper than maxDepth (${maxDepth})`, { path: path() });
@@ -111,17 +116,19 @@ function toElement(node: RawNode, parentScope: NamespaceScope, maxDepth: number,
   let scope = parentScope;
   const attributes: XmlAttribute[] = [];
   if (rawAttributes !== undefined) {
-    for (const attributeName in rawAttributes) {
+    for (const markedName in rawAttributes) {
+      const attributeName = markedName.slice(NAME_MARK.length);
       if (attributeName === "xmlns" || attributeName.startsWith("xmlns:")) {
-        const value = decodeEntities(rawAttributes[attributeName] ?? "", path);
+        const value = decodeEntities(rawAttributes[markedName] ?? "", path);
         if (scope === parentScope) scope = new Map(parentScope);
         (scope as Map<string, string>).set(attributeName === "xmlns" ? "" : attributeName.slice(6), value);
         attributes.push({ name: attributeName, ns: XMLNS_NS, local: localPart(attributeName), value });
       }
     }
-    for (const attributeName in rawAttributes) {
+    for (const markedName in rawAttributes) {
+      const attributeName = markedName.slice(NAME_MARK.length);
       if (attributeName === "xmlns" || attributeName.startsWith("xmlns:")) continue;
-      const value = decodeEntities(rawAttributes[attributeName] ?? "", path);
+      const value = decodeEntities(rawAttributes[markedName] ?? "", path);
       const colon = attributeName.indexOf(":");
       // Unprefixed attributes are in no namespace; the default namespace applies to elements only.
       const ns = colon === -1 ? "" : resolvePrefix(scope, attributeName.slice(0, colon), path);
