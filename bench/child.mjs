@@ -30,11 +30,22 @@ async function preload() {
   await timed("import_fast_xml_parser", () => import("fast-xml-parser"));
   await timed("import_ts_morph", () => import("ts-morph"));
   await timed("import_prettier", () =>
-    Promise.all([import("prettier/standalone"), import("prettier/plugins/estree"), import("prettier/plugins/typescript")]),
+    Promise.all([
+      import("prettier/standalone"),
+      import("prettier/plugins/estree"),
+      import("prettier/plugins/typescript"),
+    ]),
   );
   const modules = ["index.js", "generate.js", "load/index.js", "emit/index.js", "format.js", "write.js"];
-  const [generator, , load, emit, , write] = await timed("import_generator", () => Promise.all(modules.map((m) => import(dist(m)))));
-  return { generate: generator.generate, loadServiceModel: load.loadServiceModel, emitFiles: emit.emitFiles, writeOutputAtomically: write.writeOutputAtomically };
+  const [generator, , load, emit, , write] = await timed("import_generator", () =>
+    Promise.all(modules.map((m) => import(dist(m)))),
+  );
+  return {
+    generate: generator.generate,
+    loadServiceModel: load.loadServiceModel,
+    emitFiles: emit.emitFiles,
+    writeOutputAtomically: write.writeOutputAtomically,
+  };
 }
 
 if (mode === "steps") {

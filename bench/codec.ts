@@ -14,7 +14,10 @@ export const RAW_PARSER_CONFIGS: readonly { name: string; options: X2jOptions }[
   { name: "new XMLParser() (defaults)", options: {} },
   { name: "{ ignoreAttributes: false }", options: { ignoreAttributes: false } },
   { name: "{ preserveOrder: true }", options: { preserveOrder: true } },
-  { name: "{ parseTagValue: false, processEntities: false, jPath: false }", options: { parseTagValue: false, processEntities: false, jPath: false } },
+  {
+    name: "{ parseTagValue: false, processEntities: false, jPath: false }",
+    options: { parseTagValue: false, processEntities: false, jPath: false },
+  },
 ];
 
 /** Reads a document into whatever the decoder returns. */
@@ -66,7 +69,13 @@ export async function nodeSoap(wsdlPath: string): Promise<NodeSoap> {
       // Client#addSoapHeader(headers, "", "tns", ns) serialises this way; done per call, as soapgen does.
       const headerXml = wsdl.objectToXML(headers, "", "tns", targetNamespace, true) as string;
       // Client#_invoke, document style.
-      const message = wsdl.objectToDocumentXML(input.$name ?? operation, args, input.targetNSAlias ?? "", input.targetNamespace, input.$type || input.$lookupType) as string;
+      const message = wsdl.objectToDocumentXML(
+        input.$name ?? operation,
+        args,
+        input.targetNSAlias ?? "",
+        input.targetNamespace,
+        input.$type || input.$lookupType,
+      ) as string;
       return (
         `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP11_ENVELOPE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ${wsdl.xmlnsInEnvelope}>` +
         `<soap:Header>${headerXml}</soap:Header><soap:Body>${message}</soap:Body></soap:Envelope>`
@@ -91,18 +100,24 @@ function asNodeSoapArgument(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
   if ("$value" in record) return asNodeSoapArgument(record.$value);
-  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== "attributes").map(([key, v]) => [key, asNodeSoapArgument(v)]));
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([key]) => key !== "attributes")
+      .map(([key, v]) => [key, asNodeSoapArgument(v)]),
+  );
 }
 
 /** soapgen's typed request for the documented request `xml`: the body and headers a caller passes. */
-export function soapgenRequest(operation: string, xml: string): { body: unknown; headers: Record<string, unknown> } {
+export function soapgenRequest(
+  operation: string,
+  xml: string,
+): { body: unknown; headers: Record<string, unknown> } {
   const { body, headers } = decodeMessage(customerServiceService, operation, "input", xml);
   return { body, headers };
 }
 
 export const soapgenEncoder =
-  (operation: string, request: { body: unknown; headers: Record<string, unknown> }) =>
-  (): string =>
+  (operation: string, request: { body: unknown; headers: Record<string, unknown> }) => (): string =>
     encodeMessage(customerServiceService, operation, "input", request.body, request.headers);
 
 /**
@@ -111,11 +126,13 @@ export const soapgenEncoder =
  * siblings share one key whose value is an array.
  */
 export function countRawElements(tree: unknown, local: string, preserveOrder: boolean): number {
-  if (Array.isArray(tree)) return tree.reduce((n: number, item) => n + countRawElements(item, local, preserveOrder), 0);
+  if (Array.isArray(tree))
+    return tree.reduce((n: number, item) => n + countRawElements(item, local, preserveOrder), 0);
   if (tree === null || typeof tree !== "object") return 0;
   let count = 0;
   for (const [key, value] of Object.entries(tree)) {
-    if (key === local || key.endsWith(`:${local}`)) count += preserveOrder || !Array.isArray(value) ? 1 : value.length;
+    if (key === local || key.endsWith(`:${local}`))
+      count += preserveOrder || !Array.isArray(value) ? 1 : value.length;
     count += countRawElements(value, local, preserveOrder);
   }
   return count;

@@ -29,9 +29,13 @@ export function readDocumentedPages(): DocumentedPage[] {
     .filter((name) => name.endsWith(".md"))
     .sort()
     .flatMap((name) => {
-      const blocks = [...readFileSync(path.join(PAGES_DIR, name), "utf8").matchAll(/```xml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
+      const blocks = [
+        ...readFileSync(path.join(PAGES_DIR, name), "utf8").matchAll(/```xml\n([\s\S]*?)```/g),
+      ].map((m) => m[1] ?? "");
       const [request, response] = blocks;
-      return request !== undefined && response !== undefined ? [{ operation: name.slice(0, -3), request, response }] : [];
+      return request !== undefined && response !== undefined
+        ? [{ operation: name.slice(0, -3), request, response }]
+        : [];
     });
 }
 
@@ -52,15 +56,26 @@ export function toSoap11(xml: string): string {
   const prefix = root[1] ?? "";
   const bodyStart = xml.indexOf(`<${prefix}Body`, root.index + root[0].length);
   if (bodyStart < 0) throw new Error("no SOAP Body");
-  const startTag = root[0].replaceAll(`"${SOAP12_ENVELOPE}"`, `"${SOAP11_ENVELOPE}"`).replaceAll(`"${SOAP12_ENCODING}"`, `"${SOAP11_ENCODING}"`);
+  const startTag = root[0]
+    .replaceAll(`"${SOAP12_ENVELOPE}"`, `"${SOAP11_ENVELOPE}"`)
+    .replaceAll(`"${SOAP12_ENCODING}"`, `"${SOAP11_ENCODING}"`);
   const between = xml.slice(root.index + root[0].length, bodyStart);
-  const headers = between.trim() === "" || between.trimStart().startsWith(`<${prefix}Header`) ? between : `\n <${prefix}Header>${between}</${prefix}Header>\n `;
+  const headers =
+    between.trim() === "" || between.trimStart().startsWith(`<${prefix}Header`)
+      ? between
+      : `\n <${prefix}Header>${between}</${prefix}Header>\n `;
   return xml.slice(0, root.index) + startTag + headers + xml.slice(bodyStart);
 }
 
 /** `envelope` with its first `<itemElement>` (an array item) repeated until the document is about `targetBytes` long. */
-export function replicateArrayItems(envelope: string, itemElement: string, targetBytes: number): { xml: string; items: number } {
-  const item = new RegExp(`([ \\t]*<(\\w+:)?${itemElement}\\b[\\s\\S]*?</\\2${itemElement}>\\s*)`).exec(envelope);
+export function replicateArrayItems(
+  envelope: string,
+  itemElement: string,
+  targetBytes: number,
+): { xml: string; items: number } {
+  const item = new RegExp(`([ \\t]*<(\\w+:)?${itemElement}\\b[\\s\\S]*?</\\2${itemElement}>\\s*)`).exec(
+    envelope,
+  );
   if (item === null) throw new Error(`no <${itemElement}> item in the envelope`);
   const itemText = item[1] ?? "";
   const before = envelope.slice(0, item.index);

@@ -20,10 +20,23 @@ export interface GeneratorComparison {
  * `soapgen generate` against `wsdl-tsclient` on the same WSDL, each a fresh process writing to a folder of
  * its own, alternating A B A B after one untimed run each (which fills the file cache).
  */
-export async function compareGenerators(wsdl: string, workDir: string, runs: number): Promise<GeneratorComparison> {
+export async function compareGenerators(
+  wsdl: string,
+  workDir: string,
+  runs: number,
+): Promise<GeneratorComparison> {
   let outputs = 0;
-  const soapgen = (): Promise<ProcessRun> => runProcess(process.execPath, [SOAPGEN_CLI, "generate", "--wsdl", wsdl, "--out", path.join(workDir, `soapgen-${outputs++}`)]);
-  const wsdlTsclient = (): Promise<ProcessRun> => runProcess(WSDL_TSCLIENT_CLI, [wsdl, "-o", path.join(workDir, `wsdl-tsclient-${outputs++}`), "--quiet"]);
+  const soapgen = (): Promise<ProcessRun> =>
+    runProcess(process.execPath, [
+      SOAPGEN_CLI,
+      "generate",
+      "--wsdl",
+      wsdl,
+      "--out",
+      path.join(workDir, `soapgen-${outputs++}`),
+    ]);
+  const wsdlTsclient = (): Promise<ProcessRun> =>
+    runProcess(WSDL_TSCLIENT_CLI, [wsdl, "-o", path.join(workDir, `wsdl-tsclient-${outputs++}`), "--quiet"]);
   await soapgen();
   await wsdlTsclient();
   const a: ProcessRun[] = [];
@@ -52,7 +65,12 @@ export interface ScalingPoint {
 }
 
 /** Generation of the WSDL replicated ×factor (see replicate.ts), rounds interleaving the factors. */
-export async function measureScaling(wsdl: string, factors: readonly number[], runs: number, workDir: string): Promise<ScalingPoint[]> {
+export async function measureScaling(
+  wsdl: string,
+  factors: readonly number[],
+  runs: number,
+  workDir: string,
+): Promise<ScalingPoint[]> {
   const text = readFileSync(wsdl, "utf8");
   const files = factors.map((factor) => {
     const file = path.join(workDir, `replicated-x${factor}.wsdl`);
@@ -63,11 +81,20 @@ export async function measureScaling(wsdl: string, factors: readonly number[], r
   let outputs = 0;
   for (let round = 0; round < runs; round++) {
     for (const [i, file] of files.entries()) {
-      const run = await runProcess(process.execPath, [CHILD, "generate", file, path.join(workDir, `scaling-${outputs++}`)]);
+      const run = await runProcess(process.execPath, [
+        CHILD,
+        "generate",
+        file,
+        path.join(workDir, `scaling-${outputs++}`),
+      ]);
       samples[i]?.push({ ms: childTimings(run).generate ?? Number.NaN, run });
     }
   }
-  const operations = await Promise.all(files.map(async (file) => (await loadServiceModel({ location: file })).ports.reduce((n, port) => n + port.operations.length, 0)));
+  const operations = await Promise.all(
+    files.map(async (file) =>
+      (await loadServiceModel({ location: file })).ports.reduce((n, port) => n + port.operations.length, 0),
+    ),
+  );
   return factors.map((factor, i) => {
     const runsOfFactor = samples[i] ?? [];
     return {
@@ -114,7 +141,8 @@ export async function measureBreakdown(wsdl: string, workDir: string, repeats: n
     steps.push(childTimings(await runProcess(process.execPath, [CHILD, "steps", wsdl, out])));
     splits.push(childTimings(await runProcess(process.execPath, [CHILD, "split", wsdl, out])));
   }
-  const median = (list: Record<string, number>[], key: string): number => stats(list.map((t) => t[key] ?? Number.NaN)).median;
+  const median = (list: Record<string, number>[], key: string): number =>
+    stats(list.map((t) => t[key] ?? Number.NaN)).median;
   const parse = median(splits, "read_wsdl") + median(splits, "parse_xml");
   const prettier = median(splits, "prettier");
   const parts = {

@@ -14,7 +14,10 @@ export function stats(samples: readonly number[]): Stats {
   if (samples.length === 0) throw new Error("no samples");
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const median =
+    sorted.length % 2 === 1
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { median, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
 }
 
@@ -38,7 +41,10 @@ let sink: unknown;
  * Operations per second of each contender: warm-up, then `batches` rounds in which every contender runs
  * one time-boxed batch, the order rotating each round so no contender always follows the same one.
  */
-export function measureThroughput(contenders: readonly Contender[], options: ThroughputOptions): Map<string, Stats> {
+export function measureThroughput(
+  contenders: readonly Contender[],
+  options: ThroughputOptions,
+): Map<string, Stats> {
   // Calls between clock reads, sized from the warm-up to about 1 ms, so reading the clock costs nothing measurable.
   const chunk = new Map<string, number>();
   for (const contender of contenders) {
@@ -85,7 +91,9 @@ const hasGnuTime = ((): boolean => {
 })();
 
 /** How peak RSS is measured on this machine, for the report. */
-export const PEAK_RSS_METHOD = hasGnuTime ? `${GNU_TIME} -f %M` : "VmHWM of /proc/<pid>/status, polled every 5 ms";
+export const PEAK_RSS_METHOD = hasGnuTime
+  ? `${GNU_TIME} -f %M`
+  : "VmHWM of /proc/<pid>/status, polled every 5 ms";
 
 /**
  * Runs a command to completion as a fresh process: wall time from spawn to exit, and its peak resident
@@ -94,12 +102,16 @@ export const PEAK_RSS_METHOD = hasGnuTime ? `${GNU_TIME} -f %M` : "VmHWM of /pro
 export async function runProcess(command: string, args: readonly string[]): Promise<ProcessRun> {
   const rssDir = mkdtempSync(path.join(tmpdir(), "soapgen-bench-rss-"));
   const rssFile = path.join(rssDir, "rss");
-  const [file, argv] = hasGnuTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command, ...args]] : [command, [...args]];
+  const [file, argv] = hasGnuTime
+    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command, ...args]]
+    : [command, [...args]];
   try {
     const started = performance.now();
     const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
     let polledKb = 0;
-    const poll = hasGnuTime ? undefined : setInterval(() => (polledKb = Math.max(polledKb, vmHwmKb(child.pid))), 5);
+    const poll = hasGnuTime
+      ? undefined
+      : setInterval(() => (polledKb = Math.max(polledKb, vmHwmKb(child.pid))), 5);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (data: Buffer) => (stdout += data.toString()));
@@ -111,7 +123,9 @@ export async function runProcess(command: string, args: readonly string[]): Prom
     const wallMs = performance.now() - started;
     clearInterval(poll);
     if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr}`);
-    const peakKb = hasGnuTime ? Number.parseInt(readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "", 10) : polledKb;
+    const peakKb = hasGnuTime
+      ? Number.parseInt(readFileSync(rssFile, "utf8").trim().split("\n").at(-1) ?? "", 10)
+      : polledKb;
     return { wallMs, peakRssMb: peakKb / 1024, stdout };
   } finally {
     rmSync(rssDir, { recursive: true, force: true });

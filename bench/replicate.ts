@@ -24,7 +24,16 @@ const XML_OPTIONS = {
 } as const;
 
 /** Attributes whose value is a QName (or, for memberTypes, a list of them) naming a schema or WSDL component. */
-const REFERENCE_ATTRIBUTES = ["type", "base", "ref", "element", "message", "itemType", "memberTypes", "substitutionGroup"].map((a) => ATTR + a);
+const REFERENCE_ATTRIBUTES = [
+  "type",
+  "base",
+  "ref",
+  "element",
+  "message",
+  "itemType",
+  "memberTypes",
+  "substitutionGroup",
+].map((a) => ATTR + a);
 /** Attributes carrying an operation's SOAP action, kept distinct per copy. */
 const ACTION_ATTRIBUTES = ["soapAction", "wsaw:Action", "Action"].map((a) => ATTR + a);
 
@@ -36,7 +45,10 @@ export function replicateWsdl(wsdl: string, factor: number): string {
   if (targetNamespace === undefined || attributes(definitions)[`${ATTR}xmlns:tns`] !== targetNamespace) {
     throw new Error("the replicator expects the prefix tns to name the WSDL's targetNamespace");
   }
-  const copies = (nodes: OrderedNode[], rename: (node: OrderedNode, suffix: string) => OrderedNode): OrderedNode[] =>
+  const copies = (
+    nodes: OrderedNode[],
+    rename: (node: OrderedNode, suffix: string) => OrderedNode,
+  ): OrderedNode[] =>
     Array.from({ length: factor }, (_, i) => nodes.map((node) => rename(node, `_${i + 1}`))).flat();
 
   setChildren(
@@ -46,7 +58,10 @@ export function replicateWsdl(wsdl: string, factor: number): string {
         case "types":
           for (const schema of elementChildren(child)) {
             if (attributes(schema)[`${ATTR}targetNamespace`] !== targetNamespace) continue;
-            const [imports, declarations] = partition(elementChildren(schema), (node) => localTag(node) === "import");
+            const [imports, declarations] = partition(
+              elementChildren(schema),
+              (node) => localTag(node) === "import",
+            );
             setChildren(schema, [...imports, ...copies(declarations, renameComponent)]);
           }
           return [child];
@@ -54,7 +69,10 @@ export function replicateWsdl(wsdl: string, factor: number): string {
           return copies([child], renameComponent);
         case "portType":
         case "binding": {
-          const [operations, rest] = partition(elementChildren(child), (node) => localTag(node) === "operation");
+          const [operations, rest] = partition(
+            elementChildren(child),
+            (node) => localTag(node) === "operation",
+          );
           setChildren(child, [...rest, ...copies(operations, renameOperation)]);
           return [child];
         }
@@ -93,13 +111,16 @@ function renameReferences(node: OrderedNode, suffix: string): OrderedNode {
     if (key === ":@") {
       const renamed: Attributes = {};
       for (const [name, text] of Object.entries(value as Attributes)) {
-        if (REFERENCE_ATTRIBUTES.includes(name)) renamed[name] = text.replace(/\btns:([^\s]+)/g, `tns:$1${suffix}`);
+        if (REFERENCE_ATTRIBUTES.includes(name))
+          renamed[name] = text.replace(/\btns:([^\s]+)/g, `tns:$1${suffix}`);
         else if (ACTION_ATTRIBUTES.includes(name) && text !== "") renamed[name] = text + suffix;
         else renamed[name] = text;
       }
       copy[key] = renamed;
     } else {
-      copy[key] = Array.isArray(value) ? (value as OrderedNode[]).map((child) => renameReferences(child, suffix)) : value;
+      copy[key] = Array.isArray(value)
+        ? (value as OrderedNode[]).map((child) => renameReferences(child, suffix))
+        : value;
     }
   }
   return copy;
@@ -128,7 +149,9 @@ function attributes(node: OrderedNode): Attributes {
 /** The element children (whitespace text and comments dropped: the copies need no layout). */
 function elementChildren(node: OrderedNode): OrderedNode[] {
   const name = tagName(node);
-  return name === undefined ? [] : (node[name] as OrderedNode[]).filter((child) => tagName(child) !== undefined);
+  return name === undefined
+    ? []
+    : (node[name] as OrderedNode[]).filter((child) => tagName(child) !== undefined);
 }
 
 function setChildren(node: OrderedNode, children: OrderedNode[]): void {

@@ -21,7 +21,15 @@ import {
   soapgenRequest,
   soapgenXmlStage,
 } from "./codec.js";
-import { type DocumentedPage, documentedPage, readDocumentedPages, replicateArrayItems, toSoap11, utf8Bytes, WSDL_PATH } from "./docs.js";
+import {
+  type DocumentedPage,
+  documentedPage,
+  readDocumentedPages,
+  replicateArrayItems,
+  toSoap11,
+  utf8Bytes,
+  WSDL_PATH,
+} from "./docs.js";
 import { compareGenerators, measureBreakdown, measureScaling } from "./generation.js";
 import { measureThroughput, PEAK_RSS_METHOD, type Stats } from "./harness.js";
 
@@ -53,7 +61,8 @@ async function measureGeneration(workDir: string) {
     soapgen_range_ms: spread(generators.soapgenMs),
     wsdl_tsclient_range_ms: spread(generators.wsdlTsclientMs),
     runs_each: GENERATION_RUNS,
-    scaling_ms_is: "generate() timed inside a fresh process once every module is loaded: the pipeline without process start and module loading",
+    scaling_ms_is:
+      "generate() timed inside a fresh process once every module is loaded: the pipeline without process start and module loading",
     scaling: scaling.map((s) => ({
       factor: s.factor,
       ms: round(s.ms),
@@ -76,18 +85,31 @@ interface Message {
   xml: string;
 }
 
-function documentedMessage(pages: DocumentedPage[], operation: string, direction: "request" | "response"): Message {
+function documentedMessage(
+  pages: DocumentedPage[],
+  operation: string,
+  direction: "request" | "response",
+): Message {
   return { message: operation, operation, xml: toSoap11(documentedPage(pages, operation)[direction]) };
 }
 
 /** The documented message of `operation` with its `CustomerCenterConfig` items repeated up to about 1 MB. */
-function syntheticMessage(pages: DocumentedPage[], operation: string, direction: "request" | "response"): Message & { items: number } {
-  const { xml, items } = replicateArrayItems(toSoap11(documentedPage(pages, operation)[direction]), "CustomerCenterConfig", SYNTHETIC_BYTES);
+function syntheticMessage(
+  pages: DocumentedPage[],
+  operation: string,
+  direction: "request" | "response",
+): Message & { items: number } {
+  const { xml, items } = replicateArrayItems(
+    toSoap11(documentedPage(pages, operation)[direction]),
+    "CustomerCenterConfig",
+    SYNTHETIC_BYTES,
+  );
   return { message: `${operation} ×${items} (synthetic)`, operation, xml, items };
 }
 
 function largestPage(pages: DocumentedPage[], direction: "request" | "response"): string {
-  return pages.reduce((best, page) => (utf8Bytes(page[direction]) > utf8Bytes(best[direction]) ? page : best)).operation;
+  return pages.reduce((best, page) => (utf8Bytes(page[direction]) > utf8Bytes(best[direction]) ? page : best))
+    .operation;
 }
 
 function measureDecoding(peer: NodeSoap, { message, operation, xml }: Message) {
@@ -99,7 +121,9 @@ function measureDecoding(peer: NodeSoap, { message, operation, xml }: Message) {
     }),
     SCREENING,
   );
-  const floor = RAW_PARSER_CONFIGS.reduce((best, config) => ((screened.get(config.name)?.median ?? 0) > (screened.get(best.name)?.median ?? 0) ? config : best));
+  const floor = RAW_PARSER_CONFIGS.reduce((best, config) =>
+    (screened.get(config.name)?.median ?? 0) > (screened.get(best.name)?.median ?? 0) ? config : best,
+  );
   const rawParse = rawParser(floor.options);
   const soapgenDecode = soapgenDecoder(operation);
   const results = measureThroughput(
@@ -158,28 +182,44 @@ function measureEncoding(peer: NodeSoap, { message, operation, xml }: Message) {
 /** Before timing: the three decoders must see every replicated item, or their speeds mean nothing. */
 function checkItemCounts(peer: NodeSoap, { operation, xml, items }: Message & { items: number }): void {
   const soapgen = soapgenDecoder(operation)(xml) as { body: { Response?: unknown[] } };
-  const nodeSoapResult = peer.decode(xml) as { Body: Record<string, { Response: { CustomerCenterConfig: unknown[] } }> };
+  const nodeSoapResult = peer.decode(xml) as {
+    Body: Record<string, { Response: { CustomerCenterConfig: unknown[] } }>;
+  };
   const counts = {
     soapgen: soapgen.body.Response?.length,
     "node-soap": nodeSoapResult.Body[`${operation}Response`]?.Response.CustomerCenterConfig.length,
     ...Object.fromEntries(
-      RAW_PARSER_CONFIGS.map((c) => [`fxp ${c.name}`, countRawElements(rawParser(c.options)(xml), "CustomerCenterConfig", c.options.preserveOrder === true)]),
+      RAW_PARSER_CONFIGS.map((c) => [
+        `fxp ${c.name}`,
+        countRawElements(rawParser(c.options)(xml), "CustomerCenterConfig", c.options.preserveOrder === true),
+      ]),
     ),
   };
-  if (Object.values(counts).some((count) => count !== items)) throw new Error(`decoders disagree on the ${items} synthetic items: ${JSON.stringify(counts)}`);
+  if (Object.values(counts).some((count) => count !== items))
+    throw new Error(`decoders disagree on the ${items} synthetic items: ${JSON.stringify(counts)}`);
 }
 
 /** Before timing: both encoders must write the same request, as soapgen's decoder reads it back. */
 function checkSamePayload(operation: string, soapgenXml: string, nodeSoapXml: string): void {
   const read = (xml: string) => decodeMessage(customerServiceService, operation, "input", xml);
   if (!isDeepStrictEqual(read(soapgenXml), read(nodeSoapXml))) {
-    throw new Error(`${operation}: soapgen and node-soap encode different requests:\n${soapgenXml}\n${nodeSoapXml}`);
+    throw new Error(
+      `${operation}: soapgen and node-soap encode different requests:\n${soapgenXml}\n${nodeSoapXml}`,
+    );
   }
 }
 
-function evaluateTargets(generation: Awaited<ReturnType<typeof measureGeneration>>, decoding: ReturnType<typeof measureDecoding>[]) {
-  const target = (figure: number, goal: string, met: boolean) => ({ figure: round(figure, 2), target: goal, met });
-  const msAt = (factor: number): number => generation.scaling.find((s) => s.factor === factor)?.ms ?? Number.NaN;
+function evaluateTargets(
+  generation: Awaited<ReturnType<typeof measureGeneration>>,
+  decoding: ReturnType<typeof measureDecoding>[],
+) {
+  const target = (figure: number, goal: string, met: boolean) => ({
+    figure: round(figure, 2),
+    target: goal,
+    met,
+  });
+  const msAt = (factor: number): number =>
+    generation.scaling.find((s) => s.factor === factor)?.ms ?? Number.NaN;
   const growth = msAt(16) / msAt(1);
   const minVsNodeSoap = Math.min(...decoding.map((d) => d.ratio_vs_node_soap));
   const maxTimeVsRaw = Math.max(...decoding.map((d) => d.fxp_raw_per_s / d.soapgen_per_s));
@@ -191,7 +231,11 @@ function evaluateTargets(generation: Awaited<ReturnType<typeof measureGeneration
   const aim = {
     generation_ratio_vs_wsdl_tsclient: target(generation.ratio, "<= 0.5", generation.ratio <= 0.5),
     decoding_min_ratio_vs_node_soap: target(minVsNodeSoap, ">= 2.5 on every message", minVsNodeSoap >= 2.5),
-    decoding_max_time_vs_raw_fxp: target(maxTimeVsRaw, "<= 1.25 (soapgen time / raw parse time) on every message", maxTimeVsRaw <= 1.25),
+    decoding_max_time_vs_raw_fxp: target(
+      maxTimeVsRaw,
+      "<= 1.25 (soapgen time / raw parse time) on every message",
+      maxTimeVsRaw <= 1.25,
+    ),
   };
   return { must, aim, must_met: Object.values(must).every((m) => m.met) };
 }
@@ -202,13 +246,22 @@ async function measure(workDir: string) {
   const generation = await measureGeneration(workDir);
 
   // Only pages of operations the WSDL has: a few document operations of other SuperOffice versions.
-  const pages = readDocumentedPages().filter((page) => Object.hasOwn(customerServiceService.operations, page.operation));
+  const pages = readDocumentedPages().filter((page) =>
+    Object.hasOwn(customerServiceService.operations, page.operation),
+  );
   const peer = await nodeSoap(WSDL_PATH);
   const syntheticResponse = syntheticMessage(pages, "GetAllCustomerCenterConfigs", "response");
   checkItemCounts(peer, syntheticResponse);
-  const responses = [documentedMessage(pages, "ChatSessionsForUser", "response"), documentedMessage(pages, largestPage(pages, "response"), "response"), syntheticResponse];
+  const responses = [
+    documentedMessage(pages, "ChatSessionsForUser", "response"),
+    documentedMessage(pages, largestPage(pages, "response"), "response"),
+    syntheticResponse,
+  ];
   const decoding = responses.map((message) => measureDecoding(peer, message));
-  const requests = [documentedMessage(pages, largestPage(pages, "request"), "request"), syntheticMessage(pages, "SaveAllCustomerCenterConfigs", "request")];
+  const requests = [
+    documentedMessage(pages, largestPage(pages, "request"), "request"),
+    syntheticMessage(pages, "SaveAllCustomerCenterConfigs", "request"),
+  ];
   const encoding = requests.map((message) => measureEncoding(peer, message));
 
   return {
@@ -230,13 +283,21 @@ function printReport(r: Results, seconds: number): void {
   const table = (header: string[], body: (string | number)[][]): void => {
     const cells = [header, ...body.map((row) => row.map(String))];
     const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
-    for (const row of cells) lines.push(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "));
+    for (const row of cells)
+      lines.push(
+        row
+          .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+          .join("  "),
+      );
     lines.push("");
   };
   const count = (n: number): string => Math.round(n).toLocaleString("en-US");
   const sum = g.breakdown_ms.sum ?? Number.NaN;
 
-  lines.push(`soapgen bench: ${r.machine}; 1-min load average ${r.load_average_1min.before} before, ${r.load_average_1min.after} after`, "");
+  lines.push(
+    `soapgen bench: ${r.machine}; 1-min load average ${r.load_average_1min.before} before, ${r.load_average_1min.after} after`,
+    "",
+  );
   table(
     ["generation (fresh process, CustomerService)", "median ms", "min-max ms", "peak RSS MB"],
     [
@@ -246,8 +307,24 @@ function printReport(r: Results, seconds: number): void {
     ],
   );
   table(
-    ["scaling (replicated WSDL)", "operations", "WSDL KB", "generate() ms", "vs x1", "process ms", "peak RSS MB"],
-    g.scaling.map((s) => [`x${s.factor}`, s.operations, Math.round(s.wsdl_bytes / 1024), s.ms, round(s.ms / (g.scaling[0]?.ms ?? 1), 2), s.wall_ms, s.peak_rss_mb]),
+    [
+      "scaling (replicated WSDL)",
+      "operations",
+      "WSDL KB",
+      "generate() ms",
+      "vs x1",
+      "process ms",
+      "peak RSS MB",
+    ],
+    g.scaling.map((s) => [
+      `x${s.factor}`,
+      s.operations,
+      Math.round(s.wsdl_bytes / 1024),
+      s.ms,
+      round(s.ms / (g.scaling[0]?.ms ?? 1), 2),
+      s.wall_ms,
+      s.peak_rss_mb,
+    ]),
   );
   table(
     ["where one cold generation's time goes", "ms", "share"],
@@ -260,16 +337,55 @@ function printReport(r: Results, seconds: number): void {
     ],
   );
   table(
-    ["decoding, msgs/s (median)", "bytes", "soapgen", "node-soap", "raw fxp", "soapgen/node-soap", "soapgen/raw", "soapgen MB/s", "soapgen XML stage"],
-    r.decoding.map((d) => [d.message, d.bytes, count(d.soapgen_per_s), count(d.node_soap_per_s), count(d.fxp_raw_per_s), d.ratio_vs_node_soap, d.ratio_vs_raw, d.soapgen_mb_per_s, count(d.soapgen_xml_stage_per_s)]),
+    [
+      "decoding, msgs/s (median)",
+      "bytes",
+      "soapgen",
+      "node-soap",
+      "raw fxp",
+      "soapgen/node-soap",
+      "soapgen/raw",
+      "soapgen MB/s",
+      "soapgen XML stage",
+    ],
+    r.decoding.map((d) => [
+      d.message,
+      d.bytes,
+      count(d.soapgen_per_s),
+      count(d.node_soap_per_s),
+      count(d.fxp_raw_per_s),
+      d.ratio_vs_node_soap,
+      d.ratio_vs_raw,
+      d.soapgen_mb_per_s,
+      count(d.soapgen_xml_stage_per_s),
+    ]),
   );
   lines.push(...r.decoding.map((d) => `raw fxp floor for ${d.message}: ${d.fxp_raw_config}`), "");
   table(
-    ["encoding, msgs/s (median)", "request bytes", "soapgen", "node-soap", "soapgen/node-soap", "soapgen MB/s out"],
-    r.encoding.map((e) => [e.message, e.bytes, count(e.soapgen_per_s), count(e.node_soap_per_s), e.ratio_vs_node_soap, e.soapgen_mb_per_s]),
+    [
+      "encoding, msgs/s (median)",
+      "request bytes",
+      "soapgen",
+      "node-soap",
+      "soapgen/node-soap",
+      "soapgen MB/s out",
+    ],
+    r.encoding.map((e) => [
+      e.message,
+      e.bytes,
+      count(e.soapgen_per_s),
+      count(e.node_soap_per_s),
+      e.ratio_vs_node_soap,
+      e.soapgen_mb_per_s,
+    ]),
   );
   const targetRows = (kind: string, targets: Results["must"] | Results["aim"]) =>
-    Object.entries(targets).map(([name, t]) => [`${kind} ${name}`, t.figure, t.target, t.met ? "met" : "MISSED"]);
+    Object.entries(targets).map(([name, t]) => [
+      `${kind} ${name}`,
+      t.figure,
+      t.target,
+      t.met ? "met" : "MISSED",
+    ]);
   table(["target", "figure", "goal", ""], [...targetRows("Must", r.must), ...targetRows("Aim", r.aim)]);
   lines.push(`must_met: ${r.must_met}${r.must_met ? "" : "   <-- at least one Must target is missed"}`);
   lines.push(`(bench took ${Math.round(seconds)} s; figures written to bench/results.json)`);

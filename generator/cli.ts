@@ -17,9 +17,13 @@ interface Args {
 }
 
 function targets(args: Args): Target[] {
-  if (args.wsdl === undefined && args.out === undefined) return readConfig(resolve(args.config ?? CONFIG_FILE));
+  if (args.wsdl === undefined && args.out === undefined)
+    return readConfig(resolve(args.config ?? CONFIG_FILE));
   if (args.wsdl === undefined || args.out === undefined) {
-    throw new SoapgenError({ file: "command line" }, "--wsdl and --out go together (or give neither to use the config file)");
+    throw new SoapgenError(
+      { file: "command line" },
+      "--wsdl and --out go together (or give neither to use the config file)",
+    );
   }
   return [{ wsdl: args.wsdl, out: resolve(args.out) }];
 }
@@ -48,7 +52,8 @@ async function runCheck(args: Args): Promise<number> {
     if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
     for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
   }
-  if (stale > 0) console.error(`soapgen: ${stale} generated file(s) differ from the WSDL: run soapgen generate`);
+  if (stale > 0)
+    console.error(`soapgen: ${stale} generated file(s) differ from the WSDL: run soapgen generate`);
   return stale > 0 ? 1 : 0;
 }
 
@@ -62,14 +67,17 @@ function fail(error: unknown, verbose: boolean): number {
   const message =
     error instanceof SoapgenError
       ? error.message
-      : oneLine(`internal error: ${error instanceof Error ? error.message : String(error)}${verbose ? "" : " (run with --verbose for the stack trace)"}`);
+      : oneLine(
+          `internal error: ${error instanceof Error ? error.message : String(error)}${verbose ? "" : " (run with --verbose for the stack trace)"}`,
+        );
   console.error(`soapgen: ${message}`);
   if (verbose && error instanceof Error && error.stack) console.error(error.stack);
   return 1;
 }
 
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string })
+    .version;
 }
 
 const argv = hideBin(process.argv);
@@ -80,7 +88,10 @@ process.on("uncaughtException", (error) => process.exit(fail(error, verbose)));
 process.on("unhandledRejection", (error) => process.exit(fail(error, verbose)));
 // Handled (not the default instant death) so a signal waits for the synchronous write and swap of the
 // output to finish: the output folder is the previous one or the new one, and no temporary folder is left.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
   process.on(signal, () => {
     console.error(`soapgen: interrupted by ${signal}`);
     process.exit(code);

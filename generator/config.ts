@@ -29,7 +29,10 @@ export function readConfig(path: string): Target[] {
   return targets.map((target: unknown, i) => {
     const { wsdl, out } = (target ?? {}) as { wsdl?: unknown; out?: unknown };
     if (typeof wsdl !== "string" || typeof out !== "string" || wsdl === "" || out === "") {
-      throw new SoapgenError({ file: path, where: `targets[${i}]` }, `expected string properties "wsdl" and "out"`);
+      throw new SoapgenError(
+        { file: path, where: `targets[${i}]` },
+        `expected string properties "wsdl" and "out"`,
+      );
     }
     return { wsdl: /^https?:\/\//i.test(wsdl) ? wsdl : resolve(base, wsdl), out: resolve(base, out) };
   });

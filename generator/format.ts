@@ -4,7 +4,11 @@ import * as estree from "prettier/plugins/estree";
 import * as typescript from "prettier/plugins/typescript";
 
 export const PRINT_WIDTH = 110;
-export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: PRINT_WIDTH, plugins: [estree, typescript] };
+export const PRETTIER_OPTIONS = {
+  parser: "typescript",
+  printWidth: PRINT_WIDTH,
+  plugins: [estree, typescript],
+};
 
 export async function formatTypeScript(source: string): Promise<string> {
   return format(source, PRETTIER_OPTIONS);

@@ -40,10 +40,14 @@ export async function check(options: GenerateOptions): Promise<string[]> {
 
 /** The generated files in memory, formatted, by path relative to the output folder. */
 export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
-  const input = typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
+  const input =
+    typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
   const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
   if (model.ports.length === 0) {
-    throw new SoapgenError({ file: resolveLocation(input.location, undefined) }, "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate");
+    throw new SoapgenError(
+      { file: resolveLocation(input.location, undefined) },
+      "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
+    );
   }
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.

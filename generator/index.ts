@@ -1,4 +1,11 @@
 /** soapgen's programmatic API, for build scripts: `import { generate } from "soapgen"`. */
-export { generate, check, render, type GenerateOptions, type GenerateResult, type WsdlSource } from "./generate.js";
+export {
+  generate,
+  check,
+  render,
+  type GenerateOptions,
+  type GenerateResult,
+  type WsdlSource,
+} from "./generate.js";
 export { SoapgenError } from "./errors.js";
 export type * from "./model.js";

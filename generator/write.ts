@@ -7,7 +7,16 @@
  * `<out>.soapgen-old-<pid>` folder instead of `<out>`; the next run puts it back before doing anything
  * else, and removes what killed runs left behind.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { SoapgenError } from "./errors.js";
 
@@ -38,7 +47,11 @@ export function writeOutputAtomically(out: string, files: ReadonlyMap<string, st
   } catch (error) {
     undoFailedWrite(out, tmp, old);
     if (error instanceof SoapgenError) throw error;
-    throw new SoapgenError({ file: out }, `cannot write the output: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new SoapgenError(
+      { file: out },
+      `cannot write the output: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -71,7 +84,11 @@ export function recoverInterruptedRuns(out: string): void {
       else rmSync(path, { recursive: true, force: true });
     }
   } catch (error) {
-    throw new SoapgenError({ file: out }, `cannot clean up after an interrupted run: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new SoapgenError(
+      { file: out },
+      `cannot clean up after an interrupted run: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -89,7 +106,8 @@ function isRunning(pid: number): boolean {
 /** The output folder is replaced as a whole, so it must be one soapgen wrote (or empty, or absent). */
 function expectReplaceable(out: string): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new SoapgenError({ file: out }, "the output path exists and is not a folder");
+  if (!statSync(out).isDirectory())
+    throw new SoapgenError({ file: out }, "the output path exists and is not a folder");
   if (readdirSync(out).length === 0) return;
   const index = join(out, "index.ts");
   if (!existsSync(index) || !readFileSync(index, "utf8").startsWith(GENERATED_BANNER)) {

@@ -39,7 +39,9 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
       isExported: true,
       docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
       extends: `SoapFaultError<${ctx.typeExpr(element.type)}>`,
-      properties: [{ name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) }],
+      properties: [
+        { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
+      ],
     });
   }
   if (classes.length === 0) return [];
@@ -74,7 +76,9 @@ function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
     kind: StructureKind.Interface,
     name: plan.operationsName,
     isExported: true,
-    docs: jsDoc(`Every ${plan.port.portType.local} operation by name: its request, response and response headers.`),
+    docs: jsDoc(
+      `Every ${plan.port.portType.local} operation by name: its request, response and response headers.`,
+    ),
     properties: plan.operations.map(({ op, input, output }) => ({
       name: propertyKey(op.name),
       type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"}; headers: ${plan.responseHeadersName} }`,
@@ -100,23 +104,32 @@ function options(plan: PortPlan): TypeAliasDeclarationStructure {
 function clientClass(plan: PortPlan): ClassDeclarationStructure {
   const headers = plan.requestHeadersName;
   const faults = plan.operations.some((o) => o.faults.length > 0) ? `, ${plan.faultsName}` : "";
-  const endpointDefault = plan.port.address ? `{ ...options, endpoint: options.endpoint ?? ${plan.endpointName} }` : "options";
+  const endpointDefault = plan.port.address
+    ? `{ ...options, endpoint: options.endpoint ?? ${plan.endpointName} }`
+    : "options";
   return {
     kind: StructureKind.Class,
     name: plan.clientName,
     isExported: true,
-    docs: jsDoc(plan.port.documentation, `A typed client for the ${plan.port.portType.local} SOAP ${plan.port.soapVersion} service.`),
+    docs: jsDoc(
+      plan.port.documentation,
+      `A typed client for the ${plan.port.portType.local} SOAP ${plan.port.soapVersion} service.`,
+    ),
     properties: [{ name: "#soap", isReadonly: true, type: `SoapClient<${headers}>` }],
     ctors: [
       {
-        parameters: [{ name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) }],
+        parameters: [
+          { name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) },
+        ],
         statements: `this.#soap = new SoapClient<${headers}>(${plan.metaName}, ${endpointDefault}${faults});`,
       },
     ],
     methods: [
       {
         name: "call",
-        docs: jsDoc("Calls an operation by name and returns its body together with the response headers and HTTP status."),
+        docs: jsDoc(
+          "Calls an operation by name and returns its body together with the response headers and HTTP status.",
+        ),
         typeParameters: [{ name: "K", constraint: `keyof ${plan.operationsName}` }],
         parameters: [
           { name: "operation", type: "K" },
@@ -131,7 +144,10 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
   };
 }
 
-function method(plan: PortPlan, { op, method, input, output }: OperationPlan): OptionalKind<MethodDeclarationStructure> {
+function method(
+  plan: PortPlan,
+  { op, method, input, output }: OperationPlan,
+): OptionalKind<MethodDeclarationStructure> {
   return {
     name: method,
     isAsync: true,

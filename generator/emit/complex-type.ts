@@ -50,7 +50,10 @@ export function propertyType(ctx: EmitContext, property: Property): string {
 }
 
 function propertySignature(ctx: EmitContext, property: Property): OptionalKind<PropertySignatureStructure> {
-  const docs = jsDoc(PROPERTY_DOCS[property.kind] ?? (property.kind === "element" ? property.element.documentation : undefined));
+  const docs = jsDoc(
+    PROPERTY_DOCS[property.kind] ??
+      (property.kind === "element" ? property.element.documentation : undefined),
+  );
   return {
     name: propertyKey(property.prop),
     type: propertyType(ctx, property),
@@ -65,7 +68,10 @@ const PROPERTY_DOCS: Partial<Record<Property["kind"], string>> = {
 };
 
 function isOptional(property: Property): boolean {
-  return property.kind === "any" || ((property.kind === "element" || property.kind === "attribute") && property.optional);
+  return (
+    property.kind === "any" ||
+    ((property.kind === "element" || property.kind === "attribute") && property.optional)
+  );
 }
 
 /**
@@ -76,7 +82,9 @@ function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
   // `$any` can sit in several branches: a branch never excludes a property it has itself, nor one twice.
   const own = new Set(allProperties(shape).map((p) => p.prop));
   const members = [
-    ...shape.properties.map((p) => `${propertyKey(p.prop)}${isOptional(p) ? "?" : ""}: ${propertyType(ctx, p)};`),
+    ...shape.properties.map(
+      (p) => `${propertyKey(p.prop)}${isOptional(p) ? "?" : ""}: ${propertyType(ctx, p)};`,
+    ),
     ...[...new Set(excluded)].filter((prop) => !own.has(prop)).map((prop) => `${propertyKey(prop)}?: never;`),
   ];
   const object = `{ ${members.join(" ")} }`;

@@ -42,7 +42,8 @@ export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
   if (type.simpleContent && !inherited.includes("$value")) {
     shape.properties.push({ kind: "text", prop: "$value", type: type.simpleContent });
   }
-  if (type.content) addParticle(type.content, shape, names, { optional: false, repeated: false, flatten: false });
+  if (type.content)
+    addParticle(type.content, shape, names, { optional: false, repeated: false, flatten: false });
   for (const attribute of type.attributes) {
     shape.properties.push({
       kind: "attribute",
@@ -64,7 +65,9 @@ export function allProperties(shape: Shape): Property[] {
 }
 
 function asOptional(property: Property): Property {
-  return property.kind === "element" || property.kind === "attribute" ? { ...property, optional: true } : property;
+  return property.kind === "element" || property.kind === "attribute"
+    ? { ...property, optional: true }
+    : property;
 }
 
 function baseProps(ctx: EmitContext, type: ComplexType): string[] {
@@ -91,7 +94,8 @@ function addParticle(particle: Particle, shape: Shape, names: NameAllocator, sco
       });
       return;
     case "any":
-      if (!shape.properties.some((p) => p.kind === "any")) shape.properties.push({ kind: "any", prop: "$any" });
+      if (!shape.properties.some((p) => p.kind === "any"))
+        shape.properties.push({ kind: "any", prop: "$any" });
       return;
     case "sequence":
     case "all":

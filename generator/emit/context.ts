@@ -90,7 +90,8 @@ export class EmitContext {
     }
     for (const port of model.ports) this.nameOperationWrappers(port, needed);
     for (const key of needed) {
-      if (!this.typeNames.has(key)) this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
+      if (!this.typeNames.has(key))
+        this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
     }
     // Keep model order so the output does not depend on the order names were handed out in.
     const ordered = [...model.types.keys()].filter((key) => this.typeNames.has(key));

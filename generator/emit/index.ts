@@ -4,7 +4,15 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Node, Project, type SourceFile, type SourceFileStructure, StructureKind, type StatementStructures, SyntaxKind } from "ts-morph";
+import {
+  Node,
+  Project,
+  type SourceFile,
+  type SourceFileStructure,
+  StructureKind,
+  type StatementStructures,
+  SyntaxKind,
+} from "ts-morph";
 import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient } from "./client.js";
@@ -43,7 +51,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   }
   for (const plan of plans) typeStatements.push(...emitMessages(ctx, plan));
   const typesText = print("types.ts", typeStatements);
-  const declaredTypes = new Set(typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean));
+  const declaredTypes = new Set(
+    typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean),
+  );
 
   const clientText = print(
     "index.ts",
@@ -51,7 +61,8 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   );
   const usedTypes = referencedTypes(project.getSourceFileOrThrow("index.ts"), declaredTypes);
   const runtimeImports = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
-  if (plans.some((plan) => plan.operations.some((op) => op.faults.length > 0))) runtimeImports.push("SoapFaultError");
+  if (plans.some((plan) => plan.operations.some((op) => op.faults.length > 0)))
+    runtimeImports.push("SoapFaultError");
   const indexHeader = [
     `import { ${runtimeImports.join(", ")} } from "./runtime/index.js";`,
     `import { ${plans.map((p) => p.metaName).join(", ")} } from "./schema.js";`,
@@ -78,7 +89,9 @@ function referencedTypes(file: SourceFile, declared: ReadonlySet<unknown>): stri
   const names = new Set<string>();
   for (const reference of file.getDescendantsOfKind(SyntaxKind.TypeReference)) {
     const name = reference.getTypeName().getText();
-    const typeParameter = reference.getAncestors().some((node) => Node.isTypeParametered(node) && node.getTypeParameter(name));
+    const typeParameter = reference
+      .getAncestors()
+      .some((node) => Node.isTypeParametered(node) && node.getTypeParameter(name));
     if (declared.has(name) && !typeParameter) names.add(name);
   }
   return [...names].sort();

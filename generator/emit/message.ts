@@ -14,8 +14,18 @@ export function emitMessages(
   plan: PortPlan,
 ): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
   const declarations: (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] = [
-    headerInterface(ctx, plan.requestHeadersName, plan.requestHeaders, "SOAP header blocks a request can carry."),
-    headerInterface(ctx, plan.responseHeadersName, plan.responseHeaders, "SOAP header blocks a response can carry."),
+    headerInterface(
+      ctx,
+      plan.requestHeadersName,
+      plan.requestHeaders,
+      "SOAP header blocks a request can carry.",
+    ),
+    headerInterface(
+      ctx,
+      plan.responseHeadersName,
+      plan.responseHeaders,
+      "SOAP header blocks a response can carry.",
+    ),
   ];
   for (const { op, input, output } of plan.operations) {
     for (const [message, role] of [
@@ -37,7 +47,13 @@ function messageDeclaration(
   const declaration = message.declaration;
   if (!declaration) return undefined;
   if (declaration.kind === "alias") {
-    return { kind: StructureKind.TypeAlias, name: message.typeName, isExported: true, docs: jsDoc(doc), type: declaration.of };
+    return {
+      kind: StructureKind.TypeAlias,
+      name: message.typeName,
+      isExported: true,
+      docs: jsDoc(doc),
+      type: declaration.of,
+    };
   }
   return {
     kind: StructureKind.Interface,
@@ -47,7 +63,11 @@ function messageDeclaration(
     properties: declaration.parts.map((part, i) => {
       const element = ctx.element(part.element);
       const value = ctx.typeExpr(element.type);
-      return { name: propertyKey(message.bodyProps[i]!), type: element.nillable ? `${value} | null` : value, docs: jsDoc(element.documentation) };
+      return {
+        name: propertyKey(message.bodyProps[i]!),
+        type: element.nillable ? `${value} | null` : value,
+        docs: jsDoc(element.documentation),
+      };
     }),
   };
 }

@@ -99,20 +99,38 @@ export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
   return plan;
 }
 
-function planMessage(ctx: EmitContext, message: MessageModel, wanted: string, headers: HeaderProps): MessagePlan {
+function planMessage(
+  ctx: EmitContext,
+  message: MessageModel,
+  wanted: string,
+  headers: HeaderProps,
+): MessagePlan {
   const headerProps = message.headers.map((part) => headers.add(part));
   const bodyNames = new NameAllocator();
   const bodyProps = message.body.map((part) => bodyNames.claim(memberName(part.name)));
   const single = message.body.length === 1 ? ctx.element(message.body[0]!.element) : undefined;
   const type = single?.type.kind === "named" ? ctx.type(single.type.key) : undefined;
-  if (single && single.type.kind === "named" && type?.kind === "complex" && !type.arrayItem && !type.dictionary) {
+  if (
+    single &&
+    single.type.kind === "named" &&
+    type?.kind === "complex" &&
+    !type.arrayItem &&
+    !type.dictionary
+  ) {
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
     if (schemaName === wanted || type.anonymous) {
       return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
     }
     const typeName = ctx.claimName(wanted);
-    return { typeName, unwrapped: true, declaration: { kind: "alias", of: schemaName }, bodyProps, headers: headerProps, allOptional };
+    return {
+      typeName,
+      unwrapped: true,
+      declaration: { kind: "alias", of: schemaName },
+      bodyProps,
+      headers: headerProps,
+      allOptional,
+    };
   }
   return {
     typeName: ctx.claimName(wanted),
@@ -164,7 +182,9 @@ class HeaderProps {
 function failureHeaders(ctx: EmitContext, plan: PortPlan): PortPlan["failureHeaders"] {
   const succeeded = plan.responseHeaders.find((h) => {
     const element = ctx.element(h.element);
-    return element.name.local === "Succeeded" && element.type.kind === "builtin" && element.type.name === "boolean";
+    return (
+      element.name.local === "Succeeded" && element.type.kind === "builtin" && element.type.name === "boolean"
+    );
   });
   const info = plan.responseHeaders.find((h) => ctx.element(h.element).name.local === "ExceptionInfo");
   return succeeded && info ? { succeeded: succeeded.prop, exceptionInfo: info.prop } : undefined;

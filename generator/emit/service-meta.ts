@@ -14,10 +14,15 @@ import type { MessagePlan, PortPlan } from "./port.js";
 
 /** Source text of `schema.ts`, already laid out as prettier would (formatting it would only cost time). */
 export function emitServiceMeta(ctx: EmitContext, plans: PortPlan[], width: number): string {
-  const literal = new LiteralWriter(width, plans.map((plan) => plan.metaName));
+  const literal = new LiteralWriter(
+    width,
+    plans.map((plan) => plan.metaName),
+  );
   // Built with fromEntries, which makes every key an own property; assigning one named `__proto__` (an
   // operation may be) would set the prototype instead.
-  const types = Object.fromEntries([...ctx.typeNames].map(([key, name]): [string, TypeMeta] => [name, typeMeta(ctx, ctx.type(key))]));
+  const types = Object.fromEntries(
+    [...ctx.typeNames].map(([key, name]): [string, TypeMeta] => [name, typeMeta(ctx, ctx.type(key))]),
+  );
   const typesText = literal.write(types);
   const services = plans.map((plan) => {
     const operations = Object.fromEntries(
@@ -45,12 +50,14 @@ export function emitServiceMeta(ctx: EmitContext, plans: PortPlan[], width: numb
       `export const ${plan.metaName}: ServiceMeta = {\n  types,${meta.slice(1)};`,
     ].join("\n");
   });
-  return [
-    `import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";`,
-    literal.namespaceConstants(),
-    `/** Wire layout of every schema type the operations use, by TypeScript type name. */\nconst types: Readonly<Record<string, TypeMeta>> = ${typesText};`,
-    ...services,
-  ].join("\n\n") + "\n";
+  return (
+    [
+      `import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";`,
+      literal.namespaceConstants(),
+      `/** Wire layout of every schema type the operations use, by TypeScript type name. */\nconst types: Readonly<Record<string, TypeMeta>> = ${typesText};`,
+      ...services,
+    ].join("\n\n") + "\n"
+  );
 }
 
 function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
@@ -62,7 +69,12 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
       ? { kind: "simple", ...xml, base, enumeration: type.enumeration }
       : { kind: "simple", ...xml, base };
   }
-  if (type.arrayItem) return { kind: "array", ...xml, item: elementField(ctx, type.arrayItem.name.local, type.arrayItem, true, true) };
+  if (type.arrayItem)
+    return {
+      kind: "array",
+      ...xml,
+      item: elementField(ctx, type.arrayItem.name.local, type.arrayItem, true, true),
+    };
   if (type.dictionary) {
     const { entry, key, value } = type.dictionary;
     return {
@@ -78,7 +90,9 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     kind: "complex",
     ...xml,
     ...(type.base ? { base: ctx.typeName(keyOf(type.base)) } : {}),
-    fields: properties.flatMap((p) => (p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [])),
+    fields: properties.flatMap((p) =>
+      p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
+    ),
     attributes: properties.flatMap((p) =>
       p.kind === "attribute"
         ? [
@@ -97,7 +111,11 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
   };
 }
 
-function messageMeta(ctx: EmitContext, plan: MessagePlan, body: { name: string; element: string }[]): OperationMeta["input"] {
+function messageMeta(
+  ctx: EmitContext,
+  plan: MessagePlan,
+  body: { name: string; element: string }[],
+): OperationMeta["input"] {
   return {
     body: body.map((part, i) => partField(ctx, plan.bodyProps[i]!, ctx.element(part.element), false)),
     unwrapped: plan.unwrapped,
@@ -221,7 +239,11 @@ class LiteralWriter {
   private namespace(uri: string): string {
     let name = this.namespaces.get(uri);
     if (!name) {
-      const segment = uri.split(/[/:#]+/).filter(Boolean).pop() ?? "ns";
+      const segment =
+        uri
+          .split(/[/:#]+/)
+          .filter(Boolean)
+          .pop() ?? "ns";
       name = this.names.claim(`ns${toIdentifier(segment)}`);
       this.namespaces.set(uri, name);
     }

@@ -5,7 +5,11 @@ import { builtinMapping } from "../lib/builtins.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import { arrayOf, type EmitContext } from "./context.js";
 
-export function emitSimpleType(ctx: EmitContext, key: string, type: SimpleType): TypeAliasDeclarationStructure {
+export function emitSimpleType(
+  ctx: EmitContext,
+  key: string,
+  type: SimpleType,
+): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
     name: ctx.typeName(key),

@@ -36,5 +36,7 @@ function wrap(text: string): string {
 
 /** A string literal in TypeScript source (JSON string syntax is valid TS and escapes everything needed). */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -22,7 +22,12 @@ const TEXT_LOCATION = "<input>";
 export async function loadServiceModel(input: WsdlInput, options: LoadOptions = {}): Promise<ServiceModel> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const source = input.location ?? TEXT_LOCATION;
-  const location = "text" in input ? (input.location === undefined ? TEXT_LOCATION : resolveLocation(input.location, undefined)) : resolveLocation(input.location, undefined);
+  const location =
+    "text" in input
+      ? input.location === undefined
+        ? TEXT_LOCATION
+        : resolveLocation(input.location, undefined)
+      : resolveLocation(input.location, undefined);
   const text = "text" in input ? input.text : await readText(location, timeoutMs);
   const root = parseXml(text, location);
   expectWsdlRoot(root);

@@ -25,11 +25,20 @@ export async function readText(location: string, timeoutMs: number): Promise<str
       return decode(await readFile(location));
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory" : `cannot read file (${code ?? String(cause)})`;
+      const why =
+        code === "ENOENT"
+          ? "file not found"
+          : code === "EISDIR"
+            ? "is a directory"
+            : `cannot read file (${code ?? String(cause)})`;
       throw new SoapgenError({ file: location }, `${why}`, { cause });
     }
   }
-  if (!/^https?:/i.test(location)) throw new SoapgenError({ file: location }, `unsupported URL scheme; expected a file path or an http(s) URL`);
+  if (!/^https?:/i.test(location))
+    throw new SoapgenError(
+      { file: location },
+      `unsupported URL scheme; expected a file path or an http(s) URL`,
+    );
   let response: Response;
   try {
     response = await fetch(location, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
@@ -38,7 +47,8 @@ export async function readText(location: string, timeoutMs: number): Promise<str
     const why = timedOut ? `no response within ${timeoutMs} ms` : `cannot fetch: ${describe(cause)}`;
     throw new SoapgenError({ file: location }, `${why}`, { cause });
   }
-  if (!response.ok) throw new SoapgenError({ file: location }, `HTTP ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new SoapgenError({ file: location }, `HTTP ${response.status} ${response.statusText}`);
   try {
     return decode(new Uint8Array(await response.arrayBuffer()));
   } catch (cause) {
@@ -55,6 +65,11 @@ function describe(cause: unknown): string {
 
 /** UTF-8 unless a byte-order mark says UTF-16 (XML's only other mandatory encoding). */
 function decode(bytes: Uint8Array): string {
-  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? "utf-16le"
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? "utf-16be"
+        : "utf-8";
   return new TextDecoder(encoding).decode(bytes);
 }

@@ -59,21 +59,30 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
   const visitSchema = async (schema: XmlElement, includerNamespace: string | undefined): Promise<void> => {
     const own = schema.attr("targetNamespace");
     if (own !== undefined && includerNamespace !== undefined && own !== includerNamespace) {
-      throw schema.error(`included schema has targetNamespace '${own}' but the including schema's is '${includerNamespace}'`);
+      throw schema.error(
+        `included schema has targetNamespace '${own}' but the including schema's is '${includerNamespace}'`,
+      );
     }
     const targetNamespace = own ?? includerNamespace ?? "";
     const seen = seenSchemas.get(schema) ?? new Set<string>();
     if (seen.has(targetNamespace)) return;
     seen.add(targetNamespace);
     seenSchemas.set(schema, seen);
-    result.schemas.push({ element: schema, targetNamespace, chameleon: own === undefined && includerNamespace !== undefined });
+    result.schemas.push({
+      element: schema,
+      targetNamespace,
+      chameleon: own === undefined && includerNamespace !== undefined,
+    });
     for (const child of schema.children) {
       if (child.ns !== XSD_NS) continue;
       if (child.local === "redefine") throw child.error("xs:redefine is not supported");
       const location = child.attr("schemaLocation");
       if ((child.local !== "import" && child.local !== "include") || location === undefined) continue;
-      const target = (await request({ location: resolveLocation(location, schema.doc.location), element: child })).root;
-      if (!target.is(XSD_NS, "schema")) throw child.error(`'${location}' is not an XML Schema (root element is ${target.tag})`);
+      const target = (
+        await request({ location: resolveLocation(location, schema.doc.location), element: child })
+      ).root;
+      if (!target.is(XSD_NS, "schema"))
+        throw child.error(`'${location}' is not an XML Schema (root element is ${target.tag})`);
       await visitSchema(target, child.local === "include" ? targetNamespace : undefined);
     }
   };
@@ -86,10 +95,15 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
       if (child.is(WSDL_NS, "import")) {
         const location = child.attr("location");
         if (location === undefined) throw child.error("wsdl:import needs a location attribute");
-        const target = (await request({ location: resolveLocation(location, definitions.doc.location), element: child })).root;
+        const target = (
+          await request({ location: resolveLocation(location, definitions.doc.location), element: child })
+        ).root;
         if (target.is(WSDL_NS, "definitions")) await visitDefinitions(target);
         else if (target.is(XSD_NS, "schema")) await visitSchema(target, undefined);
-        else throw child.error(`'${location}' is neither a WSDL nor an XML Schema (root element is ${target.tag})`);
+        else
+          throw child.error(
+            `'${location}' is neither a WSDL nor an XML Schema (root element is ${target.tag})`,
+          );
       } else if (child.is(WSDL_NS, "types")) {
         for (const schema of child.childrenIn(XSD_NS, "schema")) await visitSchema(schema, undefined);
       }
@@ -106,7 +120,11 @@ function references(root: XmlElement): Reference[] {
   const fromSchema = (schema: XmlElement): void => {
     for (const child of schema.children) {
       const location = child.attr("schemaLocation");
-      if (child.ns === XSD_NS && (child.local === "import" || child.local === "include") && location !== undefined) {
+      if (
+        child.ns === XSD_NS &&
+        (child.local === "import" || child.local === "include") &&
+        location !== undefined
+      ) {
         found.push({ location: resolveLocation(location, root.doc.location), element: child });
       }
     }
@@ -128,9 +146,12 @@ export function expectWsdlRoot(doc: XmlDocument): void {
   const root = doc.root;
   if (root.is(WSDL_NS, "definitions")) return;
   if (root.ns === "http://www.w3.org/ns/wsdl") {
-    throw root.error("this is a WSDL 2.0 document (wsdl:description); soapgen reads WSDL 1.1 (wsdl:definitions)");
+    throw root.error(
+      "this is a WSDL 2.0 document (wsdl:description); soapgen reads WSDL 1.1 (wsdl:definitions)",
+    );
   }
-  if (root.is(XSD_NS, "schema")) throw root.error("this is an XML Schema, not a WSDL; expected a WSDL 1.1 wsdl:definitions root element");
+  if (root.is(XSD_NS, "schema"))
+    throw root.error("this is an XML Schema, not a WSDL; expected a WSDL 1.1 wsdl:definitions root element");
   throw new SoapgenError(
     { file: doc.location, where: root.tag },
     `not a WSDL: expected root element {${WSDL_NS}}definitions, found {${root.ns}}${root.local}`,
@@ -157,7 +178,9 @@ function checkNames(element: XmlElement): void {
   const name = element.attr("name");
   const label = element.ns === WSDL_NS && LABELS.has(element.local);
   if (name !== undefined && DECLARING_NAMESPACES.has(element.ns) && !label && !NAME_CHARS.test(name)) {
-    throw element.error(`name ${JSON.stringify(name)} is not an XML name: expected letters, digits, '_', '-' and '.' only`);
+    throw element.error(
+      `name ${JSON.stringify(name)} is not an XML name: expected letters, digits, '_', '-' and '.' only`,
+    );
   }
   element.children.forEach(checkNames);
 }

@@ -67,7 +67,8 @@ export class XmlElement {
     const prefix = colon < 0 ? "" : value.slice(0, colon);
     const local = value.slice(colon + 1).trim();
     const ns = this.scope.get(prefix);
-    if (ns === undefined && prefix !== "") throw this.error(`${what} '${value}' uses undeclared namespace prefix '${prefix}'`);
+    if (ns === undefined && prefix !== "")
+      throw this.error(`${what} '${value}' uses undeclared namespace prefix '${prefix}'`);
     return { ns: ns ?? "", local };
   }
 
@@ -83,7 +84,8 @@ export class XmlElement {
   }
 
   error(detail: string): SoapgenError {
-    const { line, column } = this.offset === undefined ? { line: undefined, column: undefined } : this.doc.position(this.offset);
+    const { line, column } =
+      this.offset === undefined ? { line: undefined, column: undefined } : this.doc.position(this.offset);
     return new SoapgenError({ file: this.doc.location, where: this.path, line, column }, detail);
   }
 }
@@ -101,7 +103,8 @@ export class XmlDocument {
   position(offset: number): { line: number; column: number } {
     if (!this.lineStarts) {
       this.lineStarts = [0];
-      for (let i = this.source.indexOf("\n"); i >= 0; i = this.source.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+      for (let i = this.source.indexOf("\n"); i >= 0; i = this.source.indexOf("\n", i + 1))
+        this.lineStarts.push(i + 1);
     }
     const starts = this.lineStarts;
     let lo = 0;
@@ -148,11 +151,15 @@ const DOCTYPE_IN_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!(DOCTYPE|EN
 export function parseXml(source: string, location: string): XmlDocument {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const doc = new XmlDocument(location, text);
-  if (text.trim() === "") throw new SoapgenError({ file: location }, "the document is empty; expected a WSDL (XML) document");
+  if (text.trim() === "")
+    throw new SoapgenError({ file: location }, "the document is empty; expected a WSDL (XML) document");
   const doctype = DOCTYPE_IN_PROLOG.exec(text);
   if (doctype) {
     const { line, column } = doc.position(doctype[0].length - doctype[1]!.length - 2);
-    throw new SoapgenError({ file: location, line, column }, `${doctype[1]} declarations are not allowed in WSDL or XML Schema documents`);
+    throw new SoapgenError(
+      { file: location, line, column },
+      `${doctype[1]} declarations are not allowed in WSDL or XML Schema documents`,
+    );
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -163,10 +170,15 @@ export function parseXml(source: string, location: string): XmlDocument {
   try {
     nodes = parser.parse(text);
   } catch (cause) {
-    throw new SoapgenError({ file: location }, `not well-formed XML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new SoapgenError(
+      { file: location },
+      `not well-formed XML: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const roots = (nodes as OrderedNode[]).filter((n) => elementTag(n) !== undefined);
-  if (roots.length !== 1) throw new SoapgenError({ file: location }, `expected exactly one root element, found ${roots.length}`);
+  if (roots.length !== 1)
+    throw new SoapgenError({ file: location }, `expected exactly one root element, found ${roots.length}`);
   doc.root = buildElement(doc, undefined, roots[0]!, ROOT_SCOPE);
   return doc;
 }
@@ -179,10 +191,17 @@ function elementTag(node: OrderedNode): string | undefined {
   return undefined;
 }
 
-function buildElement(doc: XmlDocument, parent: XmlElement | undefined, node: OrderedNode, parentScope: Scope): XmlElement {
+function buildElement(
+  doc: XmlDocument,
+  parent: XmlElement | undefined,
+  node: OrderedNode,
+  parentScope: Scope,
+): XmlElement {
   const markedTag = elementTag(node)!;
   const tag = markedTag.slice(NAME_MARK.length);
-  const rawAttrs = Object.fromEntries(Object.entries(node[":@"] ?? {}).map(([name, value]) => [name.slice(NAME_MARK.length), value]));
+  const rawAttrs = Object.fromEntries(
+    Object.entries(node[":@"] ?? {}).map(([name, value]) => [name.slice(NAME_MARK.length), value]),
+  );
   let scope = parentScope;
   for (const [name, value] of Object.entries(rawAttrs)) {
     if (name === "xmlns" || name.startsWith("xmlns:")) {
@@ -196,7 +215,8 @@ function buildElement(doc: XmlDocument, parent: XmlElement | undefined, node: Or
     if (colon < 0) return [useDefault ? (scope.get("") ?? "") : "", qname];
     const prefix = qname.slice(0, colon);
     const ns = scope.get(prefix);
-    if (ns === undefined) throw new SoapgenError(place(), `namespace prefix '${prefix}' of '${qname}' is not declared`);
+    if (ns === undefined)
+      throw new SoapgenError(place(), `namespace prefix '${prefix}' of '${qname}' is not declared`);
     return [ns, qname.slice(colon + 1)];
   };
   const attrs = new Map<string, string>();

@@ -5,13 +5,26 @@
  */
 import type { XmlElement } from "../load/xml.js";
 import type { FaultModel, OperationModel, PortModel } from "../model.js";
-import { SOAP11_NS, SOAP12_NS, WSDL_NS, wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
+import {
+  SOAP11_NS,
+  SOAP12_NS,
+  WSDL_NS,
+  wsdlDocumentation,
+  type Component,
+  type WsdlIndex,
+} from "./definitions.js";
 import { literalPart, messageModel } from "./message.js";
 import { portTypeOperations, type AbstractOperation } from "./port-type.js";
 import type { Endpoint } from "./service.js";
 
-export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoint | undefined): PortModel | undefined {
-  const soapBinding = binding.element.children.find((c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding");
+export function buildPort(
+  index: WsdlIndex,
+  binding: Component,
+  endpoint: Endpoint | undefined,
+): PortModel | undefined {
+  const soapBinding = binding.element.children.find(
+    (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding",
+  );
   if (!soapBinding) return undefined;
   const soapNs = soapBinding.ns;
   const portType = index.lookup("portType", binding.element, "type");
@@ -20,7 +33,10 @@ export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoi
   for (const op of binding.element.childrenIn(WSDL_NS, "operation")) {
     const name = op.attr("name");
     if (name === undefined) throw op.error("wsdl:operation needs a name attribute");
-    if (!abstract.has(name)) throw op.error(`binding '${binding.name.local}' has operation '${name}', which portType '${portType.name.local}' does not declare`);
+    if (!abstract.has(name))
+      throw op.error(
+        `binding '${binding.name.local}' has operation '${name}', which portType '${portType.name.local}' does not declare`,
+      );
     if (bound.has(name)) throw op.error(`duplicate operation '${name}' in binding '${binding.name.local}'`);
     bound.set(name, op);
   }
@@ -30,12 +46,17 @@ export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoi
   const faultElements = new Map<string, string>();
   for (const operation of abstract.values()) {
     const op = bound.get(operation.name);
-    if (!op) throw binding.element.error(`binding '${binding.name.local}' has no operation '${operation.name}' of portType '${portType.name.local}'`);
+    if (!op)
+      throw binding.element.error(
+        `binding '${binding.name.local}' has no operation '${operation.name}' of portType '${portType.name.local}'`,
+      );
     const model = boundOperation(index, binding, soapNs, bindingStyle, operation, op);
     model.faults.forEach((fault, i) => {
       const element = faultElements.get(fault.name) ?? fault.part.element;
       if (element !== fault.part.element) {
-        throw operation.faults[i]!.element.error(`fault '${fault.name}' carries ${fault.part.element} here but ${element} in another operation of portType '${portType.name.local}'; soapgen needs one detail element per fault name`);
+        throw operation.faults[i]!.element.error(
+          `fault '${fault.name}' carries ${fault.part.element} here but ${element} in another operation of portType '${portType.name.local}'; soapgen needs one detail element per fault name`,
+        );
       }
       faultElements.set(fault.name, element);
     });
@@ -54,7 +75,14 @@ export function buildPort(index: WsdlIndex, binding: Component, endpoint: Endpoi
   return port;
 }
 
-function boundOperation(index: WsdlIndex, binding: Component, soapNs: string, bindingStyle: string, operation: AbstractOperation, op: XmlElement): OperationModel {
+function boundOperation(
+  index: WsdlIndex,
+  binding: Component,
+  soapNs: string,
+  bindingStyle: string,
+  operation: AbstractOperation,
+  op: XmlElement,
+): OperationModel {
   const soapOperation = op.childrenIn(soapNs, "operation")[0];
   const style = soapOperation?.attr("style") ?? bindingStyle;
   const io = (local: string) => op.childrenIn(WSDL_NS, local)[0];
@@ -64,7 +92,9 @@ function boundOperation(index: WsdlIndex, binding: Component, soapNs: string, bi
   const encoded = soapElements.find((e) => e.attr("use") === "encoded");
   if (style !== "document" || encoded) {
     const at = encoded ?? soapOperation ?? op;
-    throw at.error(`${style}/${encoded ? "encoded" : "literal"} binding '${binding.name.local}' is not supported (operation '${operation.name}'): soapgen supports document/literal`);
+    throw at.error(
+      `${style}/${encoded ? "encoded" : "literal"} binding '${binding.name.local}' is not supported (operation '${operation.name}'): soapgen supports document/literal`,
+    );
   }
 
   const model: OperationModel = {
@@ -73,7 +103,10 @@ function boundOperation(index: WsdlIndex, binding: Component, soapNs: string, bi
     input: messageModel(index, operation.input, io("input"), soapNs),
     faults: operation.faults.map((fault): FaultModel => {
       const parts = fault.message.element.childrenIn(WSDL_NS, "part");
-      if (parts.length !== 1) throw fault.element.error(`fault message '${fault.message.name.local}' must have exactly one part, found ${parts.length}`);
+      if (parts.length !== 1)
+        throw fault.element.error(
+          `fault message '${fault.message.name.local}' must have exactly one part, found ${parts.length}`,
+        );
       const model: FaultModel = { name: fault.name, part: literalPart(index, fault.message, parts[0]!) };
       if (fault.documentation !== undefined) model.documentation = fault.documentation;
       return model;
@@ -82,7 +115,9 @@ function boundOperation(index: WsdlIndex, binding: Component, soapNs: string, bi
   for (const f of faults) {
     const name = f.attr("name");
     if (!operation.faults.some((af) => af.name === name)) {
-      throw f.error(`binding '${binding.name.local}' has fault '${name ?? ""}' in operation '${operation.name}', which the portType does not declare`);
+      throw f.error(
+        `binding '${binding.name.local}' has fault '${name ?? ""}' in operation '${operation.name}', which the portType does not declare`,
+      );
     }
   }
   if (operation.output) model.output = messageModel(index, operation.output, io("output"), soapNs);

@@ -40,7 +40,10 @@ export class WsdlIndex {
         const name = { ns, local };
         const table = this.components[child.local as ComponentKind];
         const previous = table.get(qnameKey(name));
-        if (previous) throw child.error(`duplicate wsdl:${child.local} ${qnameKey(name)}: already defined at ${previous.element.location}`);
+        if (previous)
+          throw child.error(
+            `duplicate wsdl:${child.local} ${qnameKey(name)}: already defined at ${previous.element.location}`,
+          );
         if (child.local === "message") checkPartNames(child);
         table.set(qnameKey(name), { name, element: child });
       }
@@ -63,7 +66,8 @@ function checkPartNames(message: XmlElement): void {
   const seen = new Set<string>();
   for (const part of message.childrenIn(WSDL_NS, "part")) {
     const name = part.attr("name");
-    if (name !== undefined && seen.has(name)) throw part.error(`duplicate part '${name}' in message '${message.attr("name")}'`);
+    if (name !== undefined && seen.has(name))
+      throw part.error(`duplicate part '${name}' in message '${message.attr("name")}'`);
     if (name !== undefined) seen.add(name);
   }
 }

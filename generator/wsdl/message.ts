@@ -4,7 +4,12 @@ import { qnameKey, type MessageModel, type MessagePart } from "../model.js";
 import { WSDL_NS, type Component, type WsdlIndex } from "./definitions.js";
 
 /** The named part of a message, as a document/literal part (which must reference a global element). */
-export function messagePart(index: WsdlIndex, message: Component, partName: string, usedAt: XmlElement): MessagePart {
+export function messagePart(
+  index: WsdlIndex,
+  message: Component,
+  partName: string,
+  usedAt: XmlElement,
+): MessagePart {
   const part = message.element.childrenIn(WSDL_NS, "part").find((p) => p.attr("name") === partName);
   if (!part) throw usedAt.error(`wsdl:message ${qnameKey(message.name)} has no part '${partName}'`);
   return literalPart(index, message, part);
@@ -16,10 +21,13 @@ export function literalPart(index: WsdlIndex, message: Component, part: XmlEleme
   const element = part.attr("element");
   if (element === undefined) {
     const detail = part.attr("type") === undefined ? "has neither element= nor type=" : "uses type=";
-    throw part.error(`part '${name}' of message '${message.name.local}' ${detail}; document/literal parts must reference a global element (element=)`);
+    throw part.error(
+      `part '${name}' of message '${message.name.local}' ${detail}; document/literal parts must reference a global element (element=)`,
+    );
   }
   const key = qnameKey(part.resolveQName(element, "element"));
-  if (!index.elements.has(key)) throw part.error(`element='${element}': global element ${key} is not defined in any schema`);
+  if (!index.elements.has(key))
+    throw part.error(`element='${element}': global element ${key} is not defined in any schema`);
   return { name, element: key };
 }
 
@@ -27,7 +35,12 @@ export function literalPart(index: WsdlIndex, message: Component, part: XmlEleme
  * A message as a binding's wsdl:input/wsdl:output sends it: `soap:header`s (from any message) in binding
  * order, and body parts (those `soap:body parts=` lists, else the message's parts not sent as headers).
  */
-export function messageModel(index: WsdlIndex, message: Component, bindingIo: XmlElement | undefined, soapNs: string): MessageModel {
+export function messageModel(
+  index: WsdlIndex,
+  message: Component,
+  bindingIo: XmlElement | undefined,
+  soapNs: string,
+): MessageModel {
   const headers: MessagePart[] = [];
   const headerParts = new Set<string>();
   let listed: string[] | undefined;

@@ -15,7 +15,9 @@ export function serviceAddresses(index: WsdlIndex): Map<string, Endpoint> {
       const key = qnameKey(index.lookup("binding", port, "binding").name);
       if (endpoints.has(key)) continue;
       const endpoint: Endpoint = { serviceName: service.name.local };
-      const address = port.children.find((c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "address");
+      const address = port.children.find(
+        (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "address",
+      );
       const location = address?.attr("location");
       if (location !== undefined) endpoint.address = location;
       endpoints.set(key, endpoint);

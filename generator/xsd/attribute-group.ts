@@ -13,7 +13,14 @@ const ANY_SIMPLE_TYPE: TypeRef = { kind: "builtin", name: "anySimpleType" };
 const STRING: TypeRef = { kind: "builtin", name: "string" };
 
 /** The attribute uses among `parent`'s children, in order, attribute groups expanded where they are referenced. */
-export function collectAttributes(set: SchemaSet, schema: SchemaSource, parent: XmlElement, owner: string, into: Attributes = { attributes: [], anyAttribute: false }, groupRefs: string[] = []): Attributes {
+export function collectAttributes(
+  set: SchemaSet,
+  schema: SchemaSource,
+  parent: XmlElement,
+  owner: string,
+  into: Attributes = { attributes: [], anyAttribute: false },
+  groupRefs: string[] = [],
+): Attributes {
   for (const child of parent.childrenIn(parent.ns)) {
     if (child.local === "attribute") {
       const decl = attribute(set, schema, child, owner);
@@ -25,7 +32,8 @@ export function collectAttributes(set: SchemaSet, schema: SchemaSource, parent: 
       const global = set.lookup("attributeGroup", schema, child, ref, "ref");
       const name = global.element.attr("name")!;
       const key = qnameKey({ ns: global.schema.targetNamespace, local: name });
-      if (groupRefs.includes(key)) throw child.error(`circular attribute group reference: ${[...groupRefs, key].join(" -> ")}`);
+      if (groupRefs.includes(key))
+        throw child.error(`circular attribute group reference: ${[...groupRefs, key].join(" -> ")}`);
       collectAttributes(set, global.schema, global.element, name, into, [...groupRefs, key]);
     }
   }
@@ -33,9 +41,15 @@ export function collectAttributes(set: SchemaSet, schema: SchemaSource, parent: 
 }
 
 /** One attribute use; undefined for `use="prohibited"` (a restriction removing an inherited attribute). */
-function attribute(set: SchemaSet, schema: SchemaSource, element: XmlElement, owner: string): AttributeDecl | undefined {
+function attribute(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  owner: string,
+): AttributeDecl | undefined {
   const use = element.attr("use") ?? "optional";
-  if (use !== "required" && use !== "optional" && use !== "prohibited") throw element.error(`use must be required, optional or prohibited, found '${use}'`);
+  if (use !== "required" && use !== "optional" && use !== "prohibited")
+    throw element.error(`use must be required, optional or prohibited, found '${use}'`);
   if (use === "prohibited") return undefined;
   const ref = element.attr("ref");
   let decl: AttributeDecl;
@@ -55,17 +69,32 @@ function attribute(set: SchemaSet, schema: SchemaSource, element: XmlElement, ow
     const local = element.attr("name");
     if (local === undefined) throw element.error("xs:attribute needs a name or a ref attribute");
     const form = element.attr("form") ?? schema.element.attr("attributeFormDefault") ?? "unqualified";
-    decl = { ...declaration(set, schema, element, `${owner}${capitalise(local)}`), name: { ns: form === "qualified" ? schema.targetNamespace : "", local }, use };
+    decl = {
+      ...declaration(set, schema, element, `${owner}${capitalise(local)}`),
+      name: { ns: form === "qualified" ? schema.targetNamespace : "", local },
+      use,
+    };
   }
   return decl;
 }
 
 /** Type, default and fixed value of an attribute declaration (global or local). */
-function declaration(set: SchemaSet, schema: SchemaSource, element: XmlElement, hint: string): Pick<AttributeDecl, "type" | "default" | "fixed"> {
+function declaration(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  hint: string,
+): Pick<AttributeDecl, "type" | "default" | "fixed"> {
   const typeName = element.attr("type");
   const inline = element.childrenIn(element.ns, "simpleType")[0];
-  if (typeName !== undefined && inline) throw element.error("xs:attribute has both a type attribute and an inline xs:simpleType");
-  const type = typeName !== undefined ? set.typeRef(schema, element, typeName, "type") : inline ? anonymousSimpleType(set, schema, inline, hint) : ANY_SIMPLE_TYPE;
+  if (typeName !== undefined && inline)
+    throw element.error("xs:attribute has both a type attribute and an inline xs:simpleType");
+  const type =
+    typeName !== undefined
+      ? set.typeRef(schema, element, typeName, "type")
+      : inline
+        ? anonymousSimpleType(set, schema, inline, hint)
+        : ANY_SIMPLE_TYPE;
   const result: Pick<AttributeDecl, "type" | "default" | "fixed"> = { type };
   const fixed = element.attr("fixed");
   const fallback = element.attr("default");

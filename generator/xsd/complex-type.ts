@@ -12,7 +12,13 @@ import type { SchemaSet, SchemaSource } from "./schema.js";
 import { markDictionary } from "./datacontract.js";
 import { enumeration, restrictionBase } from "./simple-type.js";
 
-export function buildComplexType(set: SchemaSet, schema: SchemaSource, element: XmlElement, name: QName, anonymous: boolean): ComplexType {
+export function buildComplexType(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  name: QName,
+  anonymous: boolean,
+): ComplexType {
   const type: ComplexType = {
     kind: "complex",
     name,
@@ -29,7 +35,8 @@ export function buildComplexType(set: SchemaSet, schema: SchemaSource, element: 
   const children = xsdChildren(element);
   const first = children[0];
   if (first && (first.local === "complexContent" || first.local === "simpleContent")) {
-    if (children.length > 1) throw children[1]!.error(`unexpected xs:${children[1]!.local} after xs:${first.local}`);
+    if (children.length > 1)
+      throw children[1]!.error(`unexpected xs:${children[1]!.local} after xs:${first.local}`);
     if (first.local === "complexContent") complexContent(set, schema, first, type);
     else simpleContent(set, schema, first, type);
   } else ownContent(set, schema, element, type);
@@ -40,9 +47,14 @@ export function buildComplexType(set: SchemaSet, schema: SchemaSource, element: 
 function ownContent(set: SchemaSet, schema: SchemaSource, parent: XmlElement, type: ComplexType): void {
   for (const child of xsdChildren(parent)) {
     if (isModelGroup(child)) {
-      if (type.content) throw child.error(`a second content model (xs:${child.local}); a complex type has at most one`);
+      if (type.content)
+        throw child.error(`a second content model (xs:${child.local}); a complex type has at most one`);
       type.content = groupParticle(set, schema, child, type.name.local);
-    } else if (child.local !== "attribute" && child.local !== "attributeGroup" && child.local !== "anyAttribute") {
+    } else if (
+      child.local !== "attribute" &&
+      child.local !== "attributeGroup" &&
+      child.local !== "anyAttribute"
+    ) {
       throw child.error(`unexpected xs:${child.local} in ${parent.tag}`);
     }
   }
@@ -71,7 +83,8 @@ function complexContent(set: SchemaSet, schema: SchemaSource, content: XmlElemen
   const base = set.typeRef(schema, derived, baseName, "base");
   // Restriction restates the content, and extending anyType adds nothing: only a real extension has a base.
   if (derived.local === "extension" && base.kind === "named") {
-    if (set.globals.type.get(base.key)!.element.local !== "complexType") throw derived.error(`complexContent base '${baseName}' is a simple type; expected a complex type`);
+    if (set.globals.type.get(base.key)!.element.local !== "complexType")
+      throw derived.error(`complexContent base '${baseName}' is a simple type; expected a complex type`);
     checkExtensionChain(set, type, base.key, derived);
     type.base = set.qname(schema, derived, baseName, "base");
   }
@@ -84,14 +97,17 @@ function complexContent(set: SchemaSet, schema: SchemaSource, content: XmlElemen
  */
 function checkExtensionChain(set: SchemaSet, type: ComplexType, baseKey: string, at: XmlElement): void {
   const chain = [qnameKey(type.name)];
-  for (let key: string | undefined = baseKey; key !== undefined; ) {
+  for (let key: string | undefined = baseKey; key !== undefined;) {
     if (chain.includes(key)) throw at.error(`circular type derivation: ${[...chain, key].join(" extends ")}`);
     chain.push(key);
     const global = set.globals.type.get(key);
     const content = global && xsdChildren(global.element)[0];
     const extension = content?.local === "complexContent" ? xsdChildren(content)[0] : undefined;
     const next = extension?.local === "extension" ? extension.attr("base") : undefined;
-    key = next === undefined || global === undefined ? undefined : qnameKey(set.qname(global.schema, extension!, next, "base"));
+    key =
+      next === undefined || global === undefined
+        ? undefined
+        : qnameKey(set.qname(global.schema, extension!, next, "base"));
   }
 }
 
@@ -106,7 +122,8 @@ function simpleContent(set: SchemaSet, schema: SchemaSource, content: XmlElement
   if (baseRef.kind === "named") {
     const baseType = namedType(set, baseRef.key);
     if (baseType.kind === "complex") {
-      if (!baseType.simpleContent) throw derived.error(`simpleContent base ${baseRef.key} is a complex type without simple content`);
+      if (!baseType.simpleContent)
+        throw derived.error(`simpleContent base ${baseRef.key} is a complex type without simple content`);
       valueType = baseType.simpleContent;
       type.base = baseType.name;
     }

@@ -6,7 +6,14 @@
  * Types that carry the marker or the name but not the shape, or that another type extends, stay ordinary
  * complex types.
  */
-import { qnameKey, type ComplexType, type ElementParticle, type Particle, type SchemaType, type TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type ComplexType,
+  type ElementParticle,
+  type Particle,
+  type SchemaType,
+  type TypeRef,
+} from "../model.js";
 import type { SchemaSet } from "./schema.js";
 
 const dictionaries = new WeakSet<ComplexType>();
@@ -18,16 +25,24 @@ export function markDictionary(type: ComplexType): void {
 
 export function applyDataContract(set: SchemaSet): void {
   // A collection is written inline (`X[]`) and has no declaration a derived type could extend.
-  const bases = new Set([...set.types.values()].flatMap((type) => (type.kind === "complex" && type.base ? [qnameKey(type.base)] : [])));
+  const bases = new Set(
+    [...set.types.values()].flatMap((type) =>
+      type.kind === "complex" && type.base ? [qnameKey(type.base)] : [],
+    ),
+  );
   for (const [key, type] of set.types) {
     if (type.kind !== "complex" || bases.has(key)) continue;
     const item = singleRepeatedElement(type);
     if (!item) continue;
     if (dictionaries.has(type)) {
       const entry = item.type.kind === "named" ? set.types.get(item.type.key) : undefined;
-      const pair = entry?.kind === "complex" && !entry.base && entry.content?.kind === "sequence" ? entry.content.particles : [];
+      const pair =
+        entry?.kind === "complex" && !entry.base && entry.content?.kind === "sequence"
+          ? entry.content.particles
+          : [];
       const [key, value, ...rest] = pair;
-      if (isElement(key) && isElement(value) && rest.length === 0) type.dictionary = { entry: item.name, key, value };
+      if (isElement(key) && isElement(value) && rest.length === 0)
+        type.dictionary = { entry: item.name, key, value };
     } else if (type.name.local.startsWith("ArrayOf")) type.arrayItem = item;
   }
   for (const type of set.types.values()) {
@@ -59,8 +74,10 @@ function containsItself(set: SchemaSet, start: ComplexType): boolean {
 /** The one element of a plain `sequence { element maxOccurs>1 }` type without attributes or base. */
 function singleRepeatedElement(type: ComplexType): ElementParticle | undefined {
   const content = type.content;
-  if (!content || content.kind !== "sequence" || content.particles.length !== 1 || content.maxOccurs !== 1) return undefined;
-  if (type.base || type.attributes.length > 0 || type.anyAttribute || type.simpleContent || type.mixed) return undefined;
+  if (!content || content.kind !== "sequence" || content.particles.length !== 1 || content.maxOccurs !== 1)
+    return undefined;
+  if (type.base || type.attributes.length > 0 || type.anyAttribute || type.simpleContent || type.mixed)
+    return undefined;
   const item = content.particles[0];
   if (!isElement(item) || item.maxOccurs === 1 || item.maxOccurs === 0) return undefined;
   return item;

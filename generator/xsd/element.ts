@@ -27,7 +27,8 @@ export function globalElement(set: SchemaSet, key: string): ElementDecl {
     if (head !== undefined) {
       const headName = set.qname(schema, element, head, "substitutionGroup");
       const headKey = qnameKey(headName);
-      if (!set.globals.element.has(headKey)) throw element.error(`substitutionGroup: element ${headKey} is not defined`);
+      if (!set.globals.element.has(headKey))
+        throw element.error(`substitutionGroup: element ${headKey} is not defined`);
       result.substitutionGroup = headName;
       // An element without a type of its own has its substitution group head's type.
       if (!hasOwnType(element)) result.type = globalElement(set, headKey).type;
@@ -41,13 +42,27 @@ export function globalElement(set: SchemaSet, key: string): ElementDecl {
 }
 
 /** A local element declaration or an element ref inside a content model. `owner` names anonymous types. */
-export function elementParticle(set: SchemaSet, schema: SchemaSource, element: XmlElement, owner: string): ElementParticle {
+export function elementParticle(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  owner: string,
+): ElementParticle {
   const ref = element.attr("ref");
   let particle: ElementParticle;
   if (ref !== undefined) {
     const global = set.lookup("element", schema, element, ref, "ref");
-    const decl = globalElement(set, qnameKey({ ns: global.schema.targetNamespace, local: global.element.attr("name")! }));
-    particle = { kind: "element", name: decl.name, type: decl.type, nillable: decl.nillable, ...occurs(element) };
+    const decl = globalElement(
+      set,
+      qnameKey({ ns: global.schema.targetNamespace, local: global.element.attr("name")! }),
+    );
+    particle = {
+      kind: "element",
+      name: decl.name,
+      type: decl.type,
+      nillable: decl.nillable,
+      ...occurs(element),
+    };
     const documentation = xsdDocumentation(element) ?? decl.documentation;
     if (documentation !== undefined) particle.documentation = documentation;
     return particle;
@@ -71,14 +86,22 @@ export function elementParticle(set: SchemaSet, schema: SchemaSource, element: X
 }
 
 function hasOwnType(element: XmlElement): boolean {
-  return element.attr("type") !== undefined || element.children.some((c) => c.ns === element.ns && (c.local === "complexType" || c.local === "simpleType"));
+  return (
+    element.attr("type") !== undefined ||
+    element.children.some(
+      (c) => c.ns === element.ns && (c.local === "complexType" || c.local === "simpleType"),
+    )
+  );
 }
 
 /** `type=`, an inline type (hoisted under `hint`), or anyType when there is neither. */
 function elementType(set: SchemaSet, schema: SchemaSource, element: XmlElement, hint: string): TypeRef {
   const typeName = element.attr("type");
-  const inline = element.children.filter((c) => c.ns === element.ns && (c.local === "complexType" || c.local === "simpleType"));
-  if (inline.length > 1 || (inline.length > 0 && typeName !== undefined)) throw element.error("xs:element has more than one type (type attribute and/or inline types)");
+  const inline = element.children.filter(
+    (c) => c.ns === element.ns && (c.local === "complexType" || c.local === "simpleType"),
+  );
+  if (inline.length > 1 || (inline.length > 0 && typeName !== undefined))
+    throw element.error("xs:element has more than one type (type attribute and/or inline types)");
   if (typeName !== undefined) return set.typeRef(schema, element, typeName, "type");
   const definition = inline[0];
   if (!definition) return ANY_TYPE;

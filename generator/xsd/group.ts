@@ -1,6 +1,13 @@
 /** Content models: xs:sequence, xs:choice, xs:all, xs:any and xs:group refs (inlined), with occurrence bounds. */
 import type { XmlElement } from "../load/xml.js";
-import { qnameKey, type AnyParticle, type GroupParticle, type MaxOccurs, type Occurs, type Particle } from "../model.js";
+import {
+  qnameKey,
+  type AnyParticle,
+  type GroupParticle,
+  type MaxOccurs,
+  type Occurs,
+  type Particle,
+} from "../model.js";
 import { xsdChildren } from "./annotation.js";
 import { elementParticle } from "./element.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
@@ -8,33 +15,52 @@ import type { SchemaSet, SchemaSource } from "./schema.js";
 export function occurs(element: XmlElement): Occurs {
   const min = element.attr("minOccurs") ?? "1";
   const max = element.attr("maxOccurs") ?? "1";
-  if (!/^\s*\d+\s*$/.test(min)) throw element.error(`minOccurs must be a non-negative integer, found '${min}'`);
-  if (max.trim() !== "unbounded" && !/^\s*\d+\s*$/.test(max)) throw element.error(`maxOccurs must be a non-negative integer or 'unbounded', found '${max}'`);
+  if (!/^\s*\d+\s*$/.test(min))
+    throw element.error(`minOccurs must be a non-negative integer, found '${min}'`);
+  if (max.trim() !== "unbounded" && !/^\s*\d+\s*$/.test(max))
+    throw element.error(`maxOccurs must be a non-negative integer or 'unbounded', found '${max}'`);
   const maxOccurs: MaxOccurs = max.trim() === "unbounded" ? "unbounded" : Number(max);
   return { minOccurs: Number(min), maxOccurs };
 }
 
 /** Whether an xs:sequence/xs:choice/xs:all/xs:group element starts a content model. */
 export function isModelGroup(element: XmlElement): boolean {
-  return element.local === "sequence" || element.local === "choice" || element.local === "all" || element.local === "group";
+  return (
+    element.local === "sequence" ||
+    element.local === "choice" ||
+    element.local === "all" ||
+    element.local === "group"
+  );
 }
 
 /**
  * A model group (sequence, choice, all, or a group ref inlined with the ref's occurrence bounds).
  * `owner` names anonymous types inside; `groupRefs` holds the group refs being expanded, to stop cycles.
  */
-export function groupParticle(set: SchemaSet, schema: SchemaSource, element: XmlElement, owner: string, groupRefs: string[] = []): GroupParticle {
+export function groupParticle(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  owner: string,
+  groupRefs: string[] = [],
+): GroupParticle {
   if (element.local === "group") {
     const ref = element.attr("ref");
     if (ref === undefined) throw element.error("a local xs:group needs a ref attribute");
     const global = set.lookup("group", schema, element, ref, "ref");
     const key = qnameKey({ ns: global.schema.targetNamespace, local: global.element.attr("name")! });
-    if (groupRefs.includes(key)) throw element.error(`circular group reference: ${[...groupRefs, key].join(" -> ")}`);
+    if (groupRefs.includes(key))
+      throw element.error(`circular group reference: ${[...groupRefs, key].join(" -> ")}`);
     const [model, ...extra] = xsdChildren(global.element);
     if (!model || extra.length > 0 || model.local === "group" || !isModelGroup(model)) {
-      throw global.element.error("a global xs:group must contain exactly one xs:sequence, xs:choice or xs:all");
+      throw global.element.error(
+        "a global xs:group must contain exactly one xs:sequence, xs:choice or xs:all",
+      );
     }
-    const inlined = groupParticle(set, global.schema, model, global.element.attr("name")!, [...groupRefs, key]);
+    const inlined = groupParticle(set, global.schema, model, global.element.attr("name")!, [
+      ...groupRefs,
+      key,
+    ]);
     return { ...inlined, ...occurs(element) };
   }
   const particles: Particle[] = [];
@@ -42,8 +68,14 @@ export function groupParticle(set: SchemaSet, schema: SchemaSource, element: Xml
     if (child.local === "element") particles.push(elementParticle(set, schema, child, owner));
     else if (child.local === "any") {
       const pc = child.attr("processContents") ?? "strict";
-      if (!isProcessContents(pc)) throw child.error(`processContents must be strict, lax or skip, found '${pc}'`);
-      particles.push({ kind: "any", namespace: child.attr("namespace") ?? "##any", processContents: pc, ...occurs(child) });
+      if (!isProcessContents(pc))
+        throw child.error(`processContents must be strict, lax or skip, found '${pc}'`);
+      particles.push({
+        kind: "any",
+        namespace: child.attr("namespace") ?? "##any",
+        processContents: pc,
+        ...occurs(child),
+      });
     } else if (isModelGroup(child) && element.local !== "all") {
       particles.push(groupParticle(set, schema, child, owner, groupRefs));
     } else throw child.error(`unexpected xs:${child.local} in xs:${element.local}`);

@@ -76,7 +76,9 @@ export class SchemaSet {
         const table = this.globals[kind];
         const previous = table.get(key);
         if (previous && previous.element !== child) {
-          throw child.error(`duplicate ${kindLabel(kind)} ${key}: already defined at ${previous.element.location}`);
+          throw child.error(
+            `duplicate ${kindLabel(kind)} ${key}: already defined at ${previous.element.location}`,
+          );
         }
         table.set(key, { element: child, schema });
         if (kind === "type") this.takenKeys.add(key);
@@ -106,7 +108,8 @@ export class SchemaSet {
       if (BUILTINS.has(name.local)) return { kind: "builtin", name: name.local };
       throw element.error(`dangling type reference: ${what} '${value}' is not an XML Schema built-in type`);
     }
-    if (!this.globals.type.has(key)) throw element.error(`dangling type reference: ${what} '${value}' (${key}) is not defined`);
+    if (!this.globals.type.has(key))
+      throw element.error(`dangling type reference: ${what} '${value}' (${key}) is not defined`);
     return { kind: "named", key };
   }
 
@@ -142,7 +145,12 @@ export class SchemaSet {
    * its namespace. Reserved once per definition (and per chameleon namespace): a group or attribute group
    * used by several types still yields one hoisted type. `build` runs only on the first call.
    */
-  hoist(schema: SchemaSource, definition: XmlElement, hint: string, build: (name: QName) => SchemaType): TypeRef {
+  hoist(
+    schema: SchemaSource,
+    definition: XmlElement,
+    hint: string,
+    build: (name: QName) => SchemaType,
+  ): TypeRef {
     const byNamespace = this.hoistedKeys.get(definition) ?? new Map<string, TypeRef>();
     const existing = byNamespace.get(schema.targetNamespace);
     if (existing) return existing;

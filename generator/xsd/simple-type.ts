@@ -5,16 +5,24 @@ import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { builtinOf } from "./build.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
 
-export function buildSimpleType(set: SchemaSet, schema: SchemaSource, element: XmlElement, name: QName, anonymous: boolean): SimpleType {
+export function buildSimpleType(
+  set: SchemaSet,
+  schema: SchemaSource,
+  element: XmlElement,
+  name: QName,
+  anonymous: boolean,
+): SimpleType {
   const type: SimpleType = { kind: "simple", name, anonymous, variety: "atomic", builtin: "anySimpleType" };
   const documentation = xsdDocumentation(element);
   if (documentation !== undefined) type.documentation = documentation;
   const actual = appinfo(element, DATACONTRACT_NS, "ActualType");
   const actualName = actual?.attr("Name");
-  if (actual && actualName !== undefined) type.actualType = { ns: actual.attr("Namespace") ?? "", local: actualName };
+  if (actual && actualName !== undefined)
+    type.actualType = { ns: actual.attr("Namespace") ?? "", local: actualName };
 
   const [derivation, ...extra] = xsdChildren(element);
-  if (!derivation || extra.length > 0) throw element.error("xs:simpleType must contain exactly one of xs:restriction, xs:list, xs:union");
+  if (!derivation || extra.length > 0)
+    throw element.error("xs:simpleType must contain exactly one of xs:restriction, xs:list, xs:union");
   switch (derivation.local) {
     case "restriction":
       restriction(set, schema, derivation, type);
@@ -26,16 +34,24 @@ export function buildSimpleType(set: SchemaSet, schema: SchemaSource, element: X
       union(set, schema, derivation, type);
       break;
     default:
-      throw derivation.error(`unexpected xs:${derivation.local} in xs:simpleType; expected xs:restriction, xs:list or xs:union`);
+      throw derivation.error(
+        `unexpected xs:${derivation.local} in xs:simpleType; expected xs:restriction, xs:list or xs:union`,
+      );
   }
   return type;
 }
 
 /** A restriction's base (`base=` or an inline simpleType, hoisted as `<Name>Base`). */
-export function restrictionBase(set: SchemaSet, schema: SchemaSource, restriction: XmlElement, owner: string): TypeRef {
+export function restrictionBase(
+  set: SchemaSet,
+  schema: SchemaSource,
+  restriction: XmlElement,
+  owner: string,
+): TypeRef {
   const base = restriction.attr("base");
   const inline = restriction.childrenIn(restriction.ns, "simpleType")[0];
-  if (base !== undefined && inline) throw restriction.error("xs:restriction has both a base attribute and an inline xs:simpleType");
+  if (base !== undefined && inline)
+    throw restriction.error("xs:restriction has both a base attribute and an inline xs:simpleType");
   if (base !== undefined) return set.typeRef(schema, restriction, base, "base");
   if (inline) return anonymousSimpleType(set, schema, inline, `${owner}Base`);
   throw restriction.error("xs:restriction needs a base attribute or an inline xs:simpleType");
@@ -43,11 +59,18 @@ export function restrictionBase(set: SchemaSet, schema: SchemaSource, restrictio
 
 /** The enumeration facet values of a restriction, in order (undefined when there are none). */
 export function enumeration(restriction: XmlElement): string[] | undefined {
-  const values = restriction.childrenIn(restriction.ns, "enumeration").map((e) => e.attr("value") ?? e.fail("xs:enumeration needs a value"));
+  const values = restriction
+    .childrenIn(restriction.ns, "enumeration")
+    .map((e) => e.attr("value") ?? e.fail("xs:enumeration needs a value"));
   return values.length > 0 ? values : undefined;
 }
 
-export function anonymousSimpleType(set: SchemaSet, schema: SchemaSource, definition: XmlElement, hint: string): TypeRef {
+export function anonymousSimpleType(
+  set: SchemaSet,
+  schema: SchemaSource,
+  definition: XmlElement,
+  hint: string,
+): TypeRef {
   return set.hoist(schema, definition, hint, (name) => buildSimpleType(set, schema, definition, name, true));
 }
 
@@ -70,9 +93,12 @@ function restriction(set: SchemaSet, schema: SchemaSource, element: XmlElement, 
 function list(set: SchemaSet, schema: SchemaSource, element: XmlElement, type: SimpleType): void {
   const itemTypeName = element.attr("itemType");
   const inline = element.childrenIn(element.ns, "simpleType")[0];
-  if ((itemTypeName !== undefined) === (inline !== undefined)) throw element.error("xs:list needs exactly one of an itemType attribute and an inline xs:simpleType");
+  if ((itemTypeName !== undefined) === (inline !== undefined))
+    throw element.error("xs:list needs exactly one of an itemType attribute and an inline xs:simpleType");
   const item =
-    itemTypeName !== undefined ? set.typeRef(schema, element, itemTypeName, "itemType") : anonymousSimpleType(set, schema, inline!, `${type.name.local}Item`);
+    itemTypeName !== undefined
+      ? set.typeRef(schema, element, itemTypeName, "itemType")
+      : anonymousSimpleType(set, schema, inline!, `${type.name.local}Item`);
   type.variety = "list";
   type.itemType = item;
   type.builtin = builtinOf(set, item, element);

@@ -1,6 +1,13 @@
 import { decodeEnvelope, encodeMessage, faultError, getOperation, readEnvelope } from "./envelope.js";
 import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
-import { SoapAbortError, SoapDecodeError, SoapHttpError, SoapServiceError, SoapTimeoutError, SoapTransportError } from "./errors.js";
+import {
+  SoapAbortError,
+  SoapDecodeError,
+  SoapHttpError,
+  SoapServiceError,
+  SoapTimeoutError,
+  SoapTransportError,
+} from "./errors.js";
 import type { ServiceMeta } from "./metadata.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
@@ -70,14 +77,19 @@ export class SoapClient<RequestHeaders extends object> {
         throw error;
       }
     }
-    if (envelope?.fault !== undefined) throw faultError(this.service, operation, envelope, status, this.faultErrors);
+    if (envelope?.fault !== undefined)
+      throw faultError(this.service, operation, envelope, status, this.faultErrors);
     if (!ok) throw new SoapHttpError(status, statusText, text);
     if (envelope === undefined) return { body: undefined as Body, headers: {} as Headers, status };
 
     const message = decodeEnvelope(this.service, operation, "output", envelope);
     const failure = this.service.failureHeaders;
     if (failure !== undefined && message.headers[failure.succeeded] === false) {
-      throw new SoapServiceError({ exceptionInfo: message.headers[failure.exceptionInfo], headers: message.headers, status });
+      throw new SoapServiceError({
+        exceptionInfo: message.headers[failure.exceptionInfo],
+        headers: message.headers,
+        status,
+      });
     }
     return { body: message.body as Body, headers: message.headers as Headers, status };
   }
@@ -99,11 +111,16 @@ export class SoapClient<RequestHeaders extends object> {
       signal.addEventListener("abort", onCallerAbort);
     }
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new SoapTimeoutError(timeoutMs)), timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => controller.abort(new SoapTimeoutError(timeoutMs)), timeoutMs);
     const { signal } = controller;
     // Whatever error fetch or the stream reports after an abort, the abort reason is the truth.
     const failure = (cause: unknown, message: string): SoapTransportError =>
-      signal.aborted && signal.reason instanceof SoapTransportError ? signal.reason : new SoapTransportError(message, { cause });
+      signal.aborted && signal.reason instanceof SoapTransportError
+        ? signal.reason
+        : new SoapTransportError(message, { cause });
 
     try {
       const fetchImpl = this.options.fetch ?? globalThis.fetch;
@@ -126,7 +143,10 @@ export class SoapClient<RequestHeaders extends object> {
         text = await readBody(response, this.options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, signal);
       } catch (cause) {
         if (cause instanceof SoapDecodeError) throw cause;
-        throw failure(cause, `Reading the response from ${this.options.endpoint} failed: ${describeCause(cause)}`);
+        throw failure(
+          cause,
+          `Reading the response from ${this.options.endpoint} failed: ${describeCause(cause)}`,
+        );
       }
       return { status: response.status, statusText: response.statusText, text };
     } finally {
@@ -138,7 +158,8 @@ export class SoapClient<RequestHeaders extends object> {
 
 /** Reads the body as UTF-8 without ever holding more than `maxBytes`. */
 async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const tooLarge = (): SoapDecodeError => new SoapDecodeError(`Response body larger than maxBodyBytes (${maxBytes})`, { path: "" });
+  const tooLarge = (): SoapDecodeError =>
+    new SoapDecodeError(`Response body larger than maxBodyBytes (${maxBytes})`, { path: "" });
   const declaredLength = Number(response.headers.get("content-length") ?? NaN);
   if (declaredLength > maxBytes) {
     await response.body?.cancel();

@@ -1,5 +1,13 @@
 import { SoapDecodeError } from "./errors.js";
-import type { ArrayMeta, DictionaryMeta, FieldMeta, ListMeta, ServiceMeta, SimpleMeta, ValueKind } from "./metadata.js";
+import type {
+  ArrayMeta,
+  DictionaryMeta,
+  FieldMeta,
+  ListMeta,
+  ServiceMeta,
+  SimpleMeta,
+  ValueKind,
+} from "./metadata.js";
 import { complexPlan, isValueKind, lookupType, typeKeyByXmlName } from "./typeinfo.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
 import type { XmlElement } from "./xml.js";
@@ -18,12 +26,16 @@ export function childPath(parent: DecodePath | undefined, step: string, index = 
 
 export function formatPath(path: DecodePath | undefined): string {
   const steps: string[] = [];
-  for (let p = path; p !== undefined; p = p.parent) steps.push(p.index < 0 ? p.step : `${p.step}[${p.index}]`);
+  for (let p = path; p !== undefined; p = p.parent)
+    steps.push(p.index < 0 ? p.step : `${p.step}[${p.index}]`);
   return steps.reverse().join("/");
 }
 
 function fail(message: string, path: DecodePath | undefined, excerpt?: string): never {
-  throw new SoapDecodeError(message, { path: formatPath(path), excerpt: excerpt === undefined ? undefined : shorten(excerpt) });
+  throw new SoapDecodeError(message, {
+    path: formatPath(path),
+    excerpt: excerpt === undefined ? undefined : shorten(excerpt),
+  });
 }
 
 function shorten(text: string): string {
@@ -82,7 +94,8 @@ export class Decoder {
   }
 
   private simpleContent(element: XmlElement, type: string, path: DecodePath): unknown {
-    if (element.children.length > 0) fail(`Unexpected element <${element.children[0]?.name}> in a simple value`, path);
+    if (element.children.length > 0)
+      fail(`Unexpected element <${element.children[0]?.name}> in a simple value`, path);
     return this.simpleValue(element.text, type, path);
   }
 
@@ -104,7 +117,12 @@ export class Decoder {
     const result = this.fields(element, plan.fields, path, anyElements);
     for (const attribute of plan.attributes) {
       const text = getAttribute(element, attribute.ns, attribute.name);
-      if (text !== undefined) result[attribute.prop] = this.simpleValue(text, attribute.type, childPath(path, `@${attribute.name}`));
+      if (text !== undefined)
+        result[attribute.prop] = this.simpleValue(
+          text,
+          attribute.type,
+          childPath(path, `@${attribute.name}`),
+        );
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
     if (plan.text !== undefined) result["$value"] = this.simpleValue(element.text, plan.text, path);
@@ -117,7 +135,12 @@ export class Decoder {
    * Decodes child elements into one property per field, in field order. Unknown children are an error,
    * or kept as XML in `anyElements` when given (`xs:any`).
    */
-  fields(element: XmlElement, fields: readonly FieldMeta[], path: DecodePath, anyElements?: string[]): Record<string, unknown> {
+  fields(
+    element: XmlElement,
+    fields: readonly FieldMeta[],
+    path: DecodePath,
+    anyElements?: string[],
+  ): Record<string, unknown> {
     const values: unknown[] = new Array(fields.length);
     // Elements usually arrive in schema order, so the search starts where the last one matched.
     let hint = 0;
@@ -132,7 +155,8 @@ export class Decoder {
         }
       }
       if (index === -1) {
-        if (anyElements === undefined) fail(`Unexpected element <${child.name}> (namespace "${child.ns}")`, path);
+        if (anyElements === undefined)
+          fail(`Unexpected element <${child.name}> (namespace "${child.ns}")`, path);
         anyElements.push(serializeElement(child));
         continue;
       }
@@ -179,17 +203,28 @@ export class Decoder {
     for (const entry of element.children) {
       const entryPath = childPath(path, entry.local, index++);
       if (entry.local !== meta.entry.name || entry.ns !== meta.entry.ns) {
-        fail(`Unexpected element <${entry.name}> (namespace "${entry.ns}"), expected <${meta.entry.name}>`, path);
+        fail(
+          `Unexpected element <${entry.name}> (namespace "${entry.ns}"), expected <${meta.entry.name}>`,
+          path,
+        );
       }
       let keyElement: XmlElement | undefined;
       let valueElement: XmlElement | undefined;
       for (const child of entry.children) {
-        if (child.local === meta.key.name && child.ns === meta.key.ns && keyElement === undefined) keyElement = child;
-        else if (child.local === meta.value.name && child.ns === meta.value.ns && valueElement === undefined) valueElement = child;
-        else fail(`Unexpected element <${child.name}> (namespace "${child.ns}") in a dictionary entry`, entryPath);
+        if (child.local === meta.key.name && child.ns === meta.key.ns && keyElement === undefined)
+          keyElement = child;
+        else if (child.local === meta.value.name && child.ns === meta.value.ns && valueElement === undefined)
+          valueElement = child;
+        else
+          fail(
+            `Unexpected element <${child.name}> (namespace "${child.ns}") in a dictionary entry`,
+            entryPath,
+          );
       }
-      if (keyElement === undefined) return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
-      if (valueElement === undefined) return fail(`Missing <${meta.value.name}> in a dictionary entry`, entryPath);
+      if (keyElement === undefined)
+        return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
+      if (valueElement === undefined)
+        return fail(`Missing <${meta.value.name}> in a dictionary entry`, entryPath);
       const key = String(this.field(keyElement, meta.key, childPath(entryPath, keyElement.local)));
       result[key] = this.field(valueElement, meta.value, childPath(entryPath, valueElement.local));
     }
@@ -207,7 +242,8 @@ function decodeEnumerated(text: string, meta: SimpleMeta, path: DecodePath): unk
   const value = decodeValue(text, meta.base, path);
   if (meta.enumeration !== undefined) {
     const lexical = typeof value === "string" ? value : text.trim();
-    if (!meta.enumeration.includes(lexical)) fail(`Value is not one of the ${meta.xmlName} enumeration values`, path, text);
+    if (!meta.enumeration.includes(lexical))
+      fail(`Value is not one of the ${meta.xmlName} enumeration values`, path, text);
   }
   return value;
 }

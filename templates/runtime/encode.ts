@@ -1,5 +1,13 @@
 import { SoapDecodeError, SoapEncodeError } from "./errors.js";
-import type { ArrayMeta, DictionaryMeta, FieldMeta, ListMeta, ServiceMeta, SimpleMeta, ValueKind } from "./metadata.js";
+import type {
+  ArrayMeta,
+  DictionaryMeta,
+  FieldMeta,
+  ListMeta,
+  ServiceMeta,
+  SimpleMeta,
+  ValueKind,
+} from "./metadata.js";
 import { complexPlan, isValueKind, lookupType } from "./typeinfo.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
 
@@ -47,8 +55,10 @@ export class Encoder {
       throw new SoapEncodeError(`Missing required element ${field.name}`, path);
     }
     if (!field.repeated) return this.occurrence(field, value, path);
-    if (!Array.isArray(value)) throw new SoapEncodeError(`Expected an array for repeated element ${field.name}`, path);
-    if (value.length === 0 && !field.optional) throw new SoapEncodeError(`At least one ${field.name} is required`, path);
+    if (!Array.isArray(value))
+      throw new SoapEncodeError(`Expected an array for repeated element ${field.name}`, path);
+    if (value.length === 0 && !field.optional)
+      throw new SoapEncodeError(`At least one ${field.name} is required`, path);
     let xml = "";
     for (let i = 0; i < value.length; i++) xml += this.occurrence(field, value[i], `${path}[${i}]`);
     return xml;
@@ -98,13 +108,17 @@ export class Encoder {
       const attributeValue = object[attribute.prop];
       if (attributeValue === undefined || attributeValue === null) {
         if (attribute.optional) continue;
-        throw new SoapEncodeError(`Missing required attribute ${attribute.name}`, `${path}.${attribute.prop}`);
+        throw new SoapEncodeError(
+          `Missing required attribute ${attribute.name}`,
+          `${path}.${attribute.prop}`,
+        );
       }
       const text = this.text(attributeValue, attribute.type, `${path}.${attribute.prop}`);
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
     let content = "";
-    for (const field of plan.fields) content += this.field(field, object[field.prop], `${path}.${field.prop}`);
+    for (const field of plan.fields)
+      content += this.field(field, object[field.prop], `${path}.${field.prop}`);
     if (plan.text !== undefined && object["$value"] !== undefined) {
       content += escapeText(this.text(object["$value"], plan.text, `${path}.$value`));
     }
@@ -151,16 +165,30 @@ function wrap(name: string, attributes: string, content: string): string {
 }
 
 function expectObject(value: unknown, path: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    Array.isArray(value) ||
+    value instanceof Date ||
+    value instanceof Uint8Array
+  ) {
     throw new SoapEncodeError(`Expected an object, got ${describe(value)}`, path);
   }
   return value as Record<string, unknown>;
 }
 
 /** Unknown properties are refused rather than dropped: they are almost always a misspelt field. */
-function rejectUnknownProperties(object: Record<string, unknown>, known: ReadonlySet<string>, path: string): void {
+function rejectUnknownProperties(
+  object: Record<string, unknown>,
+  known: ReadonlySet<string>,
+  path: string,
+): void {
   const unknown = Object.keys(object).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new SoapEncodeError(`Unknown propert${unknown.length === 1 ? "y" : "ies"} ${unknown.join(", ")}`, path);
+  if (unknown.length > 0)
+    throw new SoapEncodeError(
+      `Unknown propert${unknown.length === 1 ? "y" : "ies"} ${unknown.join(", ")}`,
+      path,
+    );
 }
 
 /** Dictionary keys are strings in TS; a numeric key type needs its number back. */
@@ -177,7 +205,8 @@ function rawElements(value: unknown, path: string): string {
       try {
         parseXml(xml);
       } catch (error) {
-        if (error instanceof SoapDecodeError) throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, `${path}[${i}]`);
+        if (error instanceof SoapDecodeError)
+          throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, `${path}[${i}]`);
         throw error;
       }
       return xml;
@@ -188,7 +217,10 @@ function rawElements(value: unknown, path: string): string {
 function encodeEnumerated(value: unknown, meta: SimpleMeta, path: string): string {
   const text = encodeValue(value, meta.base, path);
   if (meta.enumeration !== undefined && !meta.enumeration.includes(text)) {
-    throw new SoapEncodeError(`${JSON.stringify(text)} is not one of the ${meta.xmlName} enumeration values`, path);
+    throw new SoapEncodeError(
+      `${JSON.stringify(text)} is not one of the ${meta.xmlName} enumeration values`,
+      path,
+    );
   }
   return text;
 }
@@ -201,7 +233,8 @@ function encodeValue(value: unknown, kind: ValueKind, path: string): string {
     case "duration":
     case "qname":
       if (typeof value !== "string") throw typeError(kind, value, path);
-      if (NON_XML_CHARACTERS.test(value)) throw new SoapEncodeError("String contains a character XML cannot carry", path);
+      if (NON_XML_CHARACTERS.test(value))
+        throw new SoapEncodeError("String contains a character XML cannot carry", path);
       return value;
     case "boolean":
       if (typeof value !== "boolean") throw typeError(kind, value, path);
@@ -244,7 +277,8 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (value instanceof Date) return "a Date";
   return typeof value;
 }
@@ -268,6 +302,7 @@ function decimalString(value: number): string {
 function base64(bytes: Uint8Array): string {
   let binary = "";
   // Chunked: spreading a large array into fromCharCode would overflow the argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

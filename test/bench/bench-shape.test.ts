@@ -6,8 +6,24 @@
 import { readFileSync } from "node:fs";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { countRawElements, nodeSoap, nodeSoapRequest, RAW_PARSER_CONFIGS, rawParser, soapgenDecoder, soapgenEncoder, soapgenRequest } from "../../bench/codec.js";
-import { documentedPage, readDocumentedPages, replicateArrayItems, SOAP11_ENVELOPE, toSoap11, WSDL_PATH } from "../../bench/docs.js";
+import {
+  countRawElements,
+  nodeSoap,
+  nodeSoapRequest,
+  RAW_PARSER_CONFIGS,
+  rawParser,
+  soapgenDecoder,
+  soapgenEncoder,
+  soapgenRequest,
+} from "../../bench/codec.js";
+import {
+  documentedPage,
+  readDocumentedPages,
+  replicateArrayItems,
+  SOAP11_ENVELOPE,
+  toSoap11,
+  WSDL_PATH,
+} from "../../bench/docs.js";
 import { replicateWsdl } from "../../bench/replicate.js";
 import { customerServiceService, decodeMessage } from "../../generated/customer-service/index.js";
 import { render } from "../../generator/generate.js";
@@ -22,7 +38,8 @@ describe("the replicated WSDL of the scaling series", async () => {
   const original = await loadServiceModel({ location: WSDL_PATH });
   const replicated = replicateWsdl(wsdl, 4);
   const x4 = await loadServiceModel({ text: replicated, location: WSDL_PATH });
-  const operationNames = (model: ServiceModel): string[] => model.ports.flatMap((port) => port.operations.map((op) => op.name)).sort();
+  const operationNames = (model: ServiceModel): string[] =>
+    model.ports.flatMap((port) => port.operations.map((op) => op.name)).sort();
   const typeCount = (model: ServiceModel, inServiceNamespace: boolean): number =>
     [...model.types.keys()].filter((key) => key.startsWith(`{${NS}}`) === inServiceNamespace).length;
 
@@ -40,7 +57,11 @@ describe("the replicated WSDL of the scaling series", async () => {
   it("points each copy's references into the same copy", () => {
     const op = x4.ports[0]?.operations.find((o) => o.name === "ChatSessionsForUser_3");
     expect(op?.input.body).toEqual([{ name: "parameters", element: `{${NS}}ChatSessionsForUser_3` }]);
-    expect(op?.input.headers.map((h) => h.element)).toEqual([`{${NS}}ApplicationToken_3`, `{${NS}}Credentials_3`, `{${NS}}TimeZone_3`]);
+    expect(op?.input.headers.map((h) => h.element)).toEqual([
+      `{${NS}}ApplicationToken_3`,
+      `{${NS}}Credentials_3`,
+      `{${NS}}TimeZone_3`,
+    ]);
     expect(op?.soapAction).toBe(`${NS}/CustomerService/ChatSessionsForUser_3`);
   });
 
@@ -53,42 +74,63 @@ describe("the replicated WSDL of the scaling series", async () => {
 });
 
 describe("the SOAP 1.2 → 1.1 conversion of the documented envelopes", () => {
-  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, trimValues: false, parseTagValue: false, processEntities: false });
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    trimValues: false,
+    parseTagValue: false,
+    processEntities: false,
+  });
   type Node = Record<string, unknown>;
-  const children = (node: Node | undefined, name: string): Node[] => (node?.[name] as Node[] | undefined) ?? [];
-  const envelopeOf = (xml: string): Node | undefined => (parser.parse(xml) as Node[]).find((n) => "SOAP-ENV:Envelope" in n);
+  const children = (node: Node | undefined, name: string): Node[] =>
+    (node?.[name] as Node[] | undefined) ?? [];
+  const envelopeOf = (xml: string): Node | undefined =>
+    (parser.parse(xml) as Node[]).find((n) => "SOAP-ENV:Envelope" in n);
   const named = (nodes: Node[], name: string): Node[] => nodes.filter((n) => name in n);
   const elements = (nodes: Node[]): Node[] => nodes.filter((n) => !("#text" in n));
   const pages = readDocumentedPages();
 
-  it.each(pages.flatMap((page) => [`${page.operation} request`, `${page.operation} response`]))("keeps the payload of %s", (label) => {
-    const [operation, direction] = label.split(" ") as [string, "request" | "response"];
-    const documented = documentedPage(pages, operation)[direction];
-    const converted = toSoap11(documented);
-    const before = envelopeOf(documented);
-    const after = envelopeOf(converted);
-    expect((before?.[":@"] as Record<string, string>)["@_xmlns:SOAP-ENV"]).toBe(SOAP12_ENVELOPE);
-    expect((after?.[":@"] as Record<string, string>)["@_xmlns:SOAP-ENV"]).toBe(SOAP11_ENVELOPE);
-    // The Body, byte for byte, and the header blocks, now inside Header.
-    expect(converted.slice(converted.indexOf("<SOAP-ENV:Body>"))).toBe(documented.slice(documented.indexOf("<SOAP-ENV:Body>")));
-    const headerBlocks = elements(children(before, "SOAP-ENV:Envelope")).filter((n) => !("SOAP-ENV:Body" in n));
-    const header = named(children(after, "SOAP-ENV:Envelope"), "SOAP-ENV:Header");
-    expect(elements(children(header[0], "SOAP-ENV:Header"))).toEqual(headerBlocks);
-    expect(header).toHaveLength(headerBlocks.length > 0 ? 1 : 0);
-  });
+  it.each(pages.flatMap((page) => [`${page.operation} request`, `${page.operation} response`]))(
+    "keeps the payload of %s",
+    (label) => {
+      const [operation, direction] = label.split(" ") as [string, "request" | "response"];
+      const documented = documentedPage(pages, operation)[direction];
+      const converted = toSoap11(documented);
+      const before = envelopeOf(documented);
+      const after = envelopeOf(converted);
+      expect((before?.[":@"] as Record<string, string>)["@_xmlns:SOAP-ENV"]).toBe(SOAP12_ENVELOPE);
+      expect((after?.[":@"] as Record<string, string>)["@_xmlns:SOAP-ENV"]).toBe(SOAP11_ENVELOPE);
+      // The Body, byte for byte, and the header blocks, now inside Header.
+      expect(converted.slice(converted.indexOf("<SOAP-ENV:Body>"))).toBe(
+        documented.slice(documented.indexOf("<SOAP-ENV:Body>")),
+      );
+      const headerBlocks = elements(children(before, "SOAP-ENV:Envelope")).filter(
+        (n) => !("SOAP-ENV:Body" in n),
+      );
+      const header = named(children(after, "SOAP-ENV:Envelope"), "SOAP-ENV:Header");
+      expect(elements(children(header[0], "SOAP-ENV:Header"))).toEqual(headerBlocks);
+      expect(header).toHaveLength(headerBlocks.length > 0 ? 1 : 0);
+    },
+  );
 
   it("gives soapgen's decoder the documented headers", () => {
     const xml = toSoap11(documentedPage(pages, "ChatSessionsForUser").request);
     const documentedTicket = /<CustomerService:Ticket>([^<]*)</.exec(xml)?.[1];
     expect(documentedTicket).toBeDefined();
-    expect(decodeMessage(customerServiceService, "ChatSessionsForUser", "input", xml).headers).toMatchObject({ Credentials: { Ticket: documentedTicket } });
+    expect(decodeMessage(customerServiceService, "ChatSessionsForUser", "input", xml).headers).toMatchObject({
+      Credentials: { Ticket: documentedTicket },
+    });
   });
 });
 
 describe("the decoders and encoders under comparison", async () => {
   const pages = readDocumentedPages();
   const peer = await nodeSoap(WSDL_PATH);
-  const synthetic = replicateArrayItems(toSoap11(documentedPage(pages, "GetAllCustomerCenterConfigs").response), "CustomerCenterConfig", 1 << 20);
+  const synthetic = replicateArrayItems(
+    toSoap11(documentedPage(pages, "GetAllCustomerCenterConfigs").response),
+    "CustomerCenterConfig",
+    1 << 20,
+  );
 
   it("makes a synthetic response of about 1 MB", () => {
     expect(Math.abs(synthetic.xml.length - (1 << 20))).toBeLessThan(1000);
@@ -96,32 +138,57 @@ describe("the decoders and encoders under comparison", async () => {
   });
 
   it("all read every CustomerCenterConfig item of the synthetic response", () => {
-    const soapgen = soapgenDecoder("GetAllCustomerCenterConfigs")(synthetic.xml) as { body: { Response: unknown[] } };
-    const nodeSoapResult = peer.decode(synthetic.xml) as { Body: { GetAllCustomerCenterConfigsResponse: { Response: { CustomerCenterConfig: unknown[] } } } };
+    const soapgen = soapgenDecoder("GetAllCustomerCenterConfigs")(synthetic.xml) as {
+      body: { Response: unknown[] };
+    };
+    const nodeSoapResult = peer.decode(synthetic.xml) as {
+      Body: { GetAllCustomerCenterConfigsResponse: { Response: { CustomerCenterConfig: unknown[] } } };
+    };
     expect(soapgen.body.Response).toHaveLength(synthetic.items);
-    expect(nodeSoapResult.Body.GetAllCustomerCenterConfigsResponse.Response.CustomerCenterConfig).toHaveLength(synthetic.items);
+    expect(
+      nodeSoapResult.Body.GetAllCustomerCenterConfigsResponse.Response.CustomerCenterConfig,
+    ).toHaveLength(synthetic.items);
     for (const config of RAW_PARSER_CONFIGS) {
-      expect(countRawElements(rawParser(config.options)(synthetic.xml), "CustomerCenterConfig", config.options.preserveOrder === true), config.name).toBe(synthetic.items);
+      expect(
+        countRawElements(
+          rawParser(config.options)(synthetic.xml),
+          "CustomerCenterConfig",
+          config.options.preserveOrder === true,
+        ),
+        config.name,
+      ).toBe(synthetic.items);
     }
   });
 
   it("all read the one ChatSession of the seed response", () => {
     const xml = toSoap11(documentedPage(pages, "ChatSessionsForUser").response);
     const soapgen = soapgenDecoder("ChatSessionsForUser")(xml) as { body: { Response: unknown[] } };
-    const nodeSoapResult = peer.decode(xml) as { Body: { ChatSessionsForUserResponse: { Response: { ChatSession: unknown[] } } } };
+    const nodeSoapResult = peer.decode(xml) as {
+      Body: { ChatSessionsForUserResponse: { Response: { ChatSession: unknown[] } } };
+    };
     expect(soapgen.body.Response).toEqual([{ ChatSessionId: 0 }]);
     expect(nodeSoapResult.Body.ChatSessionsForUserResponse.Response.ChatSession).toHaveLength(1);
     for (const config of RAW_PARSER_CONFIGS) {
-      expect(countRawElements(rawParser(config.options)(xml), "ChatSession", config.options.preserveOrder === true), config.name).toBe(1);
+      expect(
+        countRawElements(
+          rawParser(config.options)(xml),
+          "ChatSession",
+          config.options.preserveOrder === true,
+        ),
+        config.name,
+      ).toBe(1);
     }
   });
 
-  it.each(["ExecuteEventHandlers", "SaveAllCustomerCenterConfigs"])("encode the same %s request", (operation) => {
-    const xml = toSoap11(documentedPage(pages, operation).request);
-    const soapgenXml = soapgenEncoder(operation, soapgenRequest(operation, xml))();
-    const nodeSoapXml = peer.encode(operation, nodeSoapRequest(peer.decode, operation, xml));
-    const read = (encoded: string) => decodeMessage(customerServiceService, operation, "input", encoded);
-    expect(read(nodeSoapXml)).toEqual(read(soapgenXml));
-    expect(read(soapgenXml)).toEqual(read(xml));
-  });
+  it.each(["ExecuteEventHandlers", "SaveAllCustomerCenterConfigs"])(
+    "encode the same %s request",
+    (operation) => {
+      const xml = toSoap11(documentedPage(pages, operation).request);
+      const soapgenXml = soapgenEncoder(operation, soapgenRequest(operation, xml))();
+      const nodeSoapXml = peer.encode(operation, nodeSoapRequest(peer.decode, operation, xml));
+      const read = (encoded: string) => decodeMessage(customerServiceService, operation, "input", encoded);
+      expect(read(nodeSoapXml)).toEqual(read(soapgenXml));
+      expect(read(soapgenXml)).toEqual(read(xml));
+    },
+  );
 });

@@ -1,5 +1,10 @@
 import type { FieldMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
-import { complexPlan, isValueKind, lookupType, typeKeyByXmlName } from "../../generated/customer-service/runtime/typeinfo.js";
+import {
+  complexPlan,
+  isValueKind,
+  lookupType,
+  typeKeyByXmlName,
+} from "../../generated/customer-service/runtime/typeinfo.js";
 import { resolveQName, XMLNS_NS, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlAttribute, XmlElement } from "../../generated/customer-service/runtime/xml.js";
 
@@ -20,18 +25,33 @@ export class PayloadComparer {
   constructor(private readonly service: ServiceMeta) {}
 
   /** Sibling elements whose slots are `fields`: the header blocks, the Body's children, a type's content. */
-  sequence(expected: readonly XmlElement[], actual: readonly XmlElement[], fields: readonly FieldMeta[], path: string): Difference[] {
+  sequence(
+    expected: readonly XmlElement[],
+    actual: readonly XmlElement[],
+    fields: readonly FieldMeta[],
+    path: string,
+  ): Difference[] {
     const differences: Difference[] = [];
     const occurrences = new Map<FieldMeta, number>();
     for (const [want, got] of align(expected, actual, path, differences)) {
       const field = fields.find((candidate) => candidate.name === want.local && candidate.ns === want.ns);
       if (field === undefined) {
-        differences.push({ path: `${path}/${want.local}`, message: `${describeElement(want)} is not an element the schema allows here` });
+        differences.push({
+          path: `${path}/${want.local}`,
+          message: `${describeElement(want)} is not an element the schema allows here`,
+        });
         continue;
       }
       const index = occurrences.get(field) ?? 0;
       occurrences.set(field, index + 1);
-      differences.push(...this.element(want, got, field, field.repeated ? `${path}/${want.local}[${index}]` : `${path}/${want.local}`));
+      differences.push(
+        ...this.element(
+          want,
+          got,
+          field,
+          field.repeated ? `${path}/${want.local}[${index}]` : `${path}/${want.local}`,
+        ),
+      );
     }
     return differences;
   }
@@ -39,7 +59,8 @@ export class PayloadComparer {
   private element(expected: XmlElement, actual: XmlElement, field: FieldMeta, path: string): Difference[] {
     const expectedNil = isNil(expected);
     const actualNil = isNil(actual);
-    if (expectedNil !== actualNil) return [{ path, message: `xsi:nil: expected ${expectedNil}, found ${actualNil}` }];
+    if (expectedNil !== actualNil)
+      return [{ path, message: `xsi:nil: expected ${expectedNil}, found ${actualNil}` }];
     if (expectedNil) return [];
     return this.typed(expected, actual, field.type, path);
   }
@@ -51,10 +72,12 @@ export class PayloadComparer {
       case "complex": {
         const expectedType = this.effectiveType(expected, type);
         const actualType = this.effectiveType(actual, type);
-        if (expectedType !== actualType) return [{ path, message: `xsi:type: expected ${expectedType}, found ${actualType}` }];
+        if (expectedType !== actualType)
+          return [{ path, message: `xsi:type: expected ${expectedType}, found ${actualType}` }];
         const plan = complexPlan(this.service, expectedType);
         const differences = this.attributes(expected, actual, path);
-        if (plan.text !== undefined) differences.push(...this.text(expected.text, actual.text, plan.text, path));
+        if (plan.text !== undefined)
+          differences.push(...this.text(expected.text, actual.text, plan.text, path));
         differences.push(...this.sequence(expected.children, actual.children, plan.fields, path));
         return differences;
       }
@@ -65,8 +88,14 @@ export class PayloadComparer {
         for (const [want, got, position] of align(expected.children, actual.children, path, differences)) {
           const entryPath = `${path}/${want.local}[${position}]`;
           if (want.local !== meta.entry.name || want.ns !== meta.entry.ns) {
-            differences.push({ path: entryPath, message: `${describeElement(want)} is not the dictionary's entry element` });
-          } else differences.push(...this.sequence(want.children, got.children, [meta.key, meta.value], entryPath));
+            differences.push({
+              path: entryPath,
+              message: `${describeElement(want)} is not the dictionary's entry element`,
+            });
+          } else
+            differences.push(
+              ...this.sequence(want.children, got.children, [meta.key, meta.value], entryPath),
+            );
         }
         return differences;
       }
@@ -77,26 +106,41 @@ export class PayloadComparer {
 
   private leaf(expected: XmlElement, actual: XmlElement, type: string, path: string): Difference[] {
     for (const element of [expected, actual]) {
-      if (element.children.length > 0) return [{ path, message: `${describeElement(element.children[0] as XmlElement)} inside a simple value` }];
+      if (element.children.length > 0)
+        return [
+          { path, message: `${describeElement(element.children[0] as XmlElement)} inside a simple value` },
+        ];
     }
     return [...this.attributes(expected, actual, path), ...this.text(expected.text, actual.text, type, path)];
   }
 
   private text(expected: string, actual: string, type: string, path: string): Difference[] {
     if (sameText(this.service, expected, actual, type)) return [];
-    return [{ path, message: `value ${JSON.stringify(expected)} expected, found ${JSON.stringify(actual)} (compared as ${describeType(this.service, type)})` }];
+    return [
+      {
+        path,
+        message: `value ${JSON.stringify(expected)} expected, found ${JSON.stringify(actual)} (compared as ${describeType(this.service, type)})`,
+      },
+    ];
   }
 
   /** Attributes other than namespace declarations and xsi:type / xsi:nil (handled above), compared as text. */
   private attributes(expected: XmlElement, actual: XmlElement, path: string): Difference[] {
     const relevant = (element: XmlElement): XmlAttribute[] =>
-      element.attributes.filter((a) => a.ns !== XMLNS_NS && !(a.ns === XSI_NS && (a.local === "type" || a.local === "nil")));
+      element.attributes.filter(
+        (a) => a.ns !== XMLNS_NS && !(a.ns === XSI_NS && (a.local === "type" || a.local === "nil")),
+      );
     const found = relevant(actual);
     const differences: Difference[] = [];
     for (const attribute of relevant(expected)) {
       const match = found.find((a) => a.ns === attribute.ns && a.local === attribute.local);
-      if (match === undefined) differences.push({ path, message: `missing attribute {${attribute.ns}}${attribute.local}` });
-      else if (match.value !== attribute.value) differences.push({ path, message: `attribute ${attribute.local}: expected ${JSON.stringify(attribute.value)}, found ${JSON.stringify(match.value)}` });
+      if (match === undefined)
+        differences.push({ path, message: `missing attribute {${attribute.ns}}${attribute.local}` });
+      else if (match.value !== attribute.value)
+        differences.push({
+          path,
+          message: `attribute ${attribute.local}: expected ${JSON.stringify(attribute.value)}, found ${JSON.stringify(match.value)}`,
+        });
     }
     for (const attribute of found) {
       if (!relevant(expected).some((a) => a.ns === attribute.ns && a.local === attribute.local)) {
@@ -111,7 +155,8 @@ export class PayloadComparer {
     const xsiType = element.attributes.find((a) => a.ns === XSI_NS && a.local === "type");
     const name = xsiType === undefined ? undefined : resolveQName(element, xsiType.value);
     const key = name === undefined ? undefined : typeKeyByXmlName(this.service, name.ns, name.local);
-    if (key === undefined || key === declared || lookupType(this.service, key).kind !== "complex") return declared;
+    if (key === undefined || key === declared || lookupType(this.service, key).kind !== "complex")
+      return declared;
     return complexPlan(this.service, key).lineage.has(declared) ? key : declared;
   }
 }
@@ -135,15 +180,28 @@ function isTextType(service: ServiceMeta, type: string): boolean {
  * Pairs up two element lists position by position. Extra, missing and differently named elements are
  * recorded as differences; only the pairs with the same namespace and local name are returned, with their position.
  */
-function align(expected: readonly XmlElement[], actual: readonly XmlElement[], path: string, differences: Difference[]): [XmlElement, XmlElement, number][] {
+function align(
+  expected: readonly XmlElement[],
+  actual: readonly XmlElement[],
+  path: string,
+  differences: Difference[],
+): [XmlElement, XmlElement, number][] {
   const pairs: [XmlElement, XmlElement, number][] = [];
   for (let i = 0; i < Math.max(expected.length, actual.length); i++) {
     const want = expected[i];
     const got = actual[i];
-    if (want === undefined) differences.push({ path, message: `unexpected ${describeElement(got as XmlElement)} after the last expected element` });
-    else if (got === undefined) differences.push({ path, message: `missing ${describeElement(want)} (element ${i + 1})` });
+    if (want === undefined)
+      differences.push({
+        path,
+        message: `unexpected ${describeElement(got as XmlElement)} after the last expected element`,
+      });
+    else if (got === undefined)
+      differences.push({ path, message: `missing ${describeElement(want)} (element ${i + 1})` });
     else if (want.local !== got.local || want.ns !== got.ns) {
-      differences.push({ path, message: `element ${i + 1}: expected ${describeElement(want)}, found ${describeElement(got)}` });
+      differences.push({
+        path,
+        message: `element ${i + 1}: expected ${describeElement(want)}, found ${describeElement(got)}`,
+      });
     } else pairs.push([want, got, i]);
   }
   return pairs;
@@ -156,7 +214,11 @@ function describeElement(element: XmlElement): string {
 function describeType(service: ServiceMeta, type: string): string {
   if (isValueKind(type)) return type;
   const meta = lookupType(service, type);
-  return meta.kind === "simple" ? `${meta.xmlName}: ${meta.base}` : meta.kind === "list" ? `${meta.xmlName}: list` : meta.xmlName;
+  return meta.kind === "simple"
+    ? `${meta.xmlName}: ${meta.base}`
+    : meta.kind === "list"
+      ? `${meta.xmlName}: list`
+      : meta.xmlName;
 }
 
 /** Equality of two lexical values of a value kind or simple/list type. */
@@ -167,7 +229,10 @@ function sameText(service: ServiceMeta, expected: string, actual: string, type: 
     if (meta.kind !== "list") throw new Error(`${type} is not a text type`);
     const expectedItems = splitList(expected);
     const actualItems = splitList(actual);
-    return expectedItems.length === actualItems.length && expectedItems.every((item, i) => sameText(service, item, actualItems[i] as string, meta.item));
+    return (
+      expectedItems.length === actualItems.length &&
+      expectedItems.every((item, i) => sameText(service, item, actualItems[i] as string, meta.item))
+    );
   }
   return sameValue(expected, actual, type);
 }
@@ -204,7 +269,10 @@ function sameValue(expected: string, actual: string, kind: ValueKind): boolean {
       return a !== undefined && a === instant(actual);
     }
     case "base64":
-      return expected.replace(/\s+/g, "") === actual.replace(/\s+/g, "") || Buffer.from(expected, "base64").equals(Buffer.from(actual, "base64"));
+      return (
+        expected.replace(/\s+/g, "") === actual.replace(/\s+/g, "") ||
+        Buffer.from(expected, "base64").equals(Buffer.from(actual, "base64"))
+      );
     case "hex":
       return expected.trim().toLowerCase() === actual.trim().toLowerCase();
   }

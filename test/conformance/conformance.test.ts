@@ -32,11 +32,13 @@ function local(operation: string): LocalCheck {
 
 /** The findings a documented row is expected to have: the pinned documentation errors of its page, nothing else. */
 function pinnedFindings(page: string, message: DocumentationError["message"]): Finding[] {
-  return DOCUMENTATION_ERRORS.filter((error) => error.page === page && error.message === message).map((error) => ({
-    path: error.path,
-    message: error.statement,
-    source: "documentation",
-  }));
+  return DOCUMENTATION_ERRORS.filter((error) => error.page === page && error.message === message).map(
+    (error) => ({
+      path: error.path,
+      message: error.statement,
+      source: "documentation",
+    }),
+  );
 }
 
 describe("which pages document which WSDL operations", () => {
@@ -59,16 +61,24 @@ describe("which pages document which WSDL operations", () => {
   });
 
   it("lists exactly the 2 WSDL operations no page documents", () => {
-    expect(catalog(pages).operationsWithoutPage).toEqual(["CreateDefaultSmsConfig", "GetCustomerServiceStartup"]);
+    expect(catalog(pages).operationsWithoutPage).toEqual([
+      "CreateDefaultSmsConfig",
+      "GetCustomerServiceStartup",
+    ]);
     expect(OPERATIONS_WITHOUT_PAGE).toEqual(["CreateDefaultSmsConfig", "GetCustomerServiceStartup"]);
   });
 
-  it.each(pages.map((page) => [page.name, page] as const))("%s: the request invokes the operation the page is named after", (name, page) => {
-    expect(bodyElementName(page.request)).toBe(name);
-  });
+  it.each(pages.map((page) => [page.name, page] as const))(
+    "%s: the request invokes the operation the page is named after",
+    (name, page) => {
+      expect(bodyElementName(page.request)).toBe(name);
+    },
+  );
 
   it("gives each page and operation without counterpart a row that says so", () => {
-    const rows = run.rows.flatMap((row) => (row.kind === "documented" ? [] : [[row.kind, row.name, row.pinned]]));
+    const rows = run.rows.flatMap((row) =>
+      row.kind === "documented" ? [] : [[row.kind, row.name, row.pinned]],
+    );
     expect(rows).toEqual([
       ...PAGES_WITHOUT_OPERATION.map((name) => ["pageWithoutOperation", name, true]),
       ...OPERATIONS_WITHOUT_PAGE.map((name) => ["operationWithoutPage", name, true]),
@@ -77,17 +87,27 @@ describe("which pages document which WSDL operations", () => {
 });
 
 describe("the documents' deviations from the WSDL binding", () => {
-  it.each(pages.map((page) => [page.name, page] as const))("%s: SOAP 1.2 envelope namespace, header blocks outside Header, nothing else", (_name, page) => {
-    expect(envelopeDeviations(page.request)).toEqual(REQUEST_ENVELOPE_DEVIATIONS);
-    expect(envelopeDeviations(page.response)).toEqual(RESPONSE_ENVELOPE_DEVIATIONS);
-  });
+  it.each(pages.map((page) => [page.name, page] as const))(
+    "%s: SOAP 1.2 envelope namespace, header blocks outside Header, nothing else",
+    (_name, page) => {
+      expect(envelopeDeviations(page.request)).toEqual(REQUEST_ENVELOPE_DEVIATIONS);
+      expect(envelopeDeviations(page.response)).toEqual(RESPONSE_ENVELOPE_DEVIATIONS);
+    },
+  );
 
   it("pins every mistake the documented payloads make relative to the schema, exactly", () => {
     const found = run.rows.flatMap((row) =>
       row.kind !== "documented"
         ? []
         : (["request", "response"] as const).flatMap((message) =>
-            row.columns[message].filter((finding) => finding.source === "documentation").map((finding) => ({ page: row.name, message, path: finding.path, statement: finding.message })),
+            row.columns[message]
+              .filter((finding) => finding.source === "documentation")
+              .map((finding) => ({
+                page: row.name,
+                message,
+                path: finding.path,
+                statement: finding.message,
+              })),
           ),
     );
     expect(found).toEqual(DOCUMENTATION_ERRORS);
@@ -140,8 +160,12 @@ describe("zeep's None for an empty string element", () => {
 /** Empty strings in a decoded message, dictionary keys included. */
 function emptyStrings(value: unknown): number {
   if (value === "") return 1;
-  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array) return 0;
-  return Object.entries(value).reduce((total, [key, item]) => total + (Array.isArray(value) || key !== "" ? 0 : 1) + emptyStrings(item), 0);
+  if (value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array)
+    return 0;
+  return Object.entries(value).reduce(
+    (total, [key, item]) => total + (Array.isArray(value) || key !== "" ? 0 : 1) + emptyStrings(item),
+    0,
+  );
 }
 
 describe("the report", () => {

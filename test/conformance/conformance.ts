@@ -40,7 +40,11 @@ export interface Finding extends Difference {
 }
 
 export type Row =
-  | { readonly kind: "documented"; readonly name: string; readonly columns: Readonly<Record<Column, readonly Finding[]>> }
+  | {
+      readonly kind: "documented";
+      readonly name: string;
+      readonly columns: Readonly<Record<Column, readonly Finding[]>>;
+    }
   /** An example page for an operation the WSDL does not define; `pinned` when expected.ts lists it. */
   | { readonly kind: "pageWithoutOperation"; readonly name: string; readonly pinned: boolean }
   /** A WSDL operation without an example page; `pinned` when expected.ts lists it. */
@@ -82,7 +86,9 @@ export function catalog(pages: readonly DocPage[] = readPages()): {
     else pagesWithoutOperation.push(page.name);
   }
   const pageNames = new Set(pages.map((page) => page.name));
-  const operationsWithoutPage = Object.keys(service.operations).filter((name) => !pageNames.has(name)).sort();
+  const operationsWithoutPage = Object.keys(service.operations)
+    .filter((name) => !pageNames.has(name))
+    .sort();
   return { documented, pagesWithoutOperation, operationsWithoutPage };
 }
 
@@ -108,7 +114,11 @@ export function recordingFetch(answer: string, captured: CapturedRequest[]): typ
 }
 
 /** Calls an operation by its runtime name with a decoded request, as a user of the generated client would. */
-export function callOperation(client: CustomerServiceClient, operation: OperationName, request: DecodedMessage): ReturnType<CustomerServiceClient["call"]> {
+export function callOperation(
+  client: CustomerServiceClient,
+  operation: OperationName,
+  request: DecodedMessage,
+): ReturnType<CustomerServiceClient["call"]> {
   return client.call(operation, request.body as CustomerServiceOperations[OperationName]["request"], {
     headers: request.headers as CustomerServiceRequestHeaders,
   });
@@ -145,7 +155,11 @@ function fromDocumentation(difference: Difference): Finding {
 
 /** A thrown error as a finding; the runtime's messages already name the element path. */
 function failure(path: string, error: unknown): Finding {
-  return { path, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error), source: "client" };
+  return {
+    path,
+    message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    source: "client",
+  };
 }
 
 /** The request, response and round-trip columns for one documented page. */
@@ -162,13 +176,20 @@ export async function checkLocally({ page, operation }: DocumentedOperation): Pr
   // request: the documented request, decoded and handed to the client, comes out as documented.
   columns.request.push(...schemaViolations(service, meta.input, documentedRequest).map(fromDocumentation));
   if (bodyElementName(page.request) !== page.name) {
-    columns.request.push({ path: "Body", message: `the request invokes ${bodyElementName(page.request)}, not ${page.name}`, source: "documentation" });
+    columns.request.push({
+      path: "Body",
+      message: `the request invokes ${bodyElementName(page.request)}, not ${page.name}`,
+      source: "documentation",
+    });
   }
   if (columns.request.length === 0) {
     const captured: CapturedRequest[] = [];
     try {
       request = decodeMessage(service, operation, "input", normaliseToWsdl(page.request));
-      const client = new CustomerServiceClient({ endpoint: OFFLINE_ENDPOINT, fetch: recordingFetch(normaliseToWsdl(page.response), captured) });
+      const client = new CustomerServiceClient({
+        endpoint: OFFLINE_ENDPOINT,
+        fetch: recordingFetch(normaliseToWsdl(page.response), captured),
+      });
       await callOperation(client, operation, request);
     } catch (error) {
       // Once the request went out, a failure can only come from reading the documented response,
@@ -197,26 +218,46 @@ export async function checkLocally({ page, operation }: DocumentedOperation): Pr
     const documentedCount = countElements([...documentedResponse.headers, ...documentedResponse.body]);
     const decodedCount = countElements([...reencoded.headers, ...reencoded.body]);
     if (documentedCount !== decodedCount) {
-      columns.response.push({ path: "Envelope", message: `${documentedCount} elements documented, ${decodedCount} kept by the decoded value`, source: "client" });
+      columns.response.push({
+        path: "Envelope",
+        message: `${documentedCount} elements documented, ${decodedCount} kept by the decoded value`,
+        source: "client",
+      });
     }
     // round trip: re-encoding the decoded response gives the documented payload, and decodes to the same value.
     columns.roundTrip.push(...comparePayloads(meta.output, documentedResponse, reencoded));
     const again = decodeMessage(service, operation, "output", reencodedResponse);
     columns.roundTrip.push(...diffValues(response, again, "decoded").map(fromClient));
   } else {
-    columns.roundTrip.push({ path: "Envelope", message: "no decoded response to re-encode", source: "client" });
+    columns.roundTrip.push({
+      path: "Envelope",
+      message: "no decoded response to re-encode",
+      source: "client",
+    });
   }
   return { page, operation, request, sent, response, reencodedResponse, columns };
 }
 
 /** The client follows the WSDL's binding: SOAP 1.1 envelope, headers in Header, SOAPAction, text/xml. */
 function wsdlBindingFindings(sent: CapturedRequest, meta: OperationMeta): Finding[] {
-  const findings: Finding[] = envelopeDeviations(sent.body).map((message) => ({ path: "Envelope", message, source: "client" }));
+  const findings: Finding[] = envelopeDeviations(sent.body).map((message) => ({
+    path: "Envelope",
+    message,
+    source: "client",
+  }));
   if (sent.headers["soapaction"] !== `"${meta.soapAction}"`) {
-    findings.push({ path: "HTTP SOAPAction", message: `expected "${meta.soapAction}", found ${sent.headers["soapaction"]}`, source: "client" });
+    findings.push({
+      path: "HTTP SOAPAction",
+      message: `expected "${meta.soapAction}", found ${sent.headers["soapaction"]}`,
+      source: "client",
+    });
   }
   if (sent.headers["content-type"] !== "text/xml; charset=utf-8") {
-    findings.push({ path: "HTTP Content-Type", message: `expected text/xml; charset=utf-8, found ${sent.headers["content-type"]}`, source: "client" });
+    findings.push({
+      path: "HTTP Content-Type",
+      message: `expected text/xml; charset=utf-8, found ${sent.headers["content-type"]}`,
+      source: "client",
+    });
   }
   return findings;
 }
@@ -233,18 +274,42 @@ export function zeepFindings(
 ): Finding[] {
   const meta = operationMeta(local.operation);
   const quirks = { emptyStringAsNone: true };
-  if (local.request === undefined || local.response === undefined) return [{ path: "Envelope", message: "nothing decoded to compare with zeep", source: "client" }];
+  if (local.request === undefined || local.response === undefined)
+    return [{ path: "Envelope", message: "nothing decoded to compare with zeep", source: "client" }];
   const findings: Finding[] = [];
-  if (ourRequest === undefined) findings.push({ path: "Envelope", message: "zeep did not read our request", source: "client" });
-  else if (ourRequest.error !== undefined) findings.push({ path: "Envelope", message: `zeep cannot read our request: ${ourRequest.error}`, source: "client" });
-  else findings.push(...compareReading(service, meta.input, local.request, ourRequest, quirks, counts).map((d) => fromClient({ ...d, path: `our request ${d.path}` })));
+  if (ourRequest === undefined)
+    findings.push({ path: "Envelope", message: "zeep did not read our request", source: "client" });
+  else if (ourRequest.error !== undefined)
+    findings.push({
+      path: "Envelope",
+      message: `zeep cannot read our request: ${ourRequest.error}`,
+      source: "client",
+    });
+  else
+    findings.push(
+      ...compareReading(service, meta.input, local.request, ourRequest, quirks, counts).map((d) =>
+        fromClient({ ...d, path: `our request ${d.path}` }),
+      ),
+    );
 
   if (oracle?.error !== undefined || oracle?.request === undefined || oracle.response === undefined) {
-    findings.push({ path: "Envelope", message: `zeep cannot read the documented example: ${oracle?.error ?? "no reading"}`, source: "client" });
+    findings.push({
+      path: "Envelope",
+      message: `zeep cannot read the documented example: ${oracle?.error ?? "no reading"}`,
+      source: "client",
+    });
     return findings;
   }
-  findings.push(...compareReading(service, meta.input, local.request, oracle.request, quirks, counts).map((d) => fromClient({ ...d, path: `documented request ${d.path}` })));
-  findings.push(...compareReading(service, meta.output, local.response, oracle.response, quirks, counts).map((d) => fromClient({ ...d, path: `documented response ${d.path}` })));
+  findings.push(
+    ...compareReading(service, meta.input, local.request, oracle.request, quirks, counts).map((d) =>
+      fromClient({ ...d, path: `documented request ${d.path}` }),
+    ),
+  );
+  findings.push(
+    ...compareReading(service, meta.output, local.response, oracle.response, quirks, counts).map((d) =>
+      fromClient({ ...d, path: `documented response ${d.path}` }),
+    ),
+  );
   return findings;
 }
 
@@ -254,7 +319,8 @@ export function zeepFindings(
  * same value as the documented response.
  */
 export async function nodeSoapFindings(local: LocalCheck, harness: NodeSoapHarness): Promise<Finding[]> {
-  if (local.request === undefined || local.response === undefined) return [{ path: "Envelope", message: "nothing decoded to send to node-soap", source: "client" }];
+  if (local.request === undefined || local.response === undefined)
+    return [{ path: "Envelope", message: "nothing decoded to send to node-soap", source: "client" }];
   const meta = operationMeta(local.operation);
   const client = new CustomerServiceClient({ endpoint: harness.endpoint, timeoutMs: 10_000 });
   const before = harness.received.length;
@@ -267,13 +333,30 @@ export async function nodeSoapFindings(local: LocalCheck, harness: NodeSoapHarne
   const received = harness.received.slice(before);
   const findings: Finding[] = [];
   const call = received[0];
-  if (received.length !== 1 || call === undefined) findings.push({ path: "HTTP", message: `node-soap received ${received.length} calls`, source: "client" });
+  if (received.length !== 1 || call === undefined)
+    findings.push({ path: "HTTP", message: `node-soap received ${received.length} calls`, source: "client" });
   else {
-    if (call.operation !== local.operation) findings.push({ path: "HTTP SOAPAction", message: `node-soap routed the request to ${call.operation}`, source: "client" });
+    if (call.operation !== local.operation)
+      findings.push({
+        path: "HTTP SOAPAction",
+        message: `node-soap routed the request to ${call.operation}`,
+        source: "client",
+      });
     const reading = { header: call.headers, body: call.args };
-    findings.push(...compareReading(service, meta.input, local.request, reading, { emptyStringAsNone: false }, { emptyStringAsNone: 0 }).map((d) => fromClient({ ...d, path: `node-soap's reading ${d.path}` })));
+    findings.push(
+      ...compareReading(
+        service,
+        meta.input,
+        local.request,
+        reading,
+        { emptyStringAsNone: false },
+        { emptyStringAsNone: 0 },
+      ).map((d) => fromClient({ ...d, path: `node-soap's reading ${d.path}` })),
+    );
   }
-  findings.push(...diffValues(local.response, { body: result.body, headers: result.headers }, "result").map(fromClient));
+  findings.push(
+    ...diffValues(local.response, { body: result.body, headers: result.headers }, "result").map(fromClient),
+  );
   return findings;
 }
 
@@ -290,7 +373,10 @@ export function documentedResponseContents(documented: readonly DocumentedOperat
 export interface ConformanceRun {
   readonly rows: readonly Row[];
   /** Every page's envelope deviations from the WSDL binding, normalised away before decoding. */
-  readonly envelopeDeviations: ReadonlyMap<string, { readonly request: readonly string[]; readonly response: readonly string[] }>;
+  readonly envelopeDeviations: ReadonlyMap<
+    string,
+    { readonly request: readonly string[]; readonly response: readonly string[] }
+  >;
   readonly locals: ReadonlyMap<string, LocalCheck>;
   /** How often each named zeep quirk mapping applied across the zeep column. */
   readonly zeepQuirks: QuirkCounts;
@@ -299,11 +385,20 @@ export interface ConformanceRun {
 /** zeep's readings of the documented pages and of our requests, both in one go; or why zeep could not run. */
 async function readWithZeep(
   locals: readonly LocalCheck[],
-): Promise<{ oracle: Map<string, OracleReading>; ourRequests: Map<string, ZeepRequestReading> } | { unavailable: string }> {
+): Promise<
+  | { oracle: Map<string, OracleReading>; ourRequests: Map<string, ZeepRequestReading> }
+  | { unavailable: string }
+> {
   try {
     const [oracle, ourRequests] = await Promise.all([
       runZeepOracle(locals.map((local) => local.page)),
-      zeepReadRequests(locals.flatMap((local) => (local.sent === undefined ? [] : [{ id: local.operation, operation: local.operation, envelope: local.sent.body }]))),
+      zeepReadRequests(
+        locals.flatMap((local) =>
+          local.sent === undefined
+            ? []
+            : [{ id: local.operation, operation: local.operation, envelope: local.sent.body }],
+        ),
+      ),
     ]);
     return { oracle, ourRequests };
   } catch (error) {
@@ -332,7 +427,12 @@ export async function runConformance(pages: readonly DocPage[] = readPages()): P
           zeep:
             "unavailable" in zeep
               ? [{ path: "zeep", message: zeep.unavailable, source: "client" }]
-              : zeepFindings(local, zeep.oracle.get(local.page.name), zeep.ourRequests.get(local.operation), zeepQuirks),
+              : zeepFindings(
+                  local,
+                  zeep.oracle.get(local.page.name),
+                  zeep.ourRequests.get(local.operation),
+                  zeepQuirks,
+                ),
           nodeSoap: await nodeSoapFindings(local, harness),
         },
       });
@@ -340,8 +440,15 @@ export async function runConformance(pages: readonly DocPage[] = readPages()): P
   } finally {
     await harness.close();
   }
-  for (const name of pagesWithoutOperation) rows.push({ kind: "pageWithoutOperation", name, pinned: PAGES_WITHOUT_OPERATION.includes(name) });
-  for (const name of operationsWithoutPage) rows.push({ kind: "operationWithoutPage", name, pinned: OPERATIONS_WITHOUT_PAGE.includes(name) });
-  const deviations = new Map(pages.map((page) => [page.name, { request: envelopeDeviations(page.request), response: envelopeDeviations(page.response) }]));
+  for (const name of pagesWithoutOperation)
+    rows.push({ kind: "pageWithoutOperation", name, pinned: PAGES_WITHOUT_OPERATION.includes(name) });
+  for (const name of operationsWithoutPage)
+    rows.push({ kind: "operationWithoutPage", name, pinned: OPERATIONS_WITHOUT_PAGE.includes(name) });
+  const deviations = new Map(
+    pages.map((page) => [
+      page.name,
+      { request: envelopeDeviations(page.request), response: envelopeDeviations(page.response) },
+    ]),
+  );
   return { rows, envelopeDeviations: deviations, locals, zeepQuirks };
 }

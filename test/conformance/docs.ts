@@ -6,7 +6,10 @@ import type { XmlElement } from "../../generated/customer-service/runtime/xml.js
 
 /** The published SuperOffice documentation, read where it lies (never copied into the project). */
 export const DOCS_DIR = path.resolve(process.cwd(), "../shared/superoffice-docs/Services88/CustomerService");
-export const WSDL_PATH = path.resolve(process.cwd(), "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
+export const WSDL_PATH = path.resolve(
+  process.cwd(),
+  "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl",
+);
 
 /** One documented example page: the request and response XML blocks, as written. */
 export interface DocPage {
@@ -24,8 +27,11 @@ export function readPages(dir = DOCS_DIR): DocPage[] {
     .sort()
     .map((file) => {
       const text = readFileSync(path.join(dir, file), "utf8");
-      const blocks = [...text.matchAll(/^```xml\n([\s\S]*?)^```/gm)].map((match) => (match[1] as string).trim());
-      if (blocks.length !== 2) throw new Error(`${file}: expected a request and a response xml block, found ${blocks.length}`);
+      const blocks = [...text.matchAll(/^```xml\n([\s\S]*?)^```/gm)].map((match) =>
+        (match[1] as string).trim(),
+      );
+      if (blocks.length !== 2)
+        throw new Error(`${file}: expected a request and a response xml block, found ${blocks.length}`);
       const [request, response] = blocks as [string, string];
       return { name: file.slice(0, -".md".length), file: path.join(dir, file), request, response };
     });
@@ -46,7 +52,8 @@ interface EnvelopeParts {
 }
 
 function envelopeParts(root: XmlElement): EnvelopeParts {
-  if (root.local !== "Envelope" || (root.ns !== SOAP11_NS && root.ns !== SOAP12_NS)) throw new Error(`Not a SOAP envelope: <${root.name}>`);
+  if (root.local !== "Envelope" || (root.ns !== SOAP11_NS && root.ns !== SOAP12_NS))
+    throw new Error(`Not a SOAP envelope: <${root.name}>`);
   let header: XmlElement | undefined;
   let body: XmlElement | undefined;
   const strays: XmlElement[] = [];
@@ -69,9 +76,14 @@ export function envelopeDeviations(xml: string): string[] {
   const root = parseXml(xml);
   const { strays } = envelopeParts(root);
   const deviations: string[] = [];
-  if (root.ns !== SOAP11_NS) deviations.push(`Envelope namespace is ${root.ns} (SOAP 1.2); the WSDL binding is SOAP 1.1 (${SOAP11_NS})`);
+  if (root.ns !== SOAP11_NS)
+    deviations.push(
+      `Envelope namespace is ${root.ns} (SOAP 1.2); the WSDL binding is SOAP 1.1 (${SOAP11_NS})`,
+    );
   if (strays.length > 0) {
-    deviations.push(`header blocks ${strays.map((block) => block.local).join(", ")} are children of Envelope, not of Header`);
+    deviations.push(
+      `header blocks ${strays.map((block) => block.local).join(", ")} are children of Envelope, not of Header`,
+    );
   }
   return deviations;
 }
@@ -84,12 +96,16 @@ export function envelopeDeviations(xml: string): string[] {
 export function normaliseToWsdl(xml: string): string {
   const { header, body, strays } = envelopeParts(parseXml(xml));
   const blocks = [...(header?.children ?? []), ...strays];
-  const headerXml = blocks.length > 0 ? `<soap:Header>${blocks.map(serializeElement).join("")}</soap:Header>` : "";
+  const headerXml =
+    blocks.length > 0 ? `<soap:Header>${blocks.map(serializeElement).join("")}</soap:Header>` : "";
   return `<soap:Envelope xmlns:soap="${SOAP11_NS}">${headerXml}<soap:Body>${body.children.map(serializeElement).join("")}</soap:Body></soap:Envelope>`;
 }
 
 /** The header blocks and the body's elements of an envelope, wherever the blocks were written. */
-export function envelopePayload(xml: string): { headers: readonly XmlElement[]; body: readonly XmlElement[] } {
+export function envelopePayload(xml: string): {
+  headers: readonly XmlElement[];
+  body: readonly XmlElement[];
+} {
   const { header, body, strays } = envelopeParts(parseXml(xml));
   return { headers: [...(header?.children ?? []), ...strays], body: body.children };
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CustomerServiceClient, customerServiceService, decodeMessage, SOAP11_NS, SOAP12_NS } from "../../generated/customer-service/index.js";
+import {
+  CustomerServiceClient,
+  customerServiceService,
+  decodeMessage,
+  SOAP11_NS,
+  SOAP12_NS,
+} from "../../generated/customer-service/index.js";
 import { parseXml } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
 import { callOperation, catalog, recordingFetch } from "./conformance.js";
@@ -16,7 +22,8 @@ const { documented } = catalog();
 /** soapAction of every operation, read from the WSDL's binding (not from the generated tables). */
 function wsdlSoapActions(): Map<string, string> {
   const definitions = parseXml(readFileSync(WSDL_PATH, "utf8"));
-  const children = (element: XmlElement, ns: string, local: string): XmlElement[] => element.children.filter((c) => c.ns === ns && c.local === local);
+  const children = (element: XmlElement, ns: string, local: string): XmlElement[] =>
+    element.children.filter((c) => c.ns === ns && c.local === local);
   const actions = new Map<string, string>();
   for (const binding of children(definitions, WSDL_NS, "binding")) {
     for (const operation of children(binding, WSDL_NS, "operation")) {
@@ -36,7 +43,12 @@ async function send(
   answer: string,
 ): Promise<{ sent: CapturedRequest; result: unknown }> {
   const captured: CapturedRequest[] = [];
-  const request = decodeMessage(customerServiceService, operation.operation, "input", normaliseToWsdl(operation.page.request));
+  const request = decodeMessage(
+    customerServiceService,
+    operation.operation,
+    "input",
+    normaliseToWsdl(operation.page.request),
+  );
   const result = await callOperation(client(recordingFetch(answer, captured)), operation.operation, request);
   expect(captured).toHaveLength(1);
   return { sent: captured[0] as CapturedRequest, result };
@@ -44,7 +56,10 @@ async function send(
 
 function envelopeOutline(xml: string): string[] {
   const root = parseXml(xml);
-  return [`{${root.ns}}${root.local}`, ...root.children.map((child) => `${child.local}: ${child.children.map((c) => c.local).join(", ")}`)];
+  return [
+    `{${root.ns}}${root.local}`,
+    ...root.children.map((child) => `${child.local}: ${child.children.map((c) => c.local).join(", ")}`),
+  ];
 }
 
 describe("the client follows the WSDL's SOAP 1.1 binding", () => {
@@ -55,28 +70,51 @@ describe("the client follows the WSDL's SOAP 1.1 binding", () => {
     expect(Object.keys(customerServiceService.operations).sort()).toEqual([...soapActions.keys()].sort());
   });
 
-  it.each(documented.map((entry) => [entry.operation, entry] as const))("%s: SOAP 1.1 envelope, headers inside Header, SOAPAction from the WSDL", async (name, entry) => {
-    const { sent } = await send((fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch }), entry, normaliseToWsdl(entry.page.response));
+  it.each(documented.map((entry) => [entry.operation, entry] as const))(
+    "%s: SOAP 1.1 envelope, headers inside Header, SOAPAction from the WSDL",
+    async (name, entry) => {
+      const { sent } = await send(
+        (fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch }),
+        entry,
+        normaliseToWsdl(entry.page.response),
+      );
 
-    expect([sent.method, sent.url]).toEqual(["POST", ENDPOINT]);
-    expect(sent.headers["soapaction"]).toBe(`"${soapActions.get(name)}"`);
-    expect(sent.headers["content-type"]).toBe("text/xml; charset=utf-8");
-    expect(envelopeOutline(sent.body)).toEqual([`{${SOAP11_NS}}Envelope`, "Header: ApplicationToken, Credentials", `Body: ${name}`]);
-    expect(envelopeDeviations(sent.body)).toEqual([]);
-  });
+      expect([sent.method, sent.url]).toEqual(["POST", ENDPOINT]);
+      expect(sent.headers["soapaction"]).toBe(`"${soapActions.get(name)}"`);
+      expect(sent.headers["content-type"]).toBe("text/xml; charset=utf-8");
+      expect(envelopeOutline(sent.body)).toEqual([
+        `{${SOAP11_NS}}Envelope`,
+        "Header: ApplicationToken, Credentials",
+        `Body: ${name}`,
+      ]);
+      expect(envelopeDeviations(sent.body)).toEqual([]);
+    },
+  );
 });
 
 describe("with soapVersion 1.2 the client writes the documented envelope", () => {
-  it.each(documented.map((entry) => [entry.operation, entry] as const))("%s: SOAP 1.2 namespace, action in the content type, and reads the documented response as it stands", async (name, entry) => {
-    // The documented response is a SOAP 1.2 envelope already (it has no header blocks to misplace).
-    const { sent, result } = await send((fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch, soapVersion: "1.2" }), entry, entry.page.response);
+  it.each(documented.map((entry) => [entry.operation, entry] as const))(
+    "%s: SOAP 1.2 namespace, action in the content type, and reads the documented response as it stands",
+    async (name, entry) => {
+      // The documented response is a SOAP 1.2 envelope already (it has no header blocks to misplace).
+      const { sent, result } = await send(
+        (fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch, soapVersion: "1.2" }),
+        entry,
+        entry.page.response,
+      );
 
-    expect(parseXml(sent.body).ns).toBe(parseXml(entry.page.request).ns);
-    expect(parseXml(sent.body).ns).toBe(SOAP12_NS);
-    expect(sent.headers["content-type"]).toBe(`application/soap+xml; charset=utf-8; action="${customerServiceService.operations[name]?.soapAction}"`);
-    expect(sent.headers["soapaction"]).toBeUndefined();
-    // Header blocks stay inside Header: of the documented deviations only the namespace remains.
-    expect(envelopeDeviations(sent.body)).toEqual(REQUEST_ENVELOPE_DEVIATIONS.slice(0, 1));
-    expect(result).toEqual({ ...decodeMessage(customerServiceService, name, "output", normaliseToWsdl(entry.page.response)), status: 200 });
-  });
+      expect(parseXml(sent.body).ns).toBe(parseXml(entry.page.request).ns);
+      expect(parseXml(sent.body).ns).toBe(SOAP12_NS);
+      expect(sent.headers["content-type"]).toBe(
+        `application/soap+xml; charset=utf-8; action="${customerServiceService.operations[name]?.soapAction}"`,
+      );
+      expect(sent.headers["soapaction"]).toBeUndefined();
+      // Header blocks stay inside Header: of the documented deviations only the namespace remains.
+      expect(envelopeDeviations(sent.body)).toEqual(REQUEST_ENVELOPE_DEVIATIONS.slice(0, 1));
+      expect(result).toEqual({
+        ...decodeMessage(customerServiceService, name, "output", normaliseToWsdl(entry.page.response)),
+        status: 200,
+      });
+    },
+  );
 });

@@ -17,7 +17,10 @@ export const PAGES_WITHOUT_OPERATION: readonly string[] = [
 ];
 
 /** WSDL operations no page documents. */
-export const OPERATIONS_WITHOUT_PAGE: readonly string[] = ["CreateDefaultSmsConfig", "GetCustomerServiceStartup"];
+export const OPERATIONS_WITHOUT_PAGE: readonly string[] = [
+  "CreateDefaultSmsConfig",
+  "GetCustomerServiceStartup",
+];
 
 const SOAP12_ENVELOPE = `Envelope namespace is ${SOAP12_NS} (SOAP 1.2); the WSDL binding is SOAP 1.1 (${SOAP11_NS})`;
 

@@ -1,4 +1,9 @@
-import type { FieldMeta, MessageMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
+import type {
+  FieldMeta,
+  MessageMeta,
+  ServiceMeta,
+  ValueKind,
+} from "../../generated/customer-service/index.js";
 import { complexPlan, isValueKind, lookupType } from "../../generated/customer-service/runtime/typeinfo.js";
 import type { Difference } from "./compare.js";
 import { instant } from "./compare.js";
@@ -47,18 +52,26 @@ export function compareReading(
   const headerFields = new Map(message.headers.map((field) => [field.name, field]));
   const differences: Difference[] = [];
   const theirHeader = theirs.header ?? {};
-  if (!isObject(theirHeader)) return [{ path: "Header", message: `expected an object of header blocks, found ${show(theirHeader)}` }];
+  if (!isObject(theirHeader))
+    return [{ path: "Header", message: `expected an object of header blocks, found ${show(theirHeader)}` }];
   for (const name of Object.keys(theirHeader)) {
-    if (!headerFields.has(name)) differences.push({ path: `Header/${name}`, message: "a header block the operation does not declare" });
+    if (!headerFields.has(name))
+      differences.push({ path: `Header/${name}`, message: "a header block the operation does not declare" });
   }
   for (const field of message.headers) {
-    differences.push(...walker.field(ours.headers[field.prop], theirHeader[field.name], field, `Header/${field.name}`));
+    differences.push(
+      ...walker.field(ours.headers[field.prop], theirHeader[field.name], field, `Header/${field.name}`),
+    );
   }
   if (!message.unwrapped) throw new Error("the CustomerService messages are all document/literal wrapped");
   const part = message.body[0] as FieldMeta;
   // An empty wrapper element has nothing to show; both libraries then give null for the body.
-  const emptyOnBothSides = (theirs.body === null || theirs.body === undefined) && isObject(ours.body) && Object.keys(ours.body).length === 0;
-  if (!emptyOnBothSides) differences.push(...walker.typed(ours.body, theirs.body, part.type, `Body/${part.name}`));
+  const emptyOnBothSides =
+    (theirs.body === null || theirs.body === undefined) &&
+    isObject(ours.body) &&
+    Object.keys(ours.body).length === 0;
+  if (!emptyOnBothSides)
+    differences.push(...walker.typed(ours.body, theirs.body, part.type, `Body/${part.name}`));
   return differences;
 }
 
@@ -72,7 +85,10 @@ class ReadingWalker {
   /** One field slot: absent, nil, a single value or (repeated) a list. */
   field(ours: unknown, theirs: unknown, field: FieldMeta, path: string): Difference[] {
     if (theirs === null || theirs === undefined) return this.nothing(ours, field, path);
-    if (!field.repeated) return ours === null || ours === undefined ? [mismatch(path, ours, theirs)] : this.typed(ours, theirs, field.type, path);
+    if (!field.repeated)
+      return ours === null || ours === undefined
+        ? [mismatch(path, ours, theirs)]
+        : this.typed(ours, theirs, field.type, path);
     if (!Array.isArray(ours) || !Array.isArray(theirs)) return [mismatch(path, ours, theirs)];
     return this.items(ours, theirs, field, path);
   }
@@ -88,8 +104,14 @@ class ReadingWalker {
     return [mismatch(path, ours, null)];
   }
 
-  private items(ours: readonly unknown[], theirs: readonly unknown[], item: FieldMeta, path: string): Difference[] {
-    if (ours.length !== theirs.length) return [{ path, message: `expected ${ours.length} items, the library read ${theirs.length}` }];
+  private items(
+    ours: readonly unknown[],
+    theirs: readonly unknown[],
+    item: FieldMeta,
+    path: string,
+  ): Difference[] {
+    if (ours.length !== theirs.length)
+      return [{ path, message: `expected ${ours.length} items, the library read ${theirs.length}` }];
     const single = { ...item, repeated: false };
     return ours.flatMap((value, i) => this.field(value, theirs[i], single, `${path}[${i}]`));
   }
@@ -101,15 +123,23 @@ class ReadingWalker {
       case "simple":
         return this.typed(ours, theirs, meta.base, path);
       case "list": {
-        if (!Array.isArray(ours) || !Array.isArray(theirs) || ours.length !== theirs.length) return [mismatch(path, ours, theirs)];
+        if (!Array.isArray(ours) || !Array.isArray(theirs) || ours.length !== theirs.length)
+          return [mismatch(path, ours, theirs)];
         return ours.flatMap((item, i) => this.typed(item, theirs[i], meta.item, `${path}[${i}]`));
       }
       case "array": {
         // ArrayOf wrapper: the library shows the wrapper as an object holding the item list.
         if (!Array.isArray(ours)) return [mismatch(path, ours, theirs)];
-        if (!isObject(theirs)) return [{ path, message: `the library read ${show(theirs)}, not a ${meta.xmlName} wrapper holding <${meta.item.name}> items` }];
+        if (!isObject(theirs))
+          return [
+            {
+              path,
+              message: `the library read ${show(theirs)}, not a ${meta.xmlName} wrapper holding <${meta.item.name}> items`,
+            },
+          ];
         const unknown = Object.keys(theirs).filter((key) => key !== meta.item.name);
-        if (unknown.length > 0) return [{ path, message: `the library read unknown elements ${unknown.join(", ")} in an array` }];
+        if (unknown.length > 0)
+          return [{ path, message: `the library read unknown elements ${unknown.join(", ")} in an array` }];
         const items = asList(theirs[meta.item.name]);
         if (items === undefined) return [mismatch(path, ours, theirs)];
         return this.items(ours, items, meta.item, `${path}/${meta.item.name}`);
@@ -120,12 +150,16 @@ class ReadingWalker {
         const entries = asList(theirs[meta.entry.name]);
         if (entries === undefined) return [mismatch(path, ours, theirs)];
         const keys = Object.keys(ours);
-        if (entries.length !== keys.length) return [{ path, message: `expected ${keys.length} entries, the library read ${entries.length}` }];
+        if (entries.length !== keys.length)
+          return [{ path, message: `expected ${keys.length} entries, the library read ${entries.length}` }];
         return keys.flatMap((key, i) => {
           const entry = entries[i];
           const entryPath = `${path}/${meta.entry.name}[${i}]`;
           if (!isObject(entry)) return [mismatch(entryPath, { [key]: ours[key] }, entry)];
-          return [...this.field(key, entry[meta.key.name], meta.key, `${entryPath}/${meta.key.name}`), ...this.field(ours[key], entry[meta.value.name], meta.value, `${entryPath}/${meta.value.name}`)];
+          return [
+            ...this.field(key, entry[meta.key.name], meta.key, `${entryPath}/${meta.key.name}`),
+            ...this.field(ours[key], entry[meta.value.name], meta.value, `${entryPath}/${meta.value.name}`),
+          ];
         });
       }
       case "complex": {
@@ -134,8 +168,14 @@ class ReadingWalker {
         const names = new Set(plan.fields.map((field) => field.name));
         const differences: Difference[] = Object.keys(theirs)
           .filter((key) => !names.has(key))
-          .map((key) => ({ path: `${path}/${key}`, message: `the library read an element ${type} does not have` }));
-        for (const field of plan.fields) differences.push(...this.field(ours[field.prop], theirs[field.name], field, `${path}/${field.name}`));
+          .map((key) => ({
+            path: `${path}/${key}`,
+            message: `the library read an element ${type} does not have`,
+          }));
+        for (const field of plan.fields)
+          differences.push(
+            ...this.field(ours[field.prop], theirs[field.name], field, `${path}/${field.name}`),
+          );
         return differences;
       }
     }
@@ -158,12 +198,21 @@ function sameValue(ours: unknown, theirs: unknown, kind: ValueKind): boolean {
       return typeof number === "number" && (Object.is(ours, number) || ours === number);
     }
     case "dateTime": {
-      const time = theirs instanceof Date ? theirs.getTime() : typeof theirs === "string" ? pythonInstant(theirs) : undefined;
+      const time =
+        theirs instanceof Date
+          ? theirs.getTime()
+          : typeof theirs === "string"
+            ? pythonInstant(theirs)
+            : undefined;
       return ours instanceof Date && time !== undefined && ours.getTime() === time;
     }
     case "base64":
     case "hex":
-      return ours instanceof Uint8Array && typeof theirs === "string" && Buffer.from(theirs, "base64").equals(Buffer.from(ours));
+      return (
+        ours instanceof Uint8Array &&
+        typeof theirs === "string" &&
+        Buffer.from(theirs, "base64").equals(Buffer.from(ours))
+      );
     default:
       return ours === theirs;
   }

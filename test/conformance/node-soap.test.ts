@@ -31,32 +31,57 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the call to fail");
 }
 
-const credentials = { ApplicationToken: "1234567-1234-9876", Credentials: { Ticket: "7T:1234abcxyzExample==" } };
+const credentials = {
+  ApplicationToken: "1234567-1234-9876",
+  Credentials: { Ticket: "7T:1234abcxyzExample==" },
+};
 
 describe("node-soap failure answers", () => {
   it("Succeeded=false with ExceptionInfo response headers is a SoapServiceError carrying the message", async () => {
-    harness.answers.set("GetCustomerCenterConfig", { kind: "serviceFailure", message: "Ticket 7T:1234abcxyzExample== has expired" });
+    harness.answers.set("GetCustomerCenterConfig", {
+      kind: "serviceFailure",
+      message: "Ticket 7T:1234abcxyzExample== has expired",
+    });
     const client = new CustomerServiceClient({ endpoint: harness.endpoint, headers: credentials });
     const error = await rejection(client.getCustomerCenterConfig({ CustomerCenterConfigId: 3 }));
     harness.answers.delete("GetCustomerCenterConfig");
 
     expect(error).toBeInstanceOf(SoapServiceError);
-    const serviceError = error as SoapServiceError<{ Message?: string | null; ExceptionType?: string | null }, Record<string, unknown>>;
-    expect(serviceError.exceptionInfo).toEqual({ Message: "Ticket 7T:1234abcxyzExample== has expired", ExceptionType: "SoException" });
+    const serviceError = error as SoapServiceError<
+      { Message?: string | null; ExceptionType?: string | null },
+      Record<string, unknown>
+    >;
+    expect(serviceError.exceptionInfo).toEqual({
+      Message: "Ticket 7T:1234abcxyzExample== has expired",
+      ExceptionType: "SoException",
+    });
     expect(serviceError.headers["Succeeded"]).toBe(false);
     expect(serviceError.status).toBe(200);
-    expect(harness.received.at(-1)).toMatchObject({ operation: "GetCustomerCenterConfig", args: { CustomerCenterConfigId: 3 }, headers: credentials });
+    expect(harness.received.at(-1)).toMatchObject({
+      operation: "GetCustomerCenterConfig",
+      args: { CustomerCenterConfigId: 3 },
+      headers: credentials,
+    });
   });
 
   it("a SOAP Fault is a SoapFaultError with node-soap's code and reason", async () => {
-    harness.answers.set("SaveMailboxEntity", { kind: "fault", code: "soap:Client", reason: "MailboxEntity.Address is required" });
+    harness.answers.set("SaveMailboxEntity", {
+      kind: "fault",
+      code: "soap:Client",
+      reason: "MailboxEntity.Address is required",
+    });
     const client = new CustomerServiceClient({ endpoint: harness.endpoint });
     const error = await rejection(client.saveMailboxEntity({ MailboxEntity: { MailInFilterId: 7 } }));
     harness.answers.delete("SaveMailboxEntity");
 
     expect(error).toBeInstanceOf(SoapFaultError);
     const fault = error as SoapFaultError;
-    expect([fault.code, fault.codeNamespace, fault.reason, fault.status]).toEqual(["Client", SOAP11_NS, "MailboxEntity.Address is required", 500]);
+    expect([fault.code, fault.codeNamespace, fault.reason, fault.status]).toEqual([
+      "Client",
+      SOAP11_NS,
+      "MailboxEntity.Address is required",
+      500,
+    ]);
   });
 
   it("HTTP 500 with a plain-text body is a SoapHttpError with that body", async () => {
@@ -65,7 +90,10 @@ describe("node-soap failure answers", () => {
 
     expect(error).toBeInstanceOf(SoapHttpError);
     const httpError = error as SoapHttpError;
-    expect([httpError.status, httpError.body]).toEqual([500, "Internal Server Error: the database is not reachable"]);
+    expect([httpError.status, httpError.body]).toEqual([
+      500,
+      "Internal Server Error: the database is not reachable",
+    ]);
   });
 
   it("answers with the documented response again once the failure answers are withdrawn", async () => {

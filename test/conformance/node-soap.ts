@@ -48,21 +48,36 @@ export class NodeSoapHarness {
   static async start(responses: ReadonlyMap<string, string>): Promise<NodeSoapHarness> {
     const server = createServer((request, response) => {
       request.resume();
-      response.writeHead(request.url === ERROR_PAGE_PATH ? 500 : 404, { "Content-Type": "text/plain; charset=utf-8" });
-      response.end(request.url === ERROR_PAGE_PATH ? "Internal Server Error: the database is not reachable" : "Not Found");
+      response.writeHead(request.url === ERROR_PAGE_PATH ? 500 : 404, {
+        "Content-Type": "text/plain; charset=utf-8",
+      });
+      response.end(
+        request.url === ERROR_PAGE_PATH
+          ? "Internal Server Error: the database is not reachable"
+          : "Not Found",
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const harness = new NodeSoapHarness(server, `${base}${SERVICE_PATH}`, `${base}${ERROR_PAGE_PATH}`);
 
-    const operations: Record<string, (args: unknown, callback: unknown, headers: unknown, request: IncomingMessage) => unknown> = {};
+    const operations: Record<
+      string,
+      (args: unknown, callback: unknown, headers: unknown, request: IncomingMessage) => unknown
+    > = {};
     for (const [operation, content] of responses) {
       operations[operation] = (args, _callback, headers, request) => {
         const soapAction = request.headers.soapaction;
-        harness.received.push({ operation, soapAction: Array.isArray(soapAction) ? soapAction[0] : soapAction, args, headers });
+        harness.received.push({
+          operation,
+          soapAction: Array.isArray(soapAction) ? soapAction[0] : soapAction,
+          args,
+          headers,
+        });
         const answer = harness.answers.get(operation) ?? { kind: "documented" };
         // node-soap turns a thrown { Fault } into a SOAP 1.1 Fault response.
-        if (answer.kind === "fault") throw { Fault: { faultcode: answer.code, faultstring: answer.reason, statusCode: 500 } };
+        if (answer.kind === "fault")
+          throw { Fault: { faultcode: answer.code, faultstring: answer.reason, statusCode: 500 } };
         // `$xml` is node-soap's way of writing raw XML inside the response element it builds.
         return answer.kind === "documented" ? { $xml: content } : {};
       };
@@ -90,6 +105,8 @@ export class NodeSoapHarness {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.server.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 }

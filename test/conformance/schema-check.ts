@@ -1,7 +1,12 @@
 import { SoapDecodeError } from "../../generated/customer-service/index.js";
 import type { FieldMeta, MessageMeta, ServiceMeta } from "../../generated/customer-service/index.js";
 import { childPath, Decoder } from "../../generated/customer-service/runtime/decode.js";
-import { complexPlan, isValueKind, lookupType, typeKeyByXmlName } from "../../generated/customer-service/runtime/typeinfo.js";
+import {
+  complexPlan,
+  isValueKind,
+  lookupType,
+  typeKeyByXmlName,
+} from "../../generated/customer-service/runtime/typeinfo.js";
 import { isBlank, resolveQName, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
 import { builtinMapping } from "../../generator/lib/builtins.js";
@@ -33,11 +38,20 @@ class SchemaChecker {
     this.decoder = new Decoder(service);
   }
 
-  message(message: MessageMeta, payload: { readonly headers: readonly XmlElement[]; readonly body: readonly XmlElement[] }): Difference[] {
+  message(
+    message: MessageMeta,
+    payload: { readonly headers: readonly XmlElement[]; readonly body: readonly XmlElement[] },
+  ): Difference[] {
     for (const block of payload.headers) {
-      const field = message.headers.find((candidate) => candidate.name === block.local && candidate.ns === block.ns);
+      const field = message.headers.find(
+        (candidate) => candidate.name === block.local && candidate.ns === block.ns,
+      );
       const path = `Header/${block.local}`;
-      if (field === undefined) this.report(path, `header block <${block.local}> (namespace "${block.ns}") is not declared for this operation`);
+      if (field === undefined)
+        this.report(
+          path,
+          `header block <${block.local}> (namespace "${block.ns}") is not declared for this operation`,
+        );
       else this.element(block, field, path);
     }
     this.sequence(payload.body, message.body, "the message", "Body");
@@ -49,29 +63,42 @@ class SchemaChecker {
   }
 
   /** Children against a type's fields: membership, order, occurrence and required elements. */
-  private sequence(children: readonly XmlElement[], fields: readonly FieldMeta[], owner: string, path: string): void {
+  private sequence(
+    children: readonly XmlElement[],
+    fields: readonly FieldMeta[],
+    owner: string,
+    path: string,
+  ): void {
     const seen = new Map<FieldMeta, number>();
     let furthest = -1;
     for (const child of children) {
       const index = fields.findIndex((field) => field.name === child.local && field.ns === child.ns);
       const field = fields[index];
       if (field === undefined) {
-        this.report(`${path}/${child.local}`, `<${child.local}> (namespace "${child.ns}") is not an element of ${owner}`);
+        this.report(
+          `${path}/${child.local}`,
+          `<${child.local}> (namespace "${child.ns}") is not an element of ${owner}`,
+        );
         continue;
       }
       const count = seen.get(field) ?? 0;
       const childPathText = field.repeated ? `${path}/${child.local}[${count}]` : `${path}/${child.local}`;
       if (index < furthest) {
         const later = (fields[furthest] as FieldMeta).name;
-        this.report(childPathText, `<${child.local}> comes after <${later}>, but ${owner} orders ${child.local} before ${later}`);
+        this.report(
+          childPathText,
+          `<${child.local}> comes after <${later}>, but ${owner} orders ${child.local} before ${later}`,
+        );
       }
-      if (count > 0 && !field.repeated) this.report(childPathText, `<${child.local}> occurs more than once; ${owner} allows it once`);
+      if (count > 0 && !field.repeated)
+        this.report(childPathText, `<${child.local}> occurs more than once; ${owner} allows it once`);
       seen.set(field, count + 1);
       furthest = Math.max(furthest, index);
       this.element(child, field, childPathText);
     }
     for (const field of fields) {
-      if (!field.optional && !seen.has(field)) this.report(path, `missing required <${field.name}> of ${owner}`);
+      if (!field.optional && !seen.has(field))
+        this.report(path, `missing required <${field.name}> of ${owner}`);
     }
   }
 
@@ -87,7 +114,11 @@ class SchemaChecker {
       return;
     }
     const meta = lookupType(this.service, type);
-    if (!isBlank(element.text)) this.report(path, `text ${JSON.stringify(element.text.trim())} in <${field.name}>, whose type ${meta.xmlName} has element content`);
+    if (!isBlank(element.text))
+      this.report(
+        path,
+        `text ${JSON.stringify(element.text.trim())} in <${field.name}>, whose type ${meta.xmlName} has element content`,
+      );
     switch (meta.kind) {
       case "complex":
         this.sequence(element.children, complexPlan(this.service, type).fields, `type ${meta.xmlName}`, path);
@@ -99,7 +130,10 @@ class SchemaChecker {
         element.children.forEach((entry, i) => {
           const entryPath = `${path}/${entry.local}[${i}]`;
           if (entry.local !== meta.entry.name || entry.ns !== meta.entry.ns) {
-            this.report(entryPath, `<${entry.local}> (namespace "${entry.ns}") is not the entry element <${meta.entry.name}> of type ${meta.xmlName}`);
+            this.report(
+              entryPath,
+              `<${entry.local}> (namespace "${entry.ns}") is not the entry element <${meta.entry.name}> of type ${meta.xmlName}`,
+            );
           } else this.sequence(entry.children, [meta.key, meta.value], meta.entry.name, entryPath);
         });
         return;
@@ -110,12 +144,22 @@ class SchemaChecker {
 
   private simpleValue(element: XmlElement, type: string, path: string): void {
     if (element.children.length > 0) {
-      this.report(path, `<${(element.children[0] as XmlElement).local}> inside <${element.local}>, whose type ${describe(this.service, type)} is simple`);
+      this.report(
+        path,
+        `<${(element.children[0] as XmlElement).local}> inside <${element.local}>, whose type ${describe(this.service, type)} is simple`,
+      );
       return;
     }
     const meta = isValueKind(type) ? undefined : lookupType(this.service, type);
-    if (meta?.kind === "simple" && meta.enumeration !== undefined && !meta.enumeration.includes(element.text.trim())) {
-      this.report(path, `${JSON.stringify(element.text)} is not one of the ${meta.xmlName} values (${meta.enumeration.join(", ")})`);
+    if (
+      meta?.kind === "simple" &&
+      meta.enumeration !== undefined &&
+      !meta.enumeration.includes(element.text.trim())
+    ) {
+      this.report(
+        path,
+        `${JSON.stringify(element.text)} is not one of the ${meta.xmlName} values (${meta.enumeration.join(", ")})`,
+      );
       return;
     }
     try {
@@ -154,8 +198,15 @@ class SchemaChecker {
       return declared;
     }
     if (key === declared) return declared;
-    if (lookupType(this.service, key).kind === "complex" && complexPlan(this.service, key).lineage.has(declared)) return key;
-    this.report(path, `xsi:type ${attribute.value} is neither the declared type ${declaredName} nor derived from it`);
+    if (
+      lookupType(this.service, key).kind === "complex" &&
+      complexPlan(this.service, key).lineage.has(declared)
+    )
+      return key;
+    this.report(
+      path,
+      `xsi:type ${attribute.value} is neither the declared type ${declaredName} nor derived from it`,
+    );
     return declared;
   }
 }

@@ -40,31 +40,53 @@ export function renderReport(run: ConformanceRun): string[] {
       COLUMNS.map((column) => {
         const [first, ...more] = row.columns[column];
         if (first === undefined) return "✓";
-        notes.push(`[${notes.length + 1}] ${row.name} ${TITLES[column]}: ${describeFinding(first)}${more.length > 0 ? ` (and ${more.length} more)` : ""}`);
+        notes.push(
+          `[${notes.length + 1}] ${row.name} ${TITLES[column]}: ${describeFinding(first)}${more.length > 0 ? ` (and ${more.length} more)` : ""}`,
+        );
         return shorten(`✗ [${notes.length}] ${describeFinding(first)}`);
       }),
     );
   }
   const nameWidth = Math.max("operation".length, ...run.rows.map((row) => row.name.length));
-  const widths = COLUMNS.map((column, i) => Math.max(TITLES[column].length, ...[...cellsByRow.values()].map((cells) => (cells[i] as string).length)));
+  const widths = COLUMNS.map((column, i) =>
+    Math.max(TITLES[column].length, ...[...cellsByRow.values()].map((cells) => (cells[i] as string).length)),
+  );
   const line = (name: string, cells: readonly string[]): string =>
-    [name.padEnd(nameWidth), ...cells.map((cell, i) => cell.padEnd(widths[i] as number))].join(" | ").trimEnd();
+    [name.padEnd(nameWidth), ...cells.map((cell, i) => cell.padEnd(widths[i] as number))]
+      .join(" | ")
+      .trimEnd();
 
-  const lines = [line("operation", COLUMNS.map((column) => TITLES[column])), line("-".repeat(nameWidth), widths.map((width) => "-".repeat(width)))];
+  const lines = [
+    line(
+      "operation",
+      COLUMNS.map((column) => TITLES[column]),
+    ),
+    line(
+      "-".repeat(nameWidth),
+      widths.map((width) => "-".repeat(width)),
+    ),
+  ];
   for (const row of run.rows) {
     if (row.kind === "documented") {
       lines.push(line(row.name, cellsByRow.get(row) ?? []));
       continue;
     }
     const what =
-      row.kind === "pageWithoutOperation" ? `page only: the WSDL defines no operation ${row.name}` : `WSDL only: no example page documents ${row.name}`;
-    lines.push(`${row.name.padEnd(nameWidth)} | ${row.pinned ? what : `✗ ${what}, and expected.ts does not list it`}`);
+      row.kind === "pageWithoutOperation"
+        ? `page only: the WSDL defines no operation ${row.name}`
+        : `WSDL only: no example page documents ${row.name}`;
+    lines.push(
+      `${row.name.padEnd(nameWidth)} | ${row.pinned ? what : `✗ ${what}, and expected.ts does not list it`}`,
+    );
   }
 
   // Pages sharing the same deviations are one entry, so a page that differs (say, a fixed one) stands out.
   const deviationGroups = new Map<string, { lines: string[]; pages: string[] }>();
   for (const [page, deviations] of run.envelopeDeviations) {
-    const lines = [`  request: ${deviations.request.join("; ") || "none"}`, `  response: ${deviations.response.join("; ") || "none"}`];
+    const lines = [
+      `  request: ${deviations.request.join("; ") || "none"}`,
+      `  response: ${deviations.response.join("; ") || "none"}`,
+    ];
     const group = deviationGroups.get(lines.join("\n")) ?? { lines, pages: [] };
     group.pages.push(page);
     deviationGroups.set(lines.join("\n"), group);

@@ -7,27 +7,40 @@ import type { Difference } from "./compare.js";
  */
 export function diffValues(expected: unknown, actual: unknown, path: string): Difference[] {
   if (expected instanceof Date || actual instanceof Date) {
-    const same = expected instanceof Date && actual instanceof Date && expected.getTime() === actual.getTime();
+    const same =
+      expected instanceof Date && actual instanceof Date && expected.getTime() === actual.getTime();
     return same ? [] : [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
   }
   if (expected instanceof Uint8Array || actual instanceof Uint8Array) {
-    const same = expected instanceof Uint8Array && actual instanceof Uint8Array && Buffer.from(expected).equals(Buffer.from(actual));
+    const same =
+      expected instanceof Uint8Array &&
+      actual instanceof Uint8Array &&
+      Buffer.from(expected).equals(Buffer.from(actual));
     return same ? [] : [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
   }
   if (Array.isArray(expected) || Array.isArray(actual)) {
-    if (!Array.isArray(expected) || !Array.isArray(actual)) return [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
-    if (expected.length !== actual.length) return [{ path, message: `expected ${expected.length} items, found ${actual.length}` }];
+    if (!Array.isArray(expected) || !Array.isArray(actual))
+      return [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
+    if (expected.length !== actual.length)
+      return [{ path, message: `expected ${expected.length} items, found ${actual.length}` }];
     return expected.flatMap((item, i) => diffValues(item, actual[i], `${path}[${i}]`));
   }
   if (isRecord(expected) && isRecord(actual)) {
     const expectedKeys = Object.keys(expected);
     const actualKeys = Object.keys(actual);
     if (expectedKeys.join("\u0000") !== actualKeys.join("\u0000")) {
-      return [{ path, message: `expected properties [${expectedKeys.join(", ")}], found [${actualKeys.join(", ")}]` }];
+      return [
+        {
+          path,
+          message: `expected properties [${expectedKeys.join(", ")}], found [${actualKeys.join(", ")}]`,
+        },
+      ];
     }
     return expectedKeys.flatMap((key) => diffValues(expected[key], actual[key], `${path}.${key}`));
   }
-  return Object.is(expected, actual) ? [] : [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
+  return Object.is(expected, actual)
+    ? []
+    : [{ path, message: `expected ${show(expected)}, found ${show(actual)}` }];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -55,6 +68,7 @@ function toPlain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return { $base64: Buffer.from(value).toString("base64") };
   if (Array.isArray(value)) return value.map(toPlain);
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
+  if (isRecord(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
   return value;
 }

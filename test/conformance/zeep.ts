@@ -21,7 +21,11 @@ export interface OracleReading {
 
 /** Runs the shared oracle once over all pages. */
 export async function runZeepOracle(pages: readonly DocPage[]): Promise<Map<string, OracleReading>> {
-  const { stdout } = await promisify(execFile)(PYTHON, [ORACLE, WSDL_PATH, ...pages.map((page) => page.file)], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(
+    PYTHON,
+    [ORACLE, WSDL_PATH, ...pages.map((page) => page.file)],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   const readings = new Map<string, OracleReading>();
   for (const line of stdout.split("\n").filter((text) => text.trim() !== "")) {
     const { page, ...reading } = JSON.parse(line) as OracleReading & { page: string };
@@ -37,10 +41,13 @@ export interface EnvelopeToRead {
 }
 
 /** zeep's reading of an envelope as its operation's input message, or why it could not read it. */
-export type ZeepRequestReading = (LibraryReading & { readonly error?: undefined }) | { readonly error: string };
+export type ZeepRequestReading =
+  (LibraryReading & { readonly error?: undefined }) | { readonly error: string };
 
 /** Has zeep deserialize every given request envelope (our client's) as its operation's input, in one process. */
-export async function zeepReadRequests(envelopes: readonly EnvelopeToRead[]): Promise<Map<string, ZeepRequestReading>> {
+export async function zeepReadRequests(
+  envelopes: readonly EnvelopeToRead[],
+): Promise<Map<string, ZeepRequestReading>> {
   const input = envelopes.map((envelope) => JSON.stringify(envelope)).join("\n");
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(PYTHON, [READ_REQUEST, WSDL_PATH], { stdio: ["pipe", "pipe", "pipe"] });
@@ -49,7 +56,11 @@ export async function zeepReadRequests(envelopes: readonly EnvelopeToRead[]): Pr
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`zeep_read_request.py exited with ${code}: ${stderr.trim()}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`zeep_read_request.py exited with ${code}: ${stderr.trim()}`)),
+    );
     child.stdin.end(`${input}\n`);
   });
   const readings = new Map<string, ZeepRequestReading>();

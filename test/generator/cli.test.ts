@@ -21,7 +21,11 @@ interface Run {
 async function soapgen(args: string[], cwd = ROOT): Promise<Run> {
   return promisify(execFile)(process.execPath, [CLI, ...args], { cwd }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
@@ -86,14 +90,22 @@ describe("soapgen", () => {
       JSON.stringify({ targets: [{ wsdl: "service.wsdl", out: "src/generated" }] }),
     );
     expect((await soapgen(["generate"], project)).code).toBe(0);
-    expect(readFileSync(join(project, "src/generated/index.ts"), "utf8")).toContain("export class PaymentServiceClient");
-    expect(await soapgen(["check"], project)).toMatchObject({ code: 0, stdout: "soapgen: src/generated is up to date\n" });
+    expect(readFileSync(join(project, "src/generated/index.ts"), "utf8")).toContain(
+      "export class PaymentServiceClient",
+    );
+    expect(await soapgen(["check"], project)).toMatchObject({
+      code: 0,
+      stdout: "soapgen: src/generated is up to date\n",
+    });
   });
 
   it("says what is wrong with a config file in one line", async () => {
     const project = join(dir, "bad-config");
     cpSync(CHOICE, join(project, "service.wsdl"));
-    writeFileSync(join(project, "soapgen.config.json"), JSON.stringify({ targets: [{ wsdl: "service.wsdl" }] }));
+    writeFileSync(
+      join(project, "soapgen.config.json"),
+      JSON.stringify({ targets: [{ wsdl: "service.wsdl" }] }),
+    );
     const run = await soapgen(["generate"], project);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "../../generator/generate.js";
+import { formatTypeScript } from "../../generator/format.js";
 import type { GeneratedFiles } from "../../generator/emit/index.js";
 import { CustomerServiceClient } from "../../generated/customer-service/index.js";
 
@@ -27,7 +28,10 @@ function committedFiles(dir: string): Map<string, string> {
 
 /** Source text without comments and string literals, to look at code only. */
 function codeOnly(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\/\/.*$/gm, "")
+    .replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
 }
 
 let rendered: GeneratedFiles;
@@ -45,6 +49,10 @@ describe("generated/customer-service", () => {
   it("is byte-identical run to run", async () => {
     const again = await render(WSDL);
     expect([...again.entries()]).toEqual([...rendered.entries()]);
+  });
+
+  it("is laid out as prettier lays it out, including the files written without a prettier pass", async () => {
+    for (const [name, text] of rendered) expect(await formatTypeScript(text), name).toBe(text);
   });
 
   it("starts every file with the do-not-edit banner naming the WSDL", () => {
@@ -80,9 +88,15 @@ describe("generated/customer-service", () => {
     expect(types).toContain("FieldProperties?: Record<string, FieldProperty | null> | null;");
     expect(types).toContain("Registered?: Date;");
     expect(types).toContain('export type ConfigType = "Style" | "Options";');
-    expect(types).toMatch(/export interface ChatSessionsForUserResponse \{\n\s+Response\?: \(ChatSession \| null\)\[\] \| null;/);
-    expect(types).toMatch(/export interface CustomerServiceRequestHeaders \{[^}]*ApplicationToken\?: string \| null;[^}]*Credentials\?: SoCredentials \| null;[^}]*TimeZone\?: SoTimeZone \| null;/);
-    expect(types).toMatch(/export interface CustomerServiceResponseHeaders \{[^}]*ExceptionInfo\?: SoExceptionInfo \| null;[^}]*ExtraInfo\?: Record<string, string \| null> \| null;[^}]*Succeeded\?: boolean;/);
+    expect(types).toMatch(
+      /export interface ChatSessionsForUserResponse \{\n\s+Response\?: \(ChatSession \| null\)\[\] \| null;/,
+    );
+    expect(types).toMatch(
+      /export interface CustomerServiceRequestHeaders \{[^}]*ApplicationToken\?: string \| null;[^}]*Credentials\?: SoCredentials \| null;[^}]*TimeZone\?: SoTimeZone \| null;/,
+    );
+    expect(types).toMatch(
+      /export interface CustomerServiceResponseHeaders \{[^}]*ExceptionInfo\?: SoExceptionInfo \| null;[^}]*ExtraInfo\?: Record<string, string \| null> \| null;[^}]*Succeeded\?: boolean;/,
+    );
     // Wrapper entry types of dictionaries and ArrayOf wrappers are wire details, not TypeScript types.
     expect(types).not.toMatch(/KeyValuePair|interface ArrayOf|type ArrayOf/);
   });

@@ -5,7 +5,11 @@ import { render } from "../../generator/generate.js";
 
 async function files(name: string): Promise<{ types: string; index: string; schema: string }> {
   const rendered = await render(resolve(process.cwd(), "wsdl", name));
-  return { types: rendered.get("types.ts")!, index: rendered.get("index.ts")!, schema: rendered.get("schema.ts")! };
+  return {
+    types: rendered.get("types.ts")!,
+    index: rendered.get("index.ts")!,
+    schema: rendered.get("schema.ts")!,
+  };
 }
 
 describe("emission per construct", () => {
@@ -16,7 +20,9 @@ describe("emission per construct", () => {
   { CardNumber: string; Iban?: never; Bic?: never } | { Iban: string; Bic?: string; CardNumber?: never }
 );`,
     );
-    expect(types).toMatch(/export interface PayRequest \{\n\s+Payment: Payment\[\];\n\s+Options\?: Options;\n\}/);
+    expect(types).toMatch(
+      /export interface PayRequest \{\n\s+Payment: Payment\[\];\n\s+Options\?: Options;\n\}/,
+    );
   });
 
   it("complexContent and simpleContent extension become interface inheritance", async () => {
@@ -26,7 +32,9 @@ describe("emission per construct", () => {
     expect(types).toMatch(/export interface Price \{\n[^}]*\$value: number;\n\s+currency: string;\n\}/);
     // The derived type inherits $value rather than declaring it again.
     expect(types).toContain("export interface DiscountedPrice extends Price {\n  discount?: number;\n}");
-    expect(schema).toMatch(/Dog: \{\n\s+kind: "complex",\n\s+xmlName: "Dog",\n\s+xmlNs: \w+,\n\s+base: "Animal",/);
+    expect(schema).toMatch(
+      /Dog: \{\n\s+kind: "complex",\n\s+xmlName: "Dog",\n\s+xmlNs: \w+,\n\s+base: "Animal",/,
+    );
   });
 
   it("enumerations become literal unions and xs:list an array", async () => {
@@ -48,7 +56,9 @@ describe("emission per construct", () => {
 
   it("attributes become properties, required or optional by use", async () => {
     const { types } = await files("attributes.wsdl");
-    expect(types).toMatch(/export interface Document \{\n\s+Title: string;\n\s+id: string;\n\s+status\?: "draft" \| "final";/);
+    expect(types).toMatch(
+      /export interface Document \{\n\s+Title: string;\n\s+id: string;\n\s+status\?: "draft" \| "final";/,
+    );
     expect(types).toContain("stamp?: Date;");
   });
 
@@ -76,9 +86,13 @@ describe("emission per construct", () => {
       'export class InsufficientFundsError extends SoapFaultError<InsufficientFunds> {\n  override readonly name = "InsufficientFundsError";\n}',
     );
     expect(index).toContain("new SoapClient<BankRequestHeaders>(bankService, options, bankServiceFaults)");
-    expect(types).toMatch(/export interface BankRequestHeaders \{\n\s+session\?: string;\n\s+trace\?: string;\n\}/);
+    expect(types).toMatch(
+      /export interface BankRequestHeaders \{\n\s+session\?: string;\n\s+trace\?: string;\n\}/,
+    );
     // A one-way operation resolves to void; a request with a required element cannot be left out.
-    expect(index).toContain("async log(request: LogRequest, options?: CallOptions<BankRequestHeaders>): Promise<void> {");
+    expect(index).toContain(
+      "async log(request: LogRequest, options?: CallOptions<BankRequestHeaders>): Promise<void> {",
+    );
     expect(index).toMatch(/async withdraw\(\n\s+request: WithdrawRequest,\n/);
     // No soap:address: the endpoint is required.
     expect(index).toContain("export type BankClientOptions = SoapClientOptions<BankRequestHeaders>;");

@@ -59,7 +59,10 @@ const soap11Response = documentedResponse!.replaceAll(SOAP12_NS, SOAP11_NS);
 
 describe("ChatSessionsForUser, as on the seed page", () => {
   it("the seed page documents the header blocks the client types", () => {
-    expect(documentedHeaders.map((h) => `{${h.ns}}${h.local}`)).toEqual([`{${NS}}ApplicationToken`, `{${NS}}Credentials`]);
+    expect(documentedHeaders.map((h) => `{${h.ns}}${h.local}`)).toEqual([
+      `{${NS}}ApplicationToken`,
+      `{${NS}}Credentials`,
+    ]);
     expect(documentedBody.map((b) => `{${b.ns}}${b.local}`)).toEqual([`{${NS}}ChatSessionsForUser`]);
   });
 
@@ -113,7 +116,11 @@ describe("ChatSessionsForUser, as on the seed page", () => {
 
     const result = await client.call("ChatSessionsForUser", {});
 
-    expect(result).toEqual({ body: { Response: [{ ChatSessionId: 0 }] }, headers: { Succeeded: true }, status: 200 });
+    expect(result).toEqual({
+      body: { Response: [{ ChatSessionId: 0 }] },
+      headers: { Succeeded: true },
+      status: 200,
+    });
   });
 
   it("sends the documented SOAP 1.2 envelope namespace when asked to", async () => {

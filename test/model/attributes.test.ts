@@ -21,6 +21,10 @@ describe("attributes.wsdl", async () => {
   });
 
   it("hoists an attribute's anonymous type as <Owner><Attribute>", () => {
-    expect(simple(model, NS, "DocumentStatus")).toMatchObject({ anonymous: true, builtin: "string", enumeration: ["draft", "final"] });
+    expect(simple(model, NS, "DocumentStatus")).toMatchObject({
+      anonymous: true,
+      builtin: "string",
+      enumeration: ["draft", "final"],
+    });
   });
 });

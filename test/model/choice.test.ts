@@ -23,7 +23,10 @@ describe("choice.wsdl: sequence, choice, group refs, all", async () => {
               kind: "sequence",
               minOccurs: 1,
               maxOccurs: 1,
-              particles: [element(q(NS, "Iban"), builtin("string")), element(q(NS, "Bic"), builtin("string"), { minOccurs: 0 })],
+              particles: [
+                element(q(NS, "Iban"), builtin("string")),
+                element(q(NS, "Bic"), builtin("string"), { minOccurs: 0 }),
+              ],
             },
           ],
         },
@@ -31,7 +34,10 @@ describe("choice.wsdl: sequence, choice, group refs, all", async () => {
           kind: "sequence",
           minOccurs: 0,
           maxOccurs: 1,
-          particles: [element(q(NS, "Email"), builtin("string")), element(q(NS, "Phone"), builtin("string"), { minOccurs: 0 })],
+          particles: [
+            element(q(NS, "Email"), builtin("string")),
+            element(q(NS, "Phone"), builtin("string"), { minOccurs: 0 }),
+          ],
         },
       ],
     });
@@ -40,14 +46,22 @@ describe("choice.wsdl: sequence, choice, group refs, all", async () => {
   it("reads xs:all", () => {
     const options = complex(model, NS, "Options").content;
     expect(options?.kind).toBe("all");
-    expect(options?.particles.map((p) => (p.kind === "element" ? p.name.local : p.kind))).toEqual(["Fast", "Cheap"]);
+    expect(options?.particles.map((p) => (p.kind === "element" ? p.name.local : p.kind))).toEqual([
+      "Fast",
+      "Cheap",
+    ]);
   });
 
   it("hoists the global element's anonymous type under the element's name, after the named types", () => {
     expect([...model.types.keys()]).toEqual([`{${NS}}Payment`, `{${NS}}Options`, `{${NS}}Pay`]);
     expect(complex(model, NS, "Pay").anonymous).toBe(true);
     expect(model.elements.get(`{${NS}}Pay`)?.type).toEqual(named(NS, "Pay"));
-    expect(model.elements.get(`{${NS}}PayResponse`)).toEqual({ name: q(NS, "PayResponse"), type: builtin("boolean"), nillable: false, abstract: false });
+    expect(model.elements.get(`{${NS}}PayResponse`)).toEqual({
+      name: q(NS, "PayResponse"),
+      type: builtin("boolean"),
+      nillable: false,
+      abstract: false,
+    });
   });
 
   it("builds the port from the SOAP 1.1 binding and the service address", () => {
@@ -64,8 +78,16 @@ describe("choice.wsdl: sequence, choice, group refs, all", async () => {
       {
         name: "Pay",
         soapAction: "urn:example:choice/Pay",
-        input: { name: q(NS, "PayRequest"), body: [{ name: "parameters", element: `{${NS}}Pay` }], headers: [] },
-        output: { name: q(NS, "PayResponse"), body: [{ name: "parameters", element: `{${NS}}PayResponse` }], headers: [] },
+        input: {
+          name: q(NS, "PayRequest"),
+          body: [{ name: "parameters", element: `{${NS}}Pay` }],
+          headers: [],
+        },
+        output: {
+          name: q(NS, "PayResponse"),
+          body: [{ name: "parameters", element: `{${NS}}PayResponse` }],
+          headers: [],
+        },
         faults: [],
       },
     ]);

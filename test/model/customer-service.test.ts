@@ -33,8 +33,17 @@ describe("SuperOffice Services88 CustomerService", async () => {
       "Get all chat TOPICS which this user is a member of. Members means that you have at least one of: Can Respond, Notifications, Listen or Manager",
     );
     expect(op?.input.body).toEqual([{ name: "parameters", element: el("ChatSessionsForUser") }]);
-    expect(op?.input.headers.map((h) => h.element)).toEqual([el("ApplicationToken"), el("Credentials"), el("TimeZone")]);
-    expect(op?.output?.headers.map((h) => h.name)).toEqual(["ExceptionInfo", "ExtraInfo", "Succeeded", "TimeZone"]);
+    expect(op?.input.headers.map((h) => h.element)).toEqual([
+      el("ApplicationToken"),
+      el("Credentials"),
+      el("TimeZone"),
+    ]);
+    expect(op?.output?.headers.map((h) => h.name)).toEqual([
+      "ExceptionInfo",
+      "ExtraInfo",
+      "Succeeded",
+      "TimeZone",
+    ]);
   });
 
   it("reads the DataContract shapes", () => {
@@ -51,7 +60,11 @@ describe("SuperOffice Services88 CustomerService", async () => {
       value: element(q(NS, "Value"), named(NS, "FieldProperty"), { nillable: true }),
     });
     expect(complex(model, NS, "ArrayOfChatSession").arrayItem).toEqual(
-      element(q(NS, "ChatSession"), named(NS, "ChatSession"), { nillable: true, minOccurs: 0, maxOccurs: "unbounded" }),
+      element(q(NS, "ChatSession"), named(NS, "ChatSession"), {
+        nillable: true,
+        minOccurs: 0,
+        maxOccurs: "unbounded",
+      }),
     );
     expect(simple(model, NS, "ConfigType").actualType).toEqual(q(XSD_NS, "short"));
     expect(complex(model, DATACONTRACT_ARRAYS_NS, "ArrayOfint").arrayItem?.type).toEqual(builtin("int"));

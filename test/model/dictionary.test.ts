@@ -17,9 +17,15 @@ describe("dictionary.wsdl: WCF DataContract conventions", async () => {
   });
 
   it("marks ArrayOfX wrappers, in any namespace, with their item", () => {
-    expect(complex(model, NS, "ArrayOfLevel").arrayItem).toEqual(element(q(NS, "Level"), named(NS, "Level"), { minOccurs: 0, maxOccurs: "unbounded" }));
+    expect(complex(model, NS, "ArrayOfLevel").arrayItem).toEqual(
+      element(q(NS, "Level"), named(NS, "Level"), { minOccurs: 0, maxOccurs: "unbounded" }),
+    );
     expect(complex(model, DATACONTRACT_ARRAYS_NS, "ArrayOfstring").arrayItem).toEqual(
-      element(q(DATACONTRACT_ARRAYS_NS, "string"), builtin("string"), { nillable: true, minOccurs: 0, maxOccurs: "unbounded" }),
+      element(q(DATACONTRACT_ARRAYS_NS, "string"), builtin("string"), {
+        nillable: true,
+        minOccurs: 0,
+        maxOccurs: "unbounded",
+      }),
     );
   });
 

@@ -28,7 +28,11 @@ describe("extension.wsdl: complexContent and simpleContent derivation", async ()
     const discounted = complex(model, NS, "DiscountedPrice");
     expect(discounted.simpleContent).toEqual(builtin("decimal"));
     expect(discounted.base).toEqual(q(NS, "Price"));
-    expect(discounted.attributes).toEqual([{ name: q("", "discount"), type: builtin("int"), use: "optional" }]);
-    expect(complex(model, NS, "Adopt").content?.particles[1]).toEqual(element(q(NS, "Fee"), named(NS, "DiscountedPrice")));
+    expect(discounted.attributes).toEqual([
+      { name: q("", "discount"), type: builtin("int"), use: "optional" },
+    ]);
+    expect(complex(model, NS, "Adopt").content?.particles[1]).toEqual(
+      element(q(NS, "Fee"), named(NS, "DiscountedPrice")),
+    );
   });
 });

@@ -20,7 +20,11 @@ describe("faults.wsdl: faults, headers, one-way, documentation", async () => {
 
   it("reads the fault's single part and documentation", () => {
     expect(withdraw?.faults).toEqual([
-      { name: "InsufficientFunds", part: { name: "detail", element: `{${NS}}InsufficientFunds` }, documentation: "Not enough money." },
+      {
+        name: "InsufficientFunds",
+        part: { name: "detail", element: `{${NS}}InsufficientFunds` },
+        documentation: "Not enough money.",
+      },
     ]);
   });
 

@@ -2,7 +2,15 @@ import path from "node:path";
 import { expect } from "vitest";
 import { SoapgenError } from "../../generator/errors.js";
 import { loadServiceModel } from "../../generator/load/index.js";
-import type { ComplexType, ElementParticle, Particle, QName, ServiceModel, SimpleType, TypeRef } from "../../generator/model.js";
+import type {
+  ComplexType,
+  ElementParticle,
+  Particle,
+  QName,
+  ServiceModel,
+  SimpleType,
+  TypeRef,
+} from "../../generator/model.js";
 
 export const WSDL_DIR = path.resolve("wsdl");
 

@@ -15,16 +15,25 @@ describe("imports/: wsdl:import cycle, xs:import, xs:include cycle, chameleon in
       address: "http://localhost:8080/orders",
       serviceName: "OrderService",
     });
-    expect(model.ports[0]?.operations[0]?.input.body).toEqual([{ name: "parameters", element: `{${NS}}PlaceOrder` }]);
+    expect(model.ports[0]?.operations[0]?.input.body).toEqual([
+      { name: "parameters", element: `{${NS}}PlaceOrder` },
+    ]);
   });
 
   it("reads each schema once, in document order, with included chameleon types in the includer's namespace", () => {
-    expect([...model.types.keys()]).toEqual([`{${NS}}PlaceOrder`, `{${NS}}OrderLine`, `{${NS}}Code`, `{${NS}}Identifier`]);
+    expect([...model.types.keys()]).toEqual([
+      `{${NS}}PlaceOrder`,
+      `{${NS}}OrderLine`,
+      `{${NS}}Code`,
+      `{${NS}}Identifier`,
+    ]);
     expect(simple(model, NS, "Identifier")).toMatchObject({ base: named(NS, "Code"), builtin: "string" });
     expect(complex(model, NS, "PlaceOrder").content?.particles).toEqual([
       element(q(NS, "Line"), named(NS, "OrderLine"), { maxOccurs: "unbounded" }),
       element(q(NS, "Id"), named(NS, "Identifier")),
     ]);
-    expect(complex(model, NS, "OrderLine").content?.particles[1]).toEqual(element(q(NS, "Quantity"), builtin("int")));
+    expect(complex(model, NS, "OrderLine").content?.particles[1]).toEqual(
+      element(q(NS, "Quantity"), builtin("int")),
+    );
   });
 });

@@ -8,12 +8,42 @@ const file = (name: string) => path.join(WSDL_DIR, "invalid", name);
 
 describe("invalid inputs become one-line SoapgenErrors", () => {
   it.each([
-    ["dangling-type.wsdl", "dangling type reference: type 'tns:Missing' ({urn:example:dangling}Missing) is not defined", 10, "xs:complexType[@name='Order']/xs:sequence/xs:element[@name='Item']"],
-    ["duplicate-type.wsdl", "duplicate type {urn:example:duplicate}Order: already defined at", 11, "xs:complexType[@name='Order']"],
-    ["rpc-encoded.wsdl", "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports document/literal", 24, "wsdl:binding[@name='LegacyBinding']"],
-    ["type-part.wsdl", "part 'text' of message 'TypePartRequest' uses type=; document/literal parts must reference a global element", 11, "wsdl:message[@name='TypePartRequest']/wsdl:part[@name='text']"],
-    ["undefined-message.wsdl", "message='tns:NoSuchRequest': wsdl:message {urn:example:undefined}NoSuchRequest is not defined", 16, "wsdl:portType[@name='UndefinedService']"],
-    ["missing-import.wsdl", `cannot read imported document ${file("no-such-file.xsd")}: file not found`, 7, "xs:schema/xs:import"],
+    [
+      "dangling-type.wsdl",
+      "dangling type reference: type 'tns:Missing' ({urn:example:dangling}Missing) is not defined",
+      10,
+      "xs:complexType[@name='Order']/xs:sequence/xs:element[@name='Item']",
+    ],
+    [
+      "duplicate-type.wsdl",
+      "duplicate type {urn:example:duplicate}Order: already defined at",
+      11,
+      "xs:complexType[@name='Order']",
+    ],
+    [
+      "rpc-encoded.wsdl",
+      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports document/literal",
+      24,
+      "wsdl:binding[@name='LegacyBinding']",
+    ],
+    [
+      "type-part.wsdl",
+      "part 'text' of message 'TypePartRequest' uses type=; document/literal parts must reference a global element",
+      11,
+      "wsdl:message[@name='TypePartRequest']/wsdl:part[@name='text']",
+    ],
+    [
+      "undefined-message.wsdl",
+      "message='tns:NoSuchRequest': wsdl:message {urn:example:undefined}NoSuchRequest is not defined",
+      16,
+      "wsdl:portType[@name='UndefinedService']",
+    ],
+    [
+      "missing-import.wsdl",
+      `cannot read imported document ${file("no-such-file.xsd")}: file not found`,
+      7,
+      "xs:schema/xs:import",
+    ],
     ["malformed.xml", "not well-formed XML: Expected closing tag 'wsdl:types'", 4, undefined],
     ["doctype.wsdl", "DOCTYPE declarations are not allowed", 2, undefined],
     ["wsdl2.wsdl", "this is a WSDL 2.0 document", 2, "description"],
@@ -29,22 +59,32 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
 
   it("rejects a document that is not a WSDL", async () => {
     const error = await loadError("invalid/not-wsdl.xml");
-    expect(error.message).toBe(`${file("not-wsdl.xml")}: not a WSDL: expected root element {http://schemas.xmlsoap.org/wsdl/}definitions, found {}catalog (at catalog)`);
+    expect(error.message).toBe(
+      `${file("not-wsdl.xml")}: not a WSDL: expected root element {http://schemas.xmlsoap.org/wsdl/}definitions, found {}catalog (at catalog)`,
+    );
   });
 
   it("rejects an empty file and a missing file", async () => {
-    expect((await loadError("invalid/empty.wsdl")).message).toBe(`${file("empty.wsdl")}: the document is empty; expected a WSDL (XML) document`);
+    expect((await loadError("invalid/empty.wsdl")).message).toBe(
+      `${file("empty.wsdl")}: the document is empty; expected a WSDL (XML) document`,
+    );
     expect((await loadError("invalid/nope.wsdl")).message).toBe(`${file("nope.wsdl")}: file not found`);
   });
 
   it("rejects an undeclared prefix and text that is not XML", async () => {
-    const undeclared = loadServiceModel({ text: '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"><x:y/></wsdl:definitions>' });
-    await expect(undeclared).rejects.toThrow("<input>: namespace prefix 'x' of 'x:y' is not declared (at wsdl:definitions/x:y)");
+    const undeclared = loadServiceModel({
+      text: '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"><x:y/></wsdl:definitions>',
+    });
+    await expect(undeclared).rejects.toThrow(
+      "<input>: namespace prefix 'x' of 'x:y' is not declared (at wsdl:definitions/x:y)",
+    );
     await expect(loadServiceModel({ text: "hello" })).rejects.toBeInstanceOf(SoapgenError);
   });
 
   it("reports an unreachable URL", async () => {
     const error = loadServiceModel({ location: "http://127.0.0.1:9/service.wsdl" }, { timeoutMs: 2000 });
-    await expect(error).rejects.toThrow(/^http:\/\/127\.0\.0\.1:9\/service\.wsdl: cannot fetch: fetch failed/);
+    await expect(error).rejects.toThrow(
+      /^http:\/\/127\.0\.0\.1:9\/service\.wsdl: cannot fetch: fetch failed/,
+    );
   });
 });

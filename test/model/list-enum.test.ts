@@ -28,16 +28,29 @@ describe("list-enum.wsdl: simple types", async () => {
       builtin: "string",
       enumeration: ["Read", "Write"],
     });
-    expect(simple(model, NS, "PermissionsItem")).toMatchObject({ anonymous: true, variety: "atomic", enumeration: ["Read", "Write"] });
+    expect(simple(model, NS, "PermissionsItem")).toMatchObject({
+      anonymous: true,
+      variety: "atomic",
+      enumeration: ["Read", "Write"],
+    });
     expect([...model.types.keys()].slice(1, 3)).toEqual([`{${NS}}Permissions`, `{${NS}}PermissionsItem`]);
   });
 
   it("reads a list of a named type", () => {
-    expect(simple(model, NS, "Palette")).toMatchObject({ variety: "list", itemType: named(NS, "Color"), builtin: "string", enumeration: ["Red", "Green", "Blue"] });
+    expect(simple(model, NS, "Palette")).toMatchObject({
+      variety: "list",
+      itemType: named(NS, "Color"),
+      builtin: "string",
+      enumeration: ["Red", "Green", "Blue"],
+    });
   });
 
   it("resolves the built-in through a base declared later", () => {
-    expect(simple(model, NS, "Percent")).toMatchObject({ variety: "atomic", base: named(NS, "SmallInt"), builtin: "short" });
+    expect(simple(model, NS, "Percent")).toMatchObject({
+      variety: "atomic",
+      base: named(NS, "SmallInt"),
+      builtin: "short",
+    });
     expect(simple(model, NS, "Percent").enumeration).toBeUndefined();
   });
 

@@ -26,21 +26,34 @@ describe("loading from text and from http(s)", () => {
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   });
-  afterAll(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  afterAll(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 
   it("follows imports relative to a URL, fetching each document once", async () => {
     const model = await loadServiceModel({ location: `${base}/service.wsdl` });
     expect(model.source).toBe(`${base}/service.wsdl`);
     expect(model.ports[0]?.operations.map((o) => o.name)).toEqual(["PlaceOrder"]);
-    expect([...requests].sort()).toEqual(["/abstract.wsdl", "/common/common.xsd", "/schemas/order-lines.xsd", "/schemas/orders.xsd", "/service.wsdl"]);
+    expect([...requests].sort()).toEqual([
+      "/abstract.wsdl",
+      "/common/common.xsd",
+      "/schemas/order-lines.xsd",
+      "/schemas/orders.xsd",
+      "/service.wsdl",
+    ]);
   });
 
   it("reports HTTP errors and timeouts", async () => {
-    await expect(loadServiceModel({ location: `${base}/missing.wsdl` })).rejects.toThrow(`${base}/missing.wsdl: HTTP 404 Not Found`);
-    await expect(loadServiceModel({ location: `${base}/slow` }, { timeoutMs: 50 })).rejects.toThrow(`${base}/slow: no response within 50 ms`);
+    await expect(loadServiceModel({ location: `${base}/missing.wsdl` })).rejects.toThrow(
+      `${base}/missing.wsdl: HTTP 404 Not Found`,
+    );
+    await expect(loadServiceModel({ location: `${base}/slow` }, { timeoutMs: 50 })).rejects.toThrow(
+      `${base}/slow: no response within 50 ms`,
+    );
   });
 
   it("loads text, resolving imports against the given location", async () => {
@@ -56,7 +69,14 @@ describe("loading from text and from http(s)", () => {
     </d:definitions>`;
     const model = await loadServiceModel({ text });
     expect(model.source).toBe("<input>");
-    expect([...model.elements.values()]).toEqual([{ name: { ns: "urn:t", local: "E" }, type: { kind: "builtin", name: "string" }, nillable: false, abstract: false }]);
+    expect([...model.elements.values()]).toEqual([
+      {
+        name: { ns: "urn:t", local: "E" },
+        type: { kind: "builtin", name: "string" },
+        nillable: false,
+        abstract: false,
+      },
+    ]);
   });
 
   it("is deterministic", async () => {

@@ -13,6 +13,8 @@ describe("unqualified.wsdl: element forms", async () => {
       element(q(NS, "Note"), builtin("string"), { minOccurs: 0 }),
       element(q("", "nested"), named(NS, "UnqualifiedNested")),
     ]);
-    expect(complex(model, NS, "UnqualifiedNested").content?.particles).toEqual([element(q("", "inner"), builtin("int"))]);
+    expect(complex(model, NS, "UnqualifiedNested").content?.particles).toEqual([
+      element(q("", "inner"), builtin("int")),
+    ]);
   });
 });

@@ -41,7 +41,12 @@ beforeAll(async () => {
     request.setEncoding("utf8");
     request.on("data", (chunk: string) => (body += chunk));
     request.on("end", () => {
-      const captured = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, body };
+      const captured = {
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body,
+      };
       received.push(captured);
       handler(captured, response);
     });
@@ -62,8 +67,14 @@ function respond(status: number, body: string, contentType = "text/xml; charset=
   };
 }
 
-function client(options: Partial<SoapClientOptions<Record<string, unknown>>> = {}): SoapClient<Record<string, unknown>> {
-  return new SoapClient<Record<string, unknown>>(service, { endpoint, timeoutMs: 5000, ...options }, { AccessDenied: AccessDeniedFault });
+function client(
+  options: Partial<SoapClientOptions<Record<string, unknown>>> = {},
+): SoapClient<Record<string, unknown>> {
+  return new SoapClient<Record<string, unknown>>(
+    service,
+    { endpoint, timeoutMs: 5000, ...options },
+    { AccessDenied: AccessDeniedFault },
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -82,9 +93,13 @@ describe("SoapClient", { timeout: 10_000 }, () => {
   it("POSTs a SOAP 1.1 envelope with SOAPAction and merged headers, and returns body, headers and status", async () => {
     handler = respond(200, chatResponse(1));
     received.length = 0;
-    const response = await client({ headers: { ApplicationToken: "app", TimeZone: "UTC" } }).invoke("ChatSessionsForUser", {}, {
-      headers: { ApplicationToken: "call", Credentials: { Ticket: "7T" } },
-    });
+    const response = await client({ headers: { ApplicationToken: "app", TimeZone: "UTC" } }).invoke(
+      "ChatSessionsForUser",
+      {},
+      {
+        headers: { ApplicationToken: "call", Credentials: { Ticket: "7T" } },
+      },
+    );
     expect(response).toEqual({
       body: { Response: [{ ChatSessionId: 1, Status: "Active", Tags: [], Topic: "Topic 1" }] },
       headers: { ExceptionInfo: null, ExtraInfo: null, Succeeded: true, TimeZone: null },
@@ -107,7 +122,9 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     received.length = 0;
     const response = await client({ soapVersion: "1.2" }).invoke("ChatSessionsForUser", {});
     expect(response.body).toEqual({ Response: [] });
-    expect(received[0]?.headers["content-type"]).toBe(`application/soap+xml; charset=utf-8; action="${SOAP_ACTION}"`);
+    expect(received[0]?.headers["content-type"]).toBe(
+      `application/soap+xml; charset=utf-8; action="${SOAP_ACTION}"`,
+    );
     expect(received[0]?.headers["soapaction"]).toBeUndefined();
     expect(received[0]?.body).toContain(`<soap:Envelope xmlns:soap="${ENV12}"`);
   });
@@ -118,17 +135,32 @@ describe("SoapClient", { timeout: 10_000 }, () => {
       calls.push(String(input));
       return new Response(chatResponse(0), { status: 200 });
     };
-    const response = await client({ fetch: fetchStub, endpoint: "http://stub.invalid/x" }).invoke("ChatSessionsForUser", {});
+    const response = await client({ fetch: fetchStub, endpoint: "http://stub.invalid/x" }).invoke(
+      "ChatSessionsForUser",
+      {},
+    );
     expect(calls).toEqual(["http://stub.invalid/x"]);
     expect(response.status).toBe(200);
   });
 
   it("throws the declared fault class for a SOAP 1.1 fault with HTTP 500", async () => {
-    handler = respond(500, fault11(`<AccessDeniedInfo xmlns="${NS}"><ErrorCode>403</ErrorCode><Message>No</Message></AccessDeniedInfo>`));
+    handler = respond(
+      500,
+      fault11(
+        `<AccessDeniedInfo xmlns="${NS}"><ErrorCode>403</ErrorCode><Message>No</Message></AccessDeniedInfo>`,
+      ),
+    );
     const error = await rejection(client().invoke("ChatSessionsForUser", {}));
     expect(error).toBeInstanceOf(AccessDeniedFault);
     const fault = error as AccessDeniedFault;
-    expect([fault.code, fault.codeNamespace, fault.reason, fault.actor, fault.faultName, fault.status]).toEqual(["Client", ENV11, "Access denied", "urn:actor", "AccessDenied", 500]);
+    expect([
+      fault.code,
+      fault.codeNamespace,
+      fault.reason,
+      fault.actor,
+      fault.faultName,
+      fault.status,
+    ]).toEqual(["Client", ENV11, "Access denied", "urn:actor", "AccessDenied", 500]);
     expect(fault.detail).toEqual({ ErrorCode: 403, Message: "No" });
     expect(fault.message).toBe("SOAP fault Client (AccessDenied): Access denied");
   });
@@ -143,7 +175,13 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     expect(error).toBeInstanceOf(SoapFaultError);
     expect(error).not.toBeInstanceOf(AccessDeniedFault);
     const fault = error as SoapFaultError;
-    expect([fault.code, fault.codeNamespace, fault.reason, fault.faultName, fault.status]).toEqual(["Receiver", ENV12, "Server broke", undefined, 500]);
+    expect([fault.code, fault.codeNamespace, fault.reason, fault.faultName, fault.status]).toEqual([
+      "Receiver",
+      ENV12,
+      "Server broke",
+      undefined,
+      500,
+    ]);
     expect(fault.detail).toBe(`<x:Trace xmlns:x="urn:x">t</x:Trace>`);
   });
 
@@ -151,13 +189,15 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     handler = respond(500, "<html><body>Internal Server Error</body></html>", "text/html");
     const error = await rejection(client().invoke("ChatSessionsForUser", {}));
     expect(error).toBeInstanceOf(SoapHttpError);
-    expect([(error as SoapHttpError).status, (error as SoapHttpError).statusText, (error as SoapHttpError).body]).toEqual([
-      500,
-      "Internal Server Error",
-      "<html><body>Internal Server Error</body></html>",
-    ]);
+    expect([
+      (error as SoapHttpError).status,
+      (error as SoapHttpError).statusText,
+      (error as SoapHttpError).body,
+    ]).toEqual([500, "Internal Server Error", "<html><body>Internal Server Error</body></html>"]);
     handler = respond(503, "");
-    expect(((await rejection(client().invoke("ChatSessionsForUser", {}))) as SoapHttpError).message).toBe("HTTP 503 Service Unavailable");
+    expect(((await rejection(client().invoke("ChatSessionsForUser", {}))) as SoapHttpError).message).toBe(
+      "HTTP 503 Service Unavailable",
+    );
   });
 
   it("throws SoapDecodeError for a 200 whose body is not XML", async () => {
@@ -171,18 +211,33 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     handler = respond(200, chatResponse(1).replace("<ChatSessionId>1<", "<ChatSessionId>abc<"));
     const error = await rejection(client().invoke("ChatSessionsForUser", {}));
     expect(error).toBeInstanceOf(SoapDecodeError);
-    expect((error as SoapDecodeError).path).toBe("Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[0]/ChatSessionId");
+    expect((error as SoapDecodeError).path).toBe(
+      "Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[0]/ChatSessionId",
+    );
   });
 
   it("throws SoapServiceError when the Succeeded header is false", async () => {
     const info = `<ExceptionInfo xmlns="${NS}"><Message>Ticket expired</Message><StackTrace>at X</StackTrace><FriendlyText>Please log in</FriendlyText><ExceptionType>SoSessionException</ExceptionType></ExceptionInfo>`;
-    handler = respond(200, chatResponse(0, false).replace(`<ExceptionInfo xmlns="${NS}" xsi:nil="true"/>`, info));
+    handler = respond(
+      200,
+      chatResponse(0, false).replace(`<ExceptionInfo xmlns="${NS}" xsi:nil="true"/>`, info),
+    );
     const error = await rejection(client().invoke("ChatSessionsForUser", {}));
     expect(error).toBeInstanceOf(SoapServiceError);
     const serviceError = error as SoapServiceError;
     expect(serviceError.message).toBe("Ticket expired");
-    expect(serviceError.exceptionInfo).toEqual({ Message: "Ticket expired", StackTrace: "at X", FriendlyText: "Please log in", ExceptionType: "SoSessionException" });
-    expect(serviceError.headers).toEqual({ ExceptionInfo: serviceError.exceptionInfo, ExtraInfo: null, Succeeded: false, TimeZone: null });
+    expect(serviceError.exceptionInfo).toEqual({
+      Message: "Ticket expired",
+      StackTrace: "at X",
+      FriendlyText: "Please log in",
+      ExceptionType: "SoSessionException",
+    });
+    expect(serviceError.headers).toEqual({
+      ExceptionInfo: serviceError.exceptionInfo,
+      ExtraInfo: null,
+      Succeeded: false,
+      TimeZone: null,
+    });
     expect(serviceError.status).toBe(200);
   });
 
@@ -192,11 +247,15 @@ describe("SoapClient", { timeout: 10_000 }, () => {
       response.write(chatResponse(200).slice(0, 5000));
       // Never ends on its own: the client must stop at the limit rather than wait.
     };
-    const error = await rejection(client({ limits: { maxBodyBytes: 2048 } }).invoke("ChatSessionsForUser", {}));
+    const error = await rejection(
+      client({ limits: { maxBodyBytes: 2048 } }).invoke("ChatSessionsForUser", {}),
+    );
     expect(error).toBeInstanceOf(SoapDecodeError);
     expect((error as SoapDecodeError).message).toBe("Response body larger than maxBodyBytes (2048)");
     handler = respond(200, chatResponse(200));
-    const declared = await rejection(client({ limits: { maxBodyBytes: 2048 } }).invoke("ChatSessionsForUser", {}));
+    const declared = await rejection(
+      client({ limits: { maxBodyBytes: 2048 } }).invoke("ChatSessionsForUser", {}),
+    );
     expect((declared as SoapDecodeError).message).toBe("Response body larger than maxBodyBytes (2048)");
   });
 
@@ -211,7 +270,9 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = await rejection(client({ endpoint: `http://127.0.0.1:${port}/` }).invoke("ChatSessionsForUser", {}));
+    const error = await rejection(
+      client({ endpoint: `http://127.0.0.1:${port}/` }).invoke("ChatSessionsForUser", {}),
+    );
     expect(error).toBeInstanceOf(SoapTransportError);
     expect(error).not.toBeInstanceOf(SoapTimeoutError);
     expect((error as SoapTransportError).message).toContain("ECONNREFUSED");
@@ -226,13 +287,17 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     const error = await rejection(client().invoke("ChatSessionsForUser", {}));
     expect(error).toBeInstanceOf(SoapTransportError);
     expect(error).not.toBeInstanceOf(SoapTimeoutError);
-    expect((error as SoapTransportError).message).toMatch(/^Reading the response from http:\/\/127\.0\.0\.1:\d+\/Services88\/Chat\.svc failed/);
+    expect((error as SoapTransportError).message).toMatch(
+      /^Reading the response from http:\/\/127\.0\.0\.1:\d+\/Services88\/Chat\.svc failed/,
+    );
   });
 
   it("times out a server that never answers", async () => {
     handler = () => {};
     const started = Date.now();
-    const error = await rejection(client({ timeoutMs: 5000 }).invoke("ChatSessionsForUser", {}, { timeoutMs: 200 }));
+    const error = await rejection(
+      client({ timeoutMs: 5000 }).invoke("ChatSessionsForUser", {}, { timeoutMs: 200 }),
+    );
     expect(error).toBeInstanceOf(SoapTimeoutError);
     expect((error as SoapTimeoutError).timeoutMs).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -265,7 +330,9 @@ describe("SoapClient", { timeout: 10_000 }, () => {
     const clientController = new AbortController();
     clientController.abort("shutdown");
     received.length = 0;
-    const early = await rejection(client({ signal: clientController.signal }).invoke("ChatSessionsForUser", {}));
+    const early = await rejection(
+      client({ signal: clientController.signal }).invoke("ChatSessionsForUser", {}),
+    );
     expect(early).toBeInstanceOf(SoapAbortError);
     expect(received).toEqual([]);
   });

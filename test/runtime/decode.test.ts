@@ -53,7 +53,10 @@ describe("decodeMessage", () => {
       `<a:Envelope xmlns:a="${ENV11}" xmlns:b="${NS}"><a:Body><b:ChatSessionsForUserResponse><Response xmlns="${NS}"><b:ChatSession><Note>n</Note><a:ChatSessionId xmlns:a="${NS}">3</a:ChatSessionId></b:ChatSession></Response></b:ChatSessionsForUserResponse></a:Body></a:Envelope>`,
     ];
     for (const xml of variants) {
-      expect(chat(xml)).toEqual({ body: { Response: [{ Note: "n", ChatSessionId: 3, Tags: [] }] }, headers: {} });
+      expect(chat(xml)).toEqual({
+        body: { Response: [{ Note: "n", ChatSessionId: 3, Tags: [] }] },
+        headers: {},
+      });
     }
   });
 
@@ -61,7 +64,9 @@ describe("decodeMessage", () => {
     // Same prefixes as the schema would suggest, but bound to another namespace.
     const xml = `<s:Envelope xmlns:s="${ENV11}"><s:Body><ChatSessionsForUserResponse xmlns="${NS}"><Response><ChatSession><ChatSessionId xmlns="${OTHER_NS}">1</ChatSessionId></ChatSession></Response></ChatSessionsForUserResponse></s:Body></s:Envelope>`;
     const error = decodeError(() => chat(xml));
-    expect(error.message).toBe(`Unexpected element <ChatSessionId> (namespace "${OTHER_NS}") at Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[0]`);
+    expect(error.message).toBe(
+      `Unexpected element <ChatSessionId> (namespace "${OTHER_NS}") at Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[0]`,
+    );
   });
 
   it("decodes xsi:nil to null, and a nil array item to a null item", () => {
@@ -73,22 +78,40 @@ describe("decodeMessage", () => {
 
   it("rejects xsi:nil on a non-nillable element", () => {
     const error = decodeError(() => everything(`<so:Session><so:ChatSessionId i:nil="true"/></so:Session>`));
-    expect(error.message).toBe("ChatSessionId is not nillable but has xsi:nil at Envelope/Body/Everything/Session/ChatSessionId");
+    expect(error.message).toBe(
+      "ChatSessionId is not nillable but has xsi:nil at Envelope/Body/Everything/Session/ChatSessionId",
+    );
   });
 
   it("decodes a derived type named by xsi:type and ignores same-type or unrelated xsi:type", () => {
-    expect(everything(`<so:Session i:type="so:ChatSessionEx"><so:ChatSessionId>1</so:ChatSessionId><so:Priority>9</so:Priority></so:Session>`)).toEqual({
+    expect(
+      everything(
+        `<so:Session i:type="so:ChatSessionEx"><so:ChatSessionId>1</so:ChatSessionId><so:Priority>9</so:Priority></so:Session>`,
+      ),
+    ).toEqual({
       Session: { ChatSessionId: 1, Tags: [], Priority: 9 },
     });
-    expect(everything(`<so:Session i:type="x:ChatSession" xmlns:x="${NS}"><so:ChatSessionId>1</so:ChatSessionId></so:Session>`)).toEqual({
+    expect(
+      everything(
+        `<so:Session i:type="x:ChatSession" xmlns:x="${NS}"><so:ChatSessionId>1</so:ChatSessionId></so:Session>`,
+      ),
+    ).toEqual({
       Session: { ChatSessionId: 1, Tags: [] },
     });
-    expect(everything(`<so:Session i:type="xsd:int" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><so:ChatSessionId>1</so:ChatSessionId></so:Session>`)).toEqual({
+    expect(
+      everything(
+        `<so:Session i:type="xsd:int" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><so:ChatSessionId>1</so:ChatSessionId></so:Session>`,
+      ),
+    ).toEqual({
       Session: { ChatSessionId: 1, Tags: [] },
     });
     // Not derived from ChatSession: ignored, so its field is unknown.
-    const error = decodeError(() => everything(`<so:Session i:type="so:SoCredentials"><so:Ticket>t</so:Ticket></so:Session>`));
-    expect(error.message).toBe(`Unexpected element <so:Ticket> (namespace "${NS}") at Envelope/Body/Everything/Session`);
+    const error = decodeError(() =>
+      everything(`<so:Session i:type="so:SoCredentials"><so:Ticket>t</so:Ticket></so:Session>`),
+    );
+    expect(error.message).toBe(
+      `Unexpected element <so:Ticket> (namespace "${NS}") at Envelope/Body/Everything/Session`,
+    );
   });
 
   it("ignores xsi:type on an array wrapper as SuperOffice writes it", () => {
@@ -102,11 +125,19 @@ describe("decodeMessage", () => {
         `<so:Session><so:ChatSessionId> 12 </so:ChatSessionId><so:Status>Closed</so:Status><so:Flags> Urgent\n Vip </so:Flags><so:Started>0001-01-01T00:00:00</so:Started><so:Tags>a</so:Tags><so:Tags/></so:Session><so:Flags></so:Flags>`,
       ),
     ).toEqual({
-      Session: { ChatSessionId: 12, Status: "Closed", Flags: ["Urgent", "Vip"], Started: new Date("0001-01-01T00:00:00Z"), Tags: ["a", ""] },
+      Session: {
+        ChatSessionId: 12,
+        Status: "Closed",
+        Flags: ["Urgent", "Vip"],
+        Started: new Date("0001-01-01T00:00:00Z"),
+        Tags: ["a", ""],
+      },
       Flags: [],
     });
     const error = decodeError(() => everything(`<so:Flags>Urgent Loud</so:Flags>`));
-    expect(error.message).toBe('Value is not one of the ChatFlag enumeration values at Envelope/Body/Everything/Flags: "Loud"');
+    expect(error.message).toBe(
+      'Value is not one of the ChatFlag enumeration values at Envelope/Body/Everything/Flags: "Loud"',
+    );
   });
 
   it("decodes every value kind", () => {
@@ -131,20 +162,32 @@ describe("decodeMessage", () => {
         Name: "p:q",
       },
     });
-    expect(everything(`<so:Kinds><so:Str/><so:Dbl>NaN</so:Dbl><so:Anything><x:a xmlns:x="urn:x">1</x:a><so:b/></so:Anything></so:Kinds>`)).toEqual({
+    expect(
+      everything(
+        `<so:Kinds><so:Str/><so:Dbl>NaN</so:Dbl><so:Anything><x:a xmlns:x="urn:x">1</x:a><so:b/></so:Anything></so:Kinds>`,
+      ),
+    ).toEqual({
       Kinds: { Str: "", Dbl: Number.NaN, Anything: `<x:a xmlns:x="urn:x">1</x:a><so:b xmlns:so="${NS}"/>` },
     });
-    expect(everything(`<so:Kinds><so:Str><![CDATA[<raw> &amp;]]></so:Str></so:Kinds>`)).toEqual({ Kinds: { Str: "<raw> &amp;" } });
+    expect(everything(`<so:Kinds><so:Str><![CDATA[<raw> &amp;]]></so:Str></so:Kinds>`)).toEqual({
+      Kinds: { Str: "<raw> &amp;" },
+    });
   });
 
   it("decodes simple content with attributes", () => {
-    expect(everything(`<so:Amount currency="NOK" o:rate="0.5" xmlns:o="${OTHER_NS}"> 10.25 </so:Amount>`)).toEqual({ Amount: { currency: "NOK", rate: 0.5, $value: 10.25 } });
+    expect(
+      everything(`<so:Amount currency="NOK" o:rate="0.5" xmlns:o="${OTHER_NS}"> 10.25 </so:Amount>`),
+    ).toEqual({ Amount: { currency: "NOK", rate: 0.5, $value: 10.25 } });
   });
 
   it("decodes an unqualified child", () => {
-    expect(everything(`<so:Address><Street>Main</Street></so:Address>`)).toEqual({ Address: { Street: "Main" } });
+    expect(everything(`<so:Address><Street>Main</Street></so:Address>`)).toEqual({
+      Address: { Street: "Main" },
+    });
     const error = decodeError(() => everything(`<so:Address><so:Street>Main</so:Street></so:Address>`));
-    expect(error.message).toBe(`Unexpected element <so:Street> (namespace "${NS}") at Envelope/Body/Everything/Address`);
+    expect(error.message).toBe(
+      `Unexpected element <so:Street> (namespace "${NS}") at Envelope/Body/Everything/Address`,
+    );
   });
 
   it("decodes dictionaries into null-prototype records, complex values included", () => {
@@ -162,43 +205,107 @@ describe("decodeMessage", () => {
   });
 
   it("keeps unknown children of an xs:any type as raw XML", () => {
-    expect(everything(`<so:Ext><so:Name>n</so:Name><x:Extra xmlns:x="urn:x" a="1&amp;2">v<x:In/></x:Extra><so:More/></so:Ext>`)).toEqual({
-      Ext: { Name: "n", $any: [`<x:Extra xmlns:x="urn:x" a="1&amp;2">v<x:In/></x:Extra>`, `<so:More xmlns:so="${NS}"/>`] },
+    expect(
+      everything(
+        `<so:Ext><so:Name>n</so:Name><x:Extra xmlns:x="urn:x" a="1&amp;2">v<x:In/></x:Extra><so:More/></so:Ext>`,
+      ),
+    ).toEqual({
+      Ext: {
+        Name: "n",
+        $any: [`<x:Extra xmlns:x="urn:x" a="1&amp;2">v<x:In/></x:Extra>`, `<so:More xmlns:so="${NS}"/>`],
+      },
     });
   });
 
   it.each([
-    ["<so:Session><so:ChatSessionId>abc</so:ChatSessionId></so:Session>", "Not an integer (int) at Envelope/Body/Everything/Session/ChatSessionId: \"abc\""],
-    ["<so:Session><so:ChatSessionId></so:ChatSessionId></so:Session>", 'Not an integer (int) at Envelope/Body/Everything/Session/ChatSessionId: ""'],
-    ["<so:Kinds><so:Long>9007199254740993</so:Long></so:Kinds>", 'Integer beyond ±(2^53-1) (long) at Envelope/Body/Everything/Kinds/Long: "9007199254740993"'],
-    ["<so:Kinds><so:Bool>yes</so:Bool></so:Kinds>", 'Not a boolean at Envelope/Body/Everything/Kinds/Bool: "yes"'],
-    ["<so:Kinds><so:When>2024-02-30T00:00:00</so:When></so:Kinds>", 'Not a dateTime at Envelope/Body/Everything/Kinds/When: "2024-02-30T00:00:00"'],
-    ["<so:Kinds><so:Dec>1e5</so:Dec></so:Kinds>", 'Not a decimal at Envelope/Body/Everything/Kinds/Dec: "1e5"'],
-    ["<so:Kinds><so:Bytes>A=B=</so:Bytes></so:Kinds>", 'Not base64 at Envelope/Body/Everything/Kinds/Bytes: "A=B="'],
-    ["<so:Session><so:Status>Open</so:Status><so:ChatSessionId>1</so:ChatSessionId></so:Session>", 'Value is not one of the ChatSessionStatus enumeration values at Envelope/Body/Everything/Session/Status: "Open"'],
-    ["<so:Session><so:Topic>t</so:Topic></so:Session>", "Missing required element <ChatSessionId> at Envelope/Body/Everything/Session"],
-    ["<so:Session><so:ChatSessionId>1</so:ChatSessionId><so:ChatSessionId>2</so:ChatSessionId></so:Session>", "Element <so:ChatSessionId> occurs more than once at Envelope/Body/Everything/Session"],
-    ["<so:Session><so:ChatSessionId>1</so:ChatSessionId><so:Unknown/></so:Session>", `Unexpected element <so:Unknown> (namespace "${NS}") at Envelope/Body/Everything/Session`],
-    ["<so:Session>text<so:ChatSessionId>1</so:ChatSessionId></so:Session>", 'Unexpected text in element-only content at Envelope/Body/Everything/Session: "text"'],
-    ["<so:Kinds><so:Int><so:x/></so:Int></so:Kinds>", "Unexpected element <so:x> in a simple value at Envelope/Body/Everything/Kinds/Int"],
+    [
+      "<so:Session><so:ChatSessionId>abc</so:ChatSessionId></so:Session>",
+      'Not an integer (int) at Envelope/Body/Everything/Session/ChatSessionId: "abc"',
+    ],
+    [
+      "<so:Session><so:ChatSessionId></so:ChatSessionId></so:Session>",
+      'Not an integer (int) at Envelope/Body/Everything/Session/ChatSessionId: ""',
+    ],
+    [
+      "<so:Kinds><so:Long>9007199254740993</so:Long></so:Kinds>",
+      'Integer beyond ±(2^53-1) (long) at Envelope/Body/Everything/Kinds/Long: "9007199254740993"',
+    ],
+    [
+      "<so:Kinds><so:Bool>yes</so:Bool></so:Kinds>",
+      'Not a boolean at Envelope/Body/Everything/Kinds/Bool: "yes"',
+    ],
+    [
+      "<so:Kinds><so:When>2024-02-30T00:00:00</so:When></so:Kinds>",
+      'Not a dateTime at Envelope/Body/Everything/Kinds/When: "2024-02-30T00:00:00"',
+    ],
+    [
+      "<so:Kinds><so:Dec>1e5</so:Dec></so:Kinds>",
+      'Not a decimal at Envelope/Body/Everything/Kinds/Dec: "1e5"',
+    ],
+    [
+      "<so:Kinds><so:Bytes>A=B=</so:Bytes></so:Kinds>",
+      'Not base64 at Envelope/Body/Everything/Kinds/Bytes: "A=B="',
+    ],
+    [
+      "<so:Session><so:Status>Open</so:Status><so:ChatSessionId>1</so:ChatSessionId></so:Session>",
+      'Value is not one of the ChatSessionStatus enumeration values at Envelope/Body/Everything/Session/Status: "Open"',
+    ],
+    [
+      "<so:Session><so:Topic>t</so:Topic></so:Session>",
+      "Missing required element <ChatSessionId> at Envelope/Body/Everything/Session",
+    ],
+    [
+      "<so:Session><so:ChatSessionId>1</so:ChatSessionId><so:ChatSessionId>2</so:ChatSessionId></so:Session>",
+      "Element <so:ChatSessionId> occurs more than once at Envelope/Body/Everything/Session",
+    ],
+    [
+      "<so:Session><so:ChatSessionId>1</so:ChatSessionId><so:Unknown/></so:Session>",
+      `Unexpected element <so:Unknown> (namespace "${NS}") at Envelope/Body/Everything/Session`,
+    ],
+    [
+      "<so:Session>text<so:ChatSessionId>1</so:ChatSessionId></so:Session>",
+      'Unexpected text in element-only content at Envelope/Body/Everything/Session: "text"',
+    ],
+    [
+      "<so:Kinds><so:Int><so:x/></so:Int></so:Kinds>",
+      "Unexpected element <so:x> in a simple value at Envelope/Body/Everything/Kinds/Int",
+    ],
     ["<so:Amount>1</so:Amount>", "Missing required attribute currency at Envelope/Body/Everything/Amount"],
-    ["<so:Kinds><so:Str>&nbsp;</so:Str></so:Kinds>", 'Undefined or malformed entity reference at Envelope/Body/Everything/Kinds/Str: "&nbsp;"'],
+    [
+      "<so:Kinds><so:Str>&nbsp;</so:Str></so:Kinds>",
+      'Undefined or malformed entity reference at Envelope/Body/Everything/Kinds/Str: "&nbsp;"',
+    ],
   ])("rejects %s", (content, message) => {
     expect(decodeError(() => everything(content)).message).toBe(message);
   });
 
   it("reports the path of an item inside an array", () => {
-    const xml = chatResponse(3).replace("<ChatSessionId>2</ChatSessionId>", "<ChatSessionId>abc</ChatSessionId>");
+    const xml = chatResponse(3).replace(
+      "<ChatSessionId>2</ChatSessionId>",
+      "<ChatSessionId>abc</ChatSessionId>",
+    );
     const error = decodeError(() => chat(xml));
-    expect(error.path).toBe("Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[1]/ChatSessionId");
+    expect(error.path).toBe(
+      "Envelope/Body/ChatSessionsForUserResponse/Response/ChatSession[1]/ChatSessionId",
+    );
     expect(error.excerpt).toBe("abc");
   });
 
   it("reports a wrong root, a missing Body and a wrong body element", () => {
-    expect(decodeError(() => chat(`<html><body>Error</body></html>`)).message).toBe('Expected a SOAP Envelope, found <html> in namespace "" at html');
-    expect(decodeError(() => chat(`<Envelope xmlns="urn:not-soap"><Body/></Envelope>`)).message).toBe('Expected a SOAP Envelope, found <Envelope> in namespace "urn:not-soap" at Envelope');
-    expect(decodeError(() => chat(`<s:Envelope xmlns:s="${ENV11}"><s:Header/></s:Envelope>`)).message).toBe("Missing SOAP Body at Envelope");
-    expect(decodeError(() => chat(`<s:Envelope xmlns:s="${ENV11}"><s:Body><Other xmlns="${NS}"/></s:Body></s:Envelope>`)).message).toBe(
+    expect(decodeError(() => chat(`<html><body>Error</body></html>`)).message).toBe(
+      'Expected a SOAP Envelope, found <html> in namespace "" at html',
+    );
+    expect(decodeError(() => chat(`<Envelope xmlns="urn:not-soap"><Body/></Envelope>`)).message).toBe(
+      'Expected a SOAP Envelope, found <Envelope> in namespace "urn:not-soap" at Envelope',
+    );
+    expect(decodeError(() => chat(`<s:Envelope xmlns:s="${ENV11}"><s:Header/></s:Envelope>`)).message).toBe(
+      "Missing SOAP Body at Envelope",
+    );
+    expect(
+      decodeError(() =>
+        chat(`<s:Envelope xmlns:s="${ENV11}"><s:Body><Other xmlns="${NS}"/></s:Body></s:Envelope>`),
+      ).message,
+    ).toBe(
       `Expected <ChatSessionsForUserResponse> in namespace "${NS}", found <Other> in namespace "${NS}" at Envelope/Body`,
     );
   });

@@ -21,7 +21,13 @@ function encodeError(fn: () => unknown): SoapEncodeError {
 
 describe("encodeMessage", () => {
   it("writes a SOAP 1.1 envelope with header blocks, omitting undefined ones", () => {
-    const xml = encodeMessage(service, "ChatSessionsForUser", "input", {}, { ApplicationToken: "app&<token>", Credentials: { Ticket: "t1" }, TimeZone: undefined });
+    const xml = encodeMessage(
+      service,
+      "ChatSessionsForUser",
+      "input",
+      {},
+      { ApplicationToken: "app&<token>", Credentials: { Ticket: "t1" }, TimeZone: undefined },
+    );
     expect(xml).toBe(
       `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${ENV11}" xmlns:ns0="${NS}">` +
         `<soap:Header><ns0:ApplicationToken>app&amp;&lt;token&gt;</ns0:ApplicationToken><ns0:Credentials><ns0:Ticket>t1</ns0:Ticket></ns0:Credentials></soap:Header>` +
@@ -31,17 +37,36 @@ describe("encodeMessage", () => {
 
   it("writes a SOAP 1.2 envelope and omits Header when no block is given", () => {
     const xml = encodeMessage(service, "ChatSessionsForUser", "input", undefined, {}, "1.2");
-    expect(xml).toBe(`<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${ENV12}" xmlns:ns0="${NS}"><soap:Body><ns0:ChatSessionsForUser/></soap:Body></soap:Envelope>`);
+    expect(xml).toBe(
+      `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${ENV12}" xmlns:ns0="${NS}"><soap:Body><ns0:ChatSessionsForUser/></soap:Body></soap:Envelope>`,
+    );
   });
 
   it("writes null as xsi:nil and declares xsi once on the Envelope", () => {
-    const xml = encodeMessage(service, "ChatSessionsForUser", "input", {}, { ApplicationToken: null, Credentials: { Ticket: null } });
+    const xml = encodeMessage(
+      service,
+      "ChatSessionsForUser",
+      "input",
+      {},
+      { ApplicationToken: null, Credentials: { Ticket: null } },
+    );
     expect(xml).toContain(`<soap:Envelope xmlns:soap="${ENV11}" xmlns:ns0="${NS}" xmlns:xsi="${XSI}">`);
-    expect(xml).toContain(`<soap:Header><ns0:ApplicationToken xsi:nil="true"/><ns0:Credentials><ns0:Ticket xsi:nil="true"/></ns0:Credentials></soap:Header>`);
+    expect(xml).toContain(
+      `<soap:Header><ns0:ApplicationToken xsi:nil="true"/><ns0:Credentials><ns0:Ticket xsi:nil="true"/></ns0:Credentials></soap:Header>`,
+    );
   });
 
   it("writes fields in schema order (base first), whatever the property order", () => {
-    const xml = everything({ Session: { Topic: "t", Tags: ["a", "b"], ChatSessionId: 7, Note: "n", Flags: ["Urgent", "Vip"], Status: "Closed" } });
+    const xml = everything({
+      Session: {
+        Topic: "t",
+        Tags: ["a", "b"],
+        ChatSessionId: 7,
+        Note: "n",
+        Flags: ["Urgent", "Vip"],
+        Status: "Closed",
+      },
+    });
     expect(xml).toContain(
       `<ns0:Session><ns0:Note>n</ns0:Note><ns0:ChatSessionId>7</ns0:ChatSessionId><ns0:Status>Closed</ns0:Status>` +
         `<ns0:Flags>Urgent Vip</ns0:Flags><ns0:Tags>a</ns0:Tags><ns0:Tags>b</ns0:Tags><ns0:Topic>t</ns0:Topic></ns0:Session>`,
@@ -107,14 +132,34 @@ describe("encodeMessage", () => {
 
   it.each([
     [{ Session: { Topic: "t" } }, "Missing required element ChatSessionId", "body.Session.ChatSessionId"],
-    [{ Session: { ChatSessionId: "1" } }, 'Expected a value of kind int, got "1"', "body.Session.ChatSessionId"],
-    [{ Session: { ChatSessionId: 1.5 } }, "Expected a value of kind int, got 1.5", "body.Session.ChatSessionId"],
+    [
+      { Session: { ChatSessionId: "1" } },
+      'Expected a value of kind int, got "1"',
+      "body.Session.ChatSessionId",
+    ],
+    [
+      { Session: { ChatSessionId: 1.5 } },
+      "Expected a value of kind int, got 1.5",
+      "body.Session.ChatSessionId",
+    ],
     [{ Session: { ChatSessionId: 1, Topik: "typo" } }, "Unknown property Topik", "body.Session"],
-    [{ Session: { ChatSessionId: 1, Status: "Open" } }, '"Open" is not one of the ChatSessionStatus enumeration values', "body.Session.Status"],
-    [{ Session: { ChatSessionId: 1, Tags: "a" } }, "Expected an array for repeated element Tags", "body.Session.Tags"],
+    [
+      { Session: { ChatSessionId: 1, Status: "Open" } },
+      '"Open" is not one of the ChatSessionStatus enumeration values',
+      "body.Session.Status",
+    ],
+    [
+      { Session: { ChatSessionId: 1, Tags: "a" } },
+      "Expected an array for repeated element Tags",
+      "body.Session.Tags",
+    ],
     [{ Kinds: { Dec: Number.NaN } }, "Expected a value of kind decimal, got NaN", "body.Kinds.Dec"],
     [{ Kinds: { Long: 2 ** 53 } }, "Expected a value of kind long, got 9007199254740992", "body.Kinds.Long"],
-    [{ Kinds: { When: new Date(Number.NaN) } }, "Expected a value of kind dateTime, got a Date", "body.Kinds.When"],
+    [
+      { Kinds: { When: new Date(Number.NaN) } },
+      "Expected a value of kind dateTime, got a Date",
+      "body.Kinds.When",
+    ],
     [{ Kinds: { Str: "bell\u0007" } }, "String contains a character XML cannot carry", "body.Kinds.Str"],
     [{ Amount: { $value: 1 } }, "Missing required attribute currency", "body.Amount.currency"],
     [{ Address: { Street: null } }, "Street is not nillable", "body.Address.Street"],
@@ -127,7 +172,11 @@ describe("encodeMessage", () => {
   });
 
   it("rejects unknown header blocks and operations", () => {
-    expect(encodeError(() => encodeMessage(service, "ChatSessionsForUser", "input", {}, { Ticket: "x" })).message).toBe("Unknown property Ticket at headers");
-    expect(encodeError(() => encodeMessage(service, "Nope", "input", {}, undefined)).message).toBe("Unknown operation Nope at Nope");
+    expect(
+      encodeError(() => encodeMessage(service, "ChatSessionsForUser", "input", {}, { Ticket: "x" })).message,
+    ).toBe("Unknown property Ticket at headers");
+    expect(encodeError(() => encodeMessage(service, "Nope", "input", {}, undefined)).message).toBe(
+      "Unknown operation Nope at Nope",
+    );
   });
 });

@@ -6,8 +6,20 @@ export const ARRAYS_NS = "http://schemas.microsoft.com/2003/10/Serialization/Arr
 export const OTHER_NS = "urn:example:other";
 export const SOAP_ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services88/Chat/ChatSessionsForUser";
 
-function field(prop: string, type: string, flags: Partial<Pick<FieldMeta, "optional" | "repeated" | "nillable" | "ns" | "name">> = {}): FieldMeta {
-  return { prop, name: flags.name ?? prop, ns: flags.ns ?? NS, type, optional: flags.optional ?? false, repeated: flags.repeated ?? false, nillable: flags.nillable ?? false };
+function field(
+  prop: string,
+  type: string,
+  flags: Partial<Pick<FieldMeta, "optional" | "repeated" | "nillable" | "ns" | "name">> = {},
+): FieldMeta {
+  return {
+    prop,
+    name: flags.name ?? prop,
+    ns: flags.ns ?? NS,
+    type,
+    optional: flags.optional ?? false,
+    repeated: flags.repeated ?? false,
+    nillable: flags.nillable ?? false,
+  };
 }
 const opt = { optional: true } as const;
 const optNil = { optional: true, nillable: true } as const;
@@ -16,7 +28,13 @@ export const service: ServiceMeta = {
   soapVersion: "1.1",
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },
   types: {
-    Carrier: { kind: "complex", xmlName: "Carrier", xmlNs: NS, fields: [field("Note", "string", opt)], attributes: [] },
+    Carrier: {
+      kind: "complex",
+      xmlName: "Carrier",
+      xmlNs: NS,
+      fields: [field("Note", "string", opt)],
+      attributes: [],
+    },
     ChatSession: {
       kind: "complex",
       xmlName: "ChatSession",
@@ -32,12 +50,42 @@ export const service: ServiceMeta = {
       ],
       attributes: [],
     },
-    ChatSessionEx: { kind: "complex", xmlName: "ChatSessionEx", xmlNs: NS, base: "ChatSession", fields: [field("Priority", "int")], attributes: [] },
-    ArrayOfChatSession: { kind: "array", xmlName: "ArrayOfChatSession", xmlNs: NS, item: field("ChatSession", "ChatSession", { optional: true, repeated: true, nillable: true }) },
-    ChatSessionStatus: { kind: "simple", xmlName: "ChatSessionStatus", xmlNs: NS, base: "string", enumeration: ["Active", "Closed"] },
-    ChatFlag: { kind: "simple", xmlName: "ChatFlag", xmlNs: NS, base: "string", enumeration: ["None", "Urgent", "Vip"] },
+    ChatSessionEx: {
+      kind: "complex",
+      xmlName: "ChatSessionEx",
+      xmlNs: NS,
+      base: "ChatSession",
+      fields: [field("Priority", "int")],
+      attributes: [],
+    },
+    ArrayOfChatSession: {
+      kind: "array",
+      xmlName: "ArrayOfChatSession",
+      xmlNs: NS,
+      item: field("ChatSession", "ChatSession", { optional: true, repeated: true, nillable: true }),
+    },
+    ChatSessionStatus: {
+      kind: "simple",
+      xmlName: "ChatSessionStatus",
+      xmlNs: NS,
+      base: "string",
+      enumeration: ["Active", "Closed"],
+    },
+    ChatFlag: {
+      kind: "simple",
+      xmlName: "ChatFlag",
+      xmlNs: NS,
+      base: "string",
+      enumeration: ["None", "Urgent", "Vip"],
+    },
     ChatFlags: { kind: "list", xmlName: "ChatFlags", xmlNs: NS, item: "ChatFlag" },
-    SoCredentials: { kind: "complex", xmlName: "SoCredentials", xmlNs: NS, fields: [field("Ticket", "string", optNil)], attributes: [] },
+    SoCredentials: {
+      kind: "complex",
+      xmlName: "SoCredentials",
+      xmlNs: NS,
+      fields: [field("Ticket", "string", optNil)],
+      attributes: [],
+    },
     SoExceptionInfo: {
       kind: "complex",
       xmlName: "SoExceptionInfo",
@@ -67,7 +115,13 @@ export const service: ServiceMeta = {
       key: field("Key", "int", { ns: ARRAYS_NS }),
       value: field("Value", "ChatSession", { ns: ARRAYS_NS }),
     },
-    AccessDeniedInfo: { kind: "complex", xmlName: "AccessDeniedInfo", xmlNs: NS, fields: [field("ErrorCode", "int"), field("Message", "string", opt)], attributes: [] },
+    AccessDeniedInfo: {
+      kind: "complex",
+      xmlName: "AccessDeniedInfo",
+      xmlNs: NS,
+      fields: [field("ErrorCode", "int"), field("Message", "string", opt)],
+      attributes: [],
+    },
     Amount: {
       kind: "complex",
       xmlName: "Amount",
@@ -79,8 +133,21 @@ export const service: ServiceMeta = {
       ],
       text: "decimal",
     },
-    Address: { kind: "complex", xmlName: "Address", xmlNs: NS, fields: [field("Street", "string", { ns: "" }), field("City", "string", opt)], attributes: [] },
-    Extensible: { kind: "complex", xmlName: "Extensible", xmlNs: NS, fields: [field("Name", "string")], attributes: [], any: true },
+    Address: {
+      kind: "complex",
+      xmlName: "Address",
+      xmlNs: NS,
+      fields: [field("Street", "string", { ns: "" }), field("City", "string", opt)],
+      attributes: [],
+    },
+    Extensible: {
+      kind: "complex",
+      xmlName: "Extensible",
+      xmlNs: NS,
+      fields: [field("Name", "string")],
+      attributes: [],
+      any: true,
+    },
     Kinds: {
       kind: "complex",
       xmlName: "Kinds",
@@ -101,7 +168,13 @@ export const service: ServiceMeta = {
       ],
       attributes: [],
     },
-    ChatSessionsForUser: { kind: "complex", xmlName: "ChatSessionsForUser", xmlNs: NS, fields: [], attributes: [] },
+    ChatSessionsForUser: {
+      kind: "complex",
+      xmlName: "ChatSessionsForUser",
+      xmlNs: NS,
+      fields: [],
+      attributes: [],
+    },
     ChatSessionsForUserResponse: {
       kind: "complex",
       xmlName: "ChatSessionsForUserResponse",
@@ -133,7 +206,11 @@ export const service: ServiceMeta = {
       input: {
         body: [field("ChatSessionsForUser", "ChatSessionsForUser")],
         unwrapped: true,
-        headers: [field("ApplicationToken", "string", { nillable: true }), field("Credentials", "SoCredentials", { nillable: true }), field("TimeZone", "string", { nillable: true })],
+        headers: [
+          field("ApplicationToken", "string", { nillable: true }),
+          field("Credentials", "SoCredentials", { nillable: true }),
+          field("TimeZone", "string", { nillable: true }),
+        ],
       },
       output: {
         body: [field("ChatSessionsForUserResponse", "ChatSessionsForUserResponse")],
@@ -151,13 +228,24 @@ export const service: ServiceMeta = {
       name: "Everything",
       soapAction: "urn:Everything",
       input: { body: [field("Everything", "Everything")], unwrapped: true, headers: [] },
-      output: { body: [field("Everything", "Everything", { name: "EverythingResponse" })], unwrapped: true, headers: [] },
+      output: {
+        body: [field("Everything", "Everything", { name: "EverythingResponse" })],
+        unwrapped: true,
+        headers: [],
+      },
       faults: [],
     },
     Parts: {
       name: "Parts",
       soapAction: "urn:Parts",
-      input: { body: [field("first", "int", { name: "first", ns: "" }), field("second", "Address", { name: "second", ns: "" })], unwrapped: false, headers: [] },
+      input: {
+        body: [
+          field("first", "int", { name: "first", ns: "" }),
+          field("second", "Address", { name: "second", ns: "" }),
+        ],
+        unwrapped: false,
+        headers: [],
+      },
       faults: [],
     },
   },
@@ -170,7 +258,8 @@ export const ENV12 = "http://www.w3.org/2003/05/soap-envelope";
 export function chatResponse(count: number, succeeded = true): string {
   const sessions = Array.from(
     { length: count },
-    (_, i) => `<ChatSession><ChatSessionId>${i + 1}</ChatSessionId><Status>Active</Status><Topic>Topic ${i + 1}</Topic></ChatSession>`,
+    (_, i) =>
+      `<ChatSession><ChatSessionId>${i + 1}</ChatSessionId><Status>Active</Status><Topic>Topic ${i + 1}</Topic></ChatSession>`,
   ).join("");
   return (
     `<?xml version="1.0" encoding="utf-8"?>` +

@@ -6,7 +6,16 @@
 import { describe, expect, it } from "vitest";
 import { parseXml } from "../../templates/runtime/xml.js";
 
-const NAMES = ["constructor", "prototype", "__proto__", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "__lookupSetter__"];
+const NAMES = [
+  "constructor",
+  "prototype",
+  "__proto__",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+  "__lookupSetter__",
+];
 
 describe("parseXml with names that are special to JavaScript", () => {
   it.each(NAMES)("keeps an element named %s", (name) => {

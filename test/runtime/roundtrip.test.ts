@@ -4,9 +4,20 @@ import { decodeMessage, encodeMessage } from "../../templates/runtime/envelope.j
 import { service } from "./fixture.js";
 
 /** Strings XML can carry (no C0 controls other than tab/newline, no lone surrogates, no U+FFFE/U+FFFF). */
-const xmlString = fc.string({ unit: "binary" }).filter((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")));
+const xmlString = fc
+  .string({ unit: "binary" })
+  .filter(
+    (s) =>
+      !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/.test(
+        s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ""),
+      ),
+  );
 const safeInt = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
-const date = fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true });
+const date = fc.date({
+  min: new Date("0001-01-01T00:00:00Z"),
+  max: new Date("9999-12-31T23:59:59.999Z"),
+  noInvalidDate: true,
+});
 
 const session = fc.record(
   {

@@ -14,9 +14,13 @@ function parseError(xml: string, limits?: { maxBodyBytes?: number; maxDepth?: nu
 
 describe("parseXml", () => {
   it("resolves element and attribute names through the declarations in scope", () => {
-    const root = parseXml(`<?xml version="1.0"?><!-- c --><a:r xmlns:a="urn:a" xmlns="urn:d" a:x="1" y="2"><c/><b:c xmlns:b="urn:b"/></a:r>`);
+    const root = parseXml(
+      `<?xml version="1.0"?><!-- c --><a:r xmlns:a="urn:a" xmlns="urn:d" a:x="1" y="2"><c/><b:c xmlns:b="urn:b"/></a:r>`,
+    );
     expect([root.ns, root.local, root.name]).toEqual(["urn:a", "r", "a:r"]);
-    expect(root.attributes.filter((a) => !a.name.startsWith("xmlns")).map((a) => [a.ns, a.local, a.value])).toEqual([
+    expect(
+      root.attributes.filter((a) => !a.name.startsWith("xmlns")).map((a) => [a.ns, a.local, a.value]),
+    ).toEqual([
       ["urn:a", "x", "1"],
       ["", "y", "2"],
     ]);
@@ -33,13 +37,20 @@ describe("parseXml", () => {
   });
 
   it("writes an element back with the bindings it inherited", () => {
-    const root = parseXml(`<r xmlns="urn:d" xmlns:p="urn:p" xmlns:unused="urn:u"><p:e a="&lt;&quot;">x &amp; y<c/></p:e></r>`);
-    expect(serializeElement(root.children[0]!)).toBe(`<p:e xmlns:p="urn:p" xmlns="urn:d" a="&lt;&quot;">x &amp; y<c/></p:e>`);
+    const root = parseXml(
+      `<r xmlns="urn:d" xmlns:p="urn:p" xmlns:unused="urn:u"><p:e a="&lt;&quot;">x &amp; y<c/></p:e></r>`,
+    );
+    expect(serializeElement(root.children[0]!)).toBe(
+      `<p:e xmlns:p="urn:p" xmlns="urn:d" a="&lt;&quot;">x &amp; y<c/></p:e>`,
+    );
   });
 
   it.each([
     [`<!DOCTYPE r [<!ENTITY e "boom">]><r>&e;</r>`, "DOCTYPE and entity declarations are not allowed"],
-    [`<?xml version="1.0"?>\n<!DOCTYPE r SYSTEM "http://example.com/x.dtd"><r/>`, "DOCTYPE and entity declarations are not allowed"],
+    [
+      `<?xml version="1.0"?>\n<!DOCTYPE r SYSTEM "http://example.com/x.dtd"><r/>`,
+      "DOCTYPE and entity declarations are not allowed",
+    ],
     [`<r>&e;</r>`, "Undefined or malformed entity reference"],
     [`<r>a & b</r>`, "Undefined or malformed entity reference"],
     [`<r>&#0;</r>`, "Undefined or malformed entity reference"],
@@ -56,7 +67,8 @@ describe("parseXml", () => {
   });
 
   it("enforces maxDepth exactly, self-closing elements included", () => {
-    const nest = (depth: number, leaf: string): string => "<a>".repeat(depth - 1) + leaf + "</a>".repeat(depth - 1);
+    const nest = (depth: number, leaf: string): string =>
+      "<a>".repeat(depth - 1) + leaf + "</a>".repeat(depth - 1);
     expect(() => parseXml(nest(64, "<b/>"))).not.toThrow();
     expect(parseError(nest(65, "<b/>")).message).toContain("Nesting deeper than maxDepth (64)");
     expect(parseError(nest(4, "<b>x</b>"), { maxDepth: 3 }).path).toBe("a/a/a/b");

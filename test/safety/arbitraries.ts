@@ -14,7 +14,7 @@ export const PAYLOADS = [
   "'; PWNED(); '",
   "`; PWNED(); `",
   "${PWNED()}",
-  "\\\"; PWNED(); //",
+  '\\"; PWNED(); //',
   "</script><script>PWNED()</script>",
   "line\nPWNED();",
   "line\u2028PWNED();",
@@ -26,10 +26,47 @@ export const PAYLOADS = [
 
 /** Names that are valid XML names but clash with something in TypeScript, JavaScript or the output. */
 export const HOSTILE_NAMES = [
-  "class", "constructor", "__proto__", "delete", "default", "new", "this", "then", "call", "toString", "valueOf",
-  "hasOwnProperty", "prototype", "Date", "Promise", "Record", "Omit", "string", "number", "Array", "K", "options",
-  "request", "types", "service", "SoapError", "SoapClient", "FieldMeta", "ServiceMeta", "1st", "2", "a-b",
-  "a.b", "-x", ".y", "ArrayOfItem", "Größe", "größe", "Δέλτα", "名前", "x·y",
+  "class",
+  "constructor",
+  "__proto__",
+  "delete",
+  "default",
+  "new",
+  "this",
+  "then",
+  "call",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "prototype",
+  "Date",
+  "Promise",
+  "Record",
+  "Omit",
+  "string",
+  "number",
+  "Array",
+  "K",
+  "options",
+  "request",
+  "types",
+  "service",
+  "SoapError",
+  "SoapClient",
+  "FieldMeta",
+  "ServiceMeta",
+  "1st",
+  "2",
+  "a-b",
+  "a.b",
+  "-x",
+  ".y",
+  "ArrayOfItem",
+  "Größe",
+  "größe",
+  "Δέλτα",
+  "名前",
+  "x·y",
 ];
 
 const NAME_START = [..."abcdefgxyzABCDEFGXYZ_", "é", "ß", "Ж", "名", "Ω", "ǅ"];
@@ -37,7 +74,12 @@ const NAME_REST = [...NAME_START, ..."0123456789-.", "·", "\u0301"];
 
 /** An XML name: usually plain, often one of HOSTILE_NAMES. */
 export const xmlName: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...NAME_START), fc.array(fc.constantFrom(...NAME_REST), { maxLength: 7 })).map(([first, rest]) => first + rest.join("")) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...NAME_START), fc.array(fc.constantFrom(...NAME_REST), { maxLength: 7 }))
+      .map(([first, rest]) => first + rest.join("")),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
 );
 
@@ -57,14 +99,34 @@ export function escapeXml(text: string): string {
     else if (char === "<") out += "&lt;";
     else if (char === ">") out += "&gt;";
     else if (char === '"') out += "&quot;";
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0xd800 && code <= 0xdfff) || code === 0x2028 || code === 0x2029 || code >= 0xfffe) {
+    else if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code >= 0xfffe
+    ) {
       out += `&#x${code.toString(16)};`;
     } else out += char;
   }
   return out;
 }
 
-const BUILTINS = ["string", "int", "long", "boolean", "double", "decimal", "dateTime", "date", "base64Binary", "QName", "unsignedByte", "anyURI"];
+const BUILTINS = [
+  "string",
+  "int",
+  "long",
+  "boolean",
+  "double",
+  "decimal",
+  "dateTime",
+  "date",
+  "base64Binary",
+  "QName",
+  "unsignedByte",
+  "anyURI",
+];
 
 /** The names a random WSDL declares: complex and simple types (in declaration order), operations. */
 interface SchemaNames {
@@ -73,10 +135,18 @@ interface SchemaNames {
   operations: string[];
 }
 
-const occurs = fc.constantFrom("", ' minOccurs="0"', ' maxOccurs="unbounded"', ' minOccurs="0" maxOccurs="unbounded"', ' minOccurs="2" maxOccurs="5"');
+const occurs = fc.constantFrom(
+  "",
+  ' minOccurs="0"',
+  ' maxOccurs="unbounded"',
+  ' minOccurs="0" maxOccurs="unbounded"',
+  ' minOccurs="2" maxOccurs="5"',
+);
 
 const documentation = fc.option(
-  hostileText.map((text) => `<xs:annotation><xs:documentation>${escapeXml(text)}</xs:documentation></xs:annotation>`),
+  hostileText.map(
+    (text) => `<xs:annotation><xs:documentation>${escapeXml(text)}</xs:documentation></xs:annotation>`,
+  ),
   { nil: "" },
 );
 
@@ -85,19 +155,28 @@ function typeRef(declared: string[]): fc.Arbitrary<string> {
   const builtin = fc.constantFrom(...BUILTINS.map((b) => `xs:${b}`), "xs:anyType");
   return fc.oneof(
     { weight: 30, arbitrary: builtin },
-    { weight: declared.length === 0 ? 0 : 30, arbitrary: fc.constantFrom("", ...declared).map((t) => (t === "" ? "xs:string" : `tns:${t}`)) },
+    {
+      weight: declared.length === 0 ? 0 : 30,
+      arbitrary: fc.constantFrom("", ...declared).map((t) => (t === "" ? "xs:string" : `tns:${t}`)),
+    },
     { weight: 1, arbitrary: fc.constant("tns:NotDeclaredAnywhere") },
   );
 }
 
 /** A simple type reference: a built-in or one of `simple` (earlier simple types, so no cycles). */
 function simpleRef(simple: string[]): fc.Arbitrary<string> {
-  return fc.oneof(fc.constantFrom(...BUILTINS.map((b) => `xs:${b}`)), ...(simple.length === 0 ? [] : [fc.constantFrom(...simple.map((t) => `tns:${t}`))]));
+  return fc.oneof(
+    fc.constantFrom(...BUILTINS.map((b) => `xs:${b}`)),
+    ...(simple.length === 0 ? [] : [fc.constantFrom(...simple.map((t) => `tns:${t}`))]),
+  );
 }
 
 const enumeration = fc
   .array(hostileText, { minLength: 1, maxLength: 4 })
-  .map((values) => `<xs:restriction base="xs:string">${values.map((v) => `<xs:enumeration value="${escapeXml(v)}"/>`).join("")}</xs:restriction>`);
+  .map(
+    (values) =>
+      `<xs:restriction base="xs:string">${values.map((v) => `<xs:enumeration value="${escapeXml(v)}"/>`).join("")}</xs:restriction>`,
+  );
 
 /**
  * A content model: sequence, choice or all, nested, of elements (typed, with an inline enumeration or an
@@ -124,57 +203,125 @@ function particle(names: SchemaNames): fc.Arbitrary<string> {
         const attributes = `name="${escapeXml(name)}"${inline ? "" : ` type="${type}"`}${o}${nillable ? ' nillable="true"' : ""}`;
         return `<xs:element ${attributes}>${doc}${inline ? type : ""}</xs:element>`;
       });
-  const ref = fc.record({ to: fc.constantFrom(...names.operations), occurs }).map(({ to, occurs: o }) => `<xs:element ref="tns:${escapeXml(to)}"${o}/>`);
-  const any = fc.constantFrom('<xs:any minOccurs="0" maxOccurs="unbounded" processContents="lax"/>', '<xs:any namespace="##other"/>');
+  const ref = fc
+    .record({ to: fc.constantFrom(...names.operations), occurs })
+    .map(({ to, occurs: o }) => `<xs:element ref="tns:${escapeXml(to)}"${o}/>`);
+  const any = fc.constantFrom(
+    '<xs:any minOccurs="0" maxOccurs="unbounded" processContents="lax"/>',
+    '<xs:any namespace="##other"/>',
+  );
   // The schema's one named group (whose content may refer to the group itself: a cycle to report).
   const groupRef = fc.constant(`<xs:group ref="tns:${SHARED_GROUP}" minOccurs="0"/>`);
   return fc.letrec<{ particle: string; group: string; inlineComplex: string }>((tie) => ({
-    particle: fc.oneof({ depthSize: "small", withCrossShrink: true }, element(tie("inlineComplex")), tie("group"), any, ref, groupRef),
-    group: fc.oneof(
-      fc.record({ kind: fc.constantFrom("sequence", "choice"), children: fc.array(tie("particle"), { maxLength: 4 }), occurs }).map(({ kind, children, occurs: o }) => `<xs:${kind}${o}>${children.join("")}</xs:${kind}>`),
-      fc.array(element(tie("inlineComplex")), { maxLength: 4 }).map((children) => `<xs:all>${children.join("")}</xs:all>`),
+    particle: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      element(tie("inlineComplex")),
+      tie("group"),
+      any,
+      ref,
+      groupRef,
     ),
-    inlineComplex: fc.record({ content: tie("group"), mixed: fc.boolean() }).map(({ content, mixed }) => `<xs:complexType${mixed ? ' mixed="true"' : ""}>${content}</xs:complexType>`),
+    group: fc.oneof(
+      fc
+        .record({
+          kind: fc.constantFrom("sequence", "choice"),
+          children: fc.array(tie("particle"), { maxLength: 4 }),
+          occurs,
+        })
+        .map(({ kind, children, occurs: o }) => `<xs:${kind}${o}>${children.join("")}</xs:${kind}>`),
+      fc
+        .array(element(tie("inlineComplex")), { maxLength: 4 })
+        .map((children) => `<xs:all>${children.join("")}</xs:all>`),
+    ),
+    inlineComplex: fc
+      .record({ content: tie("group"), mixed: fc.boolean() })
+      .map(
+        ({ content, mixed }) => `<xs:complexType${mixed ? ' mixed="true"' : ""}>${content}</xs:complexType>`,
+      ),
   })).group;
 }
 
 const attributes = fc.array(
   fc
-    .record({ name: xmlName, type: fc.constantFrom("xs:string", "xs:int", "xs:boolean", "xs:dateTime"), required: fc.boolean(), fallback: fc.option(hostileText, { nil: undefined }) })
-    .map(({ name, type, required, fallback }) => `<xs:attribute name="${escapeXml(name)}" type="${type}"${required ? ' use="required"' : ""}${fallback === undefined ? "" : ` default="${escapeXml(fallback)}"`}/>`),
+    .record({
+      name: xmlName,
+      type: fc.constantFrom("xs:string", "xs:int", "xs:boolean", "xs:dateTime"),
+      required: fc.boolean(),
+      fallback: fc.option(hostileText, { nil: undefined }),
+    })
+    .map(
+      ({ name, type, required, fallback }) =>
+        `<xs:attribute name="${escapeXml(name)}" type="${type}"${required ? ' use="required"' : ""}${fallback === undefined ? "" : ` default="${escapeXml(fallback)}"`}/>`,
+    ),
   { maxLength: 2 },
 );
 
 const SHARED_GROUP = "Shared";
 const SHARED_ATTRIBUTES = "SharedAttributes";
 
-const DICTIONARY_MARK = '<xs:annotation><xs:appinfo><IsDictionary xmlns="http://schemas.microsoft.com/2003/10/Serialization/">true</IsDictionary></xs:appinfo></xs:annotation>';
+const DICTIONARY_MARK =
+  '<xs:annotation><xs:appinfo><IsDictionary xmlns="http://schemas.microsoft.com/2003/10/Serialization/">true</IsDictionary></xs:appinfo></xs:annotation>';
 
 /** The i-th complex type: its own content, an extension of an earlier complex type (rarely any: a cycle), or simple content. */
 function complexType(names: SchemaNames, i: number): fc.Arbitrary<string> {
   const name = escapeXml(names.complex[i]!);
   const earlier = names.complex.slice(0, i);
-  const base = fc.oneof({ weight: 8, arbitrary: earlier.length > 0 ? fc.constantFrom(...earlier) : fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom(...names.complex) });
+  const base = fc.oneof(
+    { weight: 8, arbitrary: earlier.length > 0 ? fc.constantFrom(...earlier) : fc.constant("") },
+    { weight: 1, arbitrary: fc.constantFrom(...names.complex) },
+  );
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ doc: documentation, content: fc.option(particle(names), { nil: "" }), attributes, abstract: fc.boolean(), dictionary: fc.boolean() }).map(
-      ({ doc, content, attributes: a, abstract, dictionary }) =>
-        `<xs:complexType name="${name}"${abstract ? ' abstract="true"' : ""}>${doc}${dictionary ? DICTIONARY_MARK : ""}${content}${a.join("")}<xs:attributeGroup ref="tns:${SHARED_ATTRIBUTES}"/></xs:complexType>`,
-    ) },
-    { weight: 2, arbitrary: fc.record({ base, content: fc.option(particle(names), { nil: "" }), attributes }).map(({ base: b, content, attributes: a }) =>
-      b === ""
-        ? `<xs:complexType name="${name}">${content}${a.join("")}</xs:complexType>`
-        : `<xs:complexType name="${name}"><xs:complexContent><xs:extension base="tns:${escapeXml(b)}">${content}${a.join("")}</xs:extension></xs:complexContent></xs:complexType>`,
-    ) },
-    { weight: 1, arbitrary: fc.record({ base: simpleRef(names.simple), attributes }).map(({ base: b, attributes: a }) =>
-      `<xs:complexType name="${name}"><xs:simpleContent><xs:extension base="${b}">${a.join("")}</xs:extension></xs:simpleContent></xs:complexType>`,
-    ) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .record({
+          doc: documentation,
+          content: fc.option(particle(names), { nil: "" }),
+          attributes,
+          abstract: fc.boolean(),
+          dictionary: fc.boolean(),
+        })
+        .map(
+          ({ doc, content, attributes: a, abstract, dictionary }) =>
+            `<xs:complexType name="${name}"${abstract ? ' abstract="true"' : ""}>${doc}${dictionary ? DICTIONARY_MARK : ""}${content}${a.join("")}<xs:attributeGroup ref="tns:${SHARED_ATTRIBUTES}"/></xs:complexType>`,
+        ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ base, content: fc.option(particle(names), { nil: "" }), attributes })
+        .map(({ base: b, content, attributes: a }) =>
+          b === ""
+            ? `<xs:complexType name="${name}">${content}${a.join("")}</xs:complexType>`
+            : `<xs:complexType name="${name}"><xs:complexContent><xs:extension base="tns:${escapeXml(b)}">${content}${a.join("")}</xs:extension></xs:complexContent></xs:complexType>`,
+        ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ base: simpleRef(names.simple), attributes })
+        .map(
+          ({ base: b, attributes: a }) =>
+            `<xs:complexType name="${name}"><xs:simpleContent><xs:extension base="${b}">${a.join("")}</xs:extension></xs:simpleContent></xs:complexType>`,
+        ),
+    },
     // The DataContract shapes: a collection wrapper (the item may be the collection itself) and a dictionary.
-    { weight: 1, arbitrary: fc.record({ item: xmlName, type: typeRef([...names.complex, ...names.simple]) }).map(({ item, type }) =>
-      `<xs:complexType name="${name}"><xs:sequence><xs:element name="${escapeXml(item)}" type="${type}" minOccurs="0" maxOccurs="unbounded" nillable="true"/></xs:sequence></xs:complexType>`,
-    ) },
-    { weight: 1, arbitrary: typeRef([...names.complex, ...names.simple]).map((value) =>
-      `<xs:complexType name="${name}">${DICTIONARY_MARK}<xs:sequence><xs:element name="KeyValueOf${name}" minOccurs="0" maxOccurs="unbounded"><xs:complexType><xs:sequence><xs:element name="Key" type="xs:string"/><xs:element name="Value" type="${value}" nillable="true"/></xs:sequence></xs:complexType></xs:element></xs:sequence></xs:complexType>`,
-    ) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ item: xmlName, type: typeRef([...names.complex, ...names.simple]) })
+        .map(
+          ({ item, type }) =>
+            `<xs:complexType name="${name}"><xs:sequence><xs:element name="${escapeXml(item)}" type="${type}" minOccurs="0" maxOccurs="unbounded" nillable="true"/></xs:sequence></xs:complexType>`,
+        ),
+    },
+    {
+      weight: 1,
+      arbitrary: typeRef([...names.complex, ...names.simple]).map(
+        (value) =>
+          `<xs:complexType name="${name}">${DICTIONARY_MARK}<xs:sequence><xs:element name="KeyValueOf${name}" minOccurs="0" maxOccurs="unbounded"><xs:complexType><xs:sequence><xs:element name="Key" type="xs:string"/><xs:element name="Value" type="${value}" nillable="true"/></xs:sequence></xs:complexType></xs:element></xs:sequence></xs:complexType>`,
+      ),
+    },
   );
 }
 
@@ -183,9 +330,16 @@ function simpleType(names: SchemaNames, i: number): fc.Arbitrary<string> {
   const name = escapeXml(names.simple[i]!);
   const earlier = simpleRef(names.simple.slice(0, i));
   return fc.oneof(
-    fc.record({ doc: documentation, restriction: enumeration }).map(({ doc, restriction }) => `<xs:simpleType name="${name}">${doc}${restriction}</xs:simpleType>`),
+    fc
+      .record({ doc: documentation, restriction: enumeration })
+      .map(({ doc, restriction }) => `<xs:simpleType name="${name}">${doc}${restriction}</xs:simpleType>`),
     earlier.map((item) => `<xs:simpleType name="${name}"><xs:list itemType="${item}"/></xs:simpleType>`),
-    fc.array(earlier, { minLength: 1, maxLength: 3 }).map((members) => `<xs:simpleType name="${name}"><xs:union memberTypes="${members.join(" ")}"/></xs:simpleType>`),
+    fc
+      .array(earlier, { minLength: 1, maxLength: 3 })
+      .map(
+        (members) =>
+          `<xs:simpleType name="${name}"><xs:union memberTypes="${members.join(" ")}"/></xs:simpleType>`,
+      ),
   );
 }
 
@@ -224,9 +378,18 @@ function operation(names: SchemaNames, name: string): fc.Arbitrary<OperationText
           parts === undefined
             ? `<wsdl:message name="${n}In"><wsdl:part name="parameters" element="tns:${n}"/></wsdl:message>`
             : `<wsdl:message name="${n}In"><wsdl:part name="${escapeXml(parts[0]!)}" element="tns:${n}"/><wsdl:part name="${escapeXml(parts[1]!)}" element="tns:${n}Extra"/></wsdl:message>`,
-          when(output !== undefined, `<wsdl:message name="${n}Out"><wsdl:part name="parameters" element="tns:${n}Response"/></wsdl:message>`),
-          when(fault, `<wsdl:message name="${n}Problem"><wsdl:part name="detail" element="tns:${n}Fault"/></wsdl:message>`),
-          when(header, `<wsdl:message name="${n}Head"><wsdl:part name="${n}" element="tns:${n}Header"/></wsdl:message>`),
+          when(
+            output !== undefined,
+            `<wsdl:message name="${n}Out"><wsdl:part name="parameters" element="tns:${n}Response"/></wsdl:message>`,
+          ),
+          when(
+            fault,
+            `<wsdl:message name="${n}Problem"><wsdl:part name="detail" element="tns:${n}Fault"/></wsdl:message>`,
+          ),
+          when(
+            header,
+            `<wsdl:message name="${n}Head"><wsdl:part name="${n}" element="tns:${n}Header"/></wsdl:message>`,
+          ),
         ].join(""),
         portType: [
           `<wsdl:operation name="${n}">`,
@@ -240,7 +403,10 @@ function operation(names: SchemaNames, name: string): fc.Arbitrary<OperationText
           `<wsdl:operation name="${n}"><soap:operation soapAction="${escapeXml(action)}"/>`,
           `<wsdl:input><soap:body use="literal"/>${when(header, `<soap:header message="tns:${n}Head" part="${n}" use="literal"/>`)}</wsdl:input>`,
           when(output !== undefined, '<wsdl:output><soap:body use="literal"/></wsdl:output>'),
-          when(fault, `<wsdl:fault name="${n}Problem"><soap:fault name="${n}Problem" use="literal"/></wsdl:fault>`),
+          when(
+            fault,
+            `<wsdl:fault name="${n}Problem"><soap:fault name="${n}Problem" use="literal"/></wsdl:fault>`,
+          ),
           `</wsdl:operation>`,
         ].join(""),
       };
@@ -251,7 +417,10 @@ function operation(names: SchemaNames, name: string): fc.Arbitrary<OperationText
 export const randomWsdl: fc.Arbitrary<string> = fc
   .record({
     // Some named like WCF collections, which the DataContract conventions treat specially.
-    types: fc.uniqueArray(fc.tuple(xmlName, fc.boolean()).map(([name, collection]) => (collection ? `ArrayOf${name}` : name)), { minLength: 1, maxLength: 6 }),
+    types: fc.uniqueArray(
+      fc.tuple(xmlName, fc.boolean()).map(([name, collection]) => (collection ? `ArrayOf${name}` : name)),
+      { minLength: 1, maxLength: 6 },
+    ),
     simpleShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
     operations: fc.uniqueArray(xmlName, { minLength: 1, maxLength: 3 }),
     portType: xmlName,
@@ -272,7 +441,10 @@ export const randomWsdl: fc.Arbitrary<string> = fc
         operations: fc.tuple(...operations.map((name) => operation(names, name))),
       })
       .map((parts) => {
-        const soapNs = version === "soap" ? "http://schemas.xmlsoap.org/wsdl/soap/" : "http://schemas.xmlsoap.org/wsdl/soap12/";
+        const soapNs =
+          version === "soap"
+            ? "http://schemas.xmlsoap.org/wsdl/soap/"
+            : "http://schemas.xmlsoap.org/wsdl/soap12/";
         const ns = escapeXml(`urn:${namespace}`);
         const port = escapeXml(portType);
         const ops = parts.operations;
@@ -305,15 +477,48 @@ export type Mutation =
 
 /** A position anywhere in a document, uniformly (fast-check's numbers otherwise favour the very start). */
 const fraction = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
-const CORRUPT_VALUES = ["", "tns:Nope", "xs:nothing", "nope:Prefix", "unbounded", "-1", "2.5", "rpc", "encoded", "qualified", "true", "tns:"];
+const CORRUPT_VALUES = [
+  "",
+  "tns:Nope",
+  "xs:nothing",
+  "nope:Prefix",
+  "unbounded",
+  "-1",
+  "2.5",
+  "rpc",
+  "encoded",
+  "qualified",
+  "true",
+  "tns:",
+];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fraction.map((at): Mutation => ({ kind: "truncate", at })),
   fraction.map((at): Mutation => ({ kind: "drop element", at })),
   fraction.map((at): Mutation => ({ kind: "duplicate element", at })),
-  fc.record({ at: fraction, to: fc.constantFrom("xs:choice", "xs:all", "xs:sequence", "xs:element", "xs:any", "xs:group", "wsdl:output", "wsdl:fault", "soap12:body", "unknown") }).map((m): Mutation => ({ kind: "rename element", ...m })),
-  fc.record({ at: fraction, value: fc.oneof(fc.constantFrom(...CORRUPT_VALUES), hostileText.map(escapeXml)) }).map((m): Mutation => ({ kind: "corrupt attribute", ...m })),
-  fc.record({ at: fraction, with: fraction }).map((m): Mutation => ({ kind: "swap namespace declarations", ...m })),
+  fc
+    .record({
+      at: fraction,
+      to: fc.constantFrom(
+        "xs:choice",
+        "xs:all",
+        "xs:sequence",
+        "xs:element",
+        "xs:any",
+        "xs:group",
+        "wsdl:output",
+        "wsdl:fault",
+        "soap12:body",
+        "unknown",
+      ),
+    })
+    .map((m): Mutation => ({ kind: "rename element", ...m })),
+  fc
+    .record({ at: fraction, value: fc.oneof(fc.constantFrom(...CORRUPT_VALUES), hostileText.map(escapeXml)) })
+    .map((m): Mutation => ({ kind: "corrupt attribute", ...m })),
+  fc
+    .record({ at: fraction, with: fraction })
+    .map((m): Mutation => ({ kind: "swap namespace declarations", ...m })),
   fraction.map((at): Mutation => ({ kind: "remove namespace declaration", at })),
 );
 
@@ -335,8 +540,22 @@ function elementSpans(text: string): Span[] {
     const start = tag.index;
     if (closing) {
       const opened = open.pop();
-      if (opened) spans.push({ start: opened.start, end: start + whole.length, name: opened.name, nameEnd: opened.nameEnd, closeName: start + 2 });
-    } else if (selfClosing) spans.push({ start, end: start + whole.length, name: name!, nameEnd: start + 1 + name!.length, closeName: -1 });
+      if (opened)
+        spans.push({
+          start: opened.start,
+          end: start + whole.length,
+          name: opened.name,
+          nameEnd: opened.nameEnd,
+          closeName: start + 2,
+        });
+    } else if (selfClosing)
+      spans.push({
+        start,
+        end: start + whole.length,
+        name: name!,
+        nameEnd: start + 1 + name!.length,
+        closeName: -1,
+      });
     else open.push({ start, name: name!, nameEnd: start + 1 + name!.length });
   }
   return spans.sort((a, b) => a.start - b.start);
@@ -356,9 +575,14 @@ export function mutate(text: string, change: Mutation): string {
       if (!span) return text;
       const element = text.slice(span.start, span.end);
       if (change.kind === "drop element") return text.slice(0, span.start) + text.slice(span.end);
-      if (change.kind === "duplicate element") return text.slice(0, span.end) + element + text.slice(span.end);
+      if (change.kind === "duplicate element")
+        return text.slice(0, span.end) + element + text.slice(span.end);
       const closed =
-        span.closeName < 0 ? text.slice(span.nameEnd, span.end) : text.slice(span.nameEnd, span.closeName) + change.to + text.slice(span.closeName + span.name.length, span.end);
+        span.closeName < 0
+          ? text.slice(span.nameEnd, span.end)
+          : text.slice(span.nameEnd, span.closeName) +
+            change.to +
+            text.slice(span.closeName + span.name.length, span.end);
       return text.slice(0, span.start + 1) + change.to + closed + text.slice(span.end);
     }
     case "corrupt attribute": {
@@ -374,14 +598,25 @@ export function mutate(text: string, change: Mutation): string {
       const b = pick(declarations, change.with);
       if (!a || !b || a.index === b.index) return text;
       const [first, second] = a.index < b.index ? [a, b] : [b, a];
-      const valueOf = (m: RegExpExecArray | RegExpMatchArray) => ({ start: m.index! + m[0].indexOf('"') + 1, value: m[1]! });
+      const valueOf = (m: RegExpExecArray | RegExpMatchArray) => ({
+        start: m.index! + m[0].indexOf('"') + 1,
+        value: m[1]!,
+      });
       const x = valueOf(first);
       const y = valueOf(second);
-      return text.slice(0, x.start) + y.value + text.slice(x.start + x.value.length, y.start) + x.value + text.slice(y.start + y.value.length);
+      return (
+        text.slice(0, x.start) +
+        y.value +
+        text.slice(x.start + x.value.length, y.start) +
+        x.value +
+        text.slice(y.start + y.value.length)
+      );
     }
     case "remove namespace declaration": {
       const declaration = pick([...text.matchAll(/\sxmlns(?::[\w.-]+)?="[^"]*"/g)], change.at);
-      return declaration ? text.slice(0, declaration.index) + text.slice(declaration.index + declaration[0].length) : text;
+      return declaration
+        ? text.slice(0, declaration.index) + text.slice(declaration.index + declaration[0].length)
+        : text;
     }
   }
 }

@@ -9,7 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SoapgenError } from "../../generator/errors.js";
 import { generate, render } from "../../generator/generate.js";
 import { writeOutputAtomically } from "../../generator/write.js";
-import { asSnapshot, ensureBuilt, leftovers, replicatedCustomerService, ROOT, runCli, snapshot, startCli, tempDir, type CliRun } from "./harness.js";
+import {
+  asSnapshot,
+  ensureBuilt,
+  leftovers,
+  replicatedCustomerService,
+  ROOT,
+  runCli,
+  snapshot,
+  startCli,
+  tempDir,
+  type CliRun,
+} from "./harness.js";
 
 const CHOICE = resolve(ROOT, "wsdl/choice.wsdl");
 const DANGLING = resolve(ROOT, "wsdl/invalid/dangling-type.wsdl");
@@ -51,7 +62,10 @@ describe("atomic output", () => {
   it("survives an error in the middle of writing, and removes what it had written", async () => {
     const out = await previousOutput();
     // The second file cannot be created: its folder is the first file.
-    const files = new Map([["index.ts", "export {};\n"], ["index.ts/nested.ts", "export {};\n"]]);
+    const files = new Map([
+      ["index.ts", "export {};\n"],
+      ["index.ts/nested.ts", "export {};\n"],
+    ]);
     const error = (() => {
       try {
         writeOutputAtomically(out, files);
@@ -61,7 +75,11 @@ describe("atomic output", () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(SoapgenError);
-    expect((error as SoapgenError).message).toMatch(new RegExp(`^${out}: cannot write the output: EEXIST: file already exists, mkdir '.*client\\.soapgen-tmp-\\d+/index\\.ts'$`));
+    expect((error as SoapgenError).message).toMatch(
+      new RegExp(
+        `^${out}: cannot write the output: EEXIST: file already exists, mkdir '.*client\\.soapgen-tmp-\\d+/index\\.ts'$`,
+      ),
+    );
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers(out)).toEqual([]);
   });
@@ -72,7 +90,9 @@ describe("atomic output", () => {
     // The output's name fits; its temporary sibling's (name + ".soapgen-tmp-<pid>") does not.
     const run = await runCli(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^soapgen: \/.*x{240}: cannot write the output: ENAMETOOLONG: name too long, unlink '.*\.soapgen-tmp-\d+'\n$/);
+    expect(run.stderr).toMatch(
+      /^soapgen: \/.*x{240}: cannot write the output: ENAMETOOLONG: name too long, unlink '.*\.soapgen-tmp-\d+'\n$/,
+    );
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers(out)).toEqual([]);
   });
@@ -99,7 +119,9 @@ describe("atomic output", () => {
 
     const file = join(dir, "a-file");
     writeFileSync(file, "data");
-    expect(((await rejection(generate({ wsdl: CHOICE, out: file }))) as SoapgenError).message).toBe(`${file}: the output path exists and is not a folder`);
+    expect(((await rejection(generate({ wsdl: CHOICE, out: file }))) as SoapgenError).message).toBe(
+      `${file}: the output path exists and is not a folder`,
+    );
     expect(readFileSync(file, "utf8")).toBe("data");
   });
 
@@ -143,13 +165,21 @@ describe("killing soapgen", () => {
     });
   };
 
-  function signalAfter(child: ReturnType<typeof startCli>["child"], signal: NodeJS.Signals, ms: number): () => void {
+  function signalAfter(
+    child: ReturnType<typeof startCli>["child"],
+    signal: NodeJS.Signals,
+    ms: number,
+  ): () => void {
     const timer = setTimeout(() => child.kill(signal), ms);
     return () => clearTimeout(timer);
   }
 
   /** Sends `signal` once soapgen has created its temporary folder, freezing it first (SIGSTOP) so it lands mid-write. */
-  function signalWhenWriting(out: string, child: ReturnType<typeof startCli>["child"], signal: NodeJS.Signals): () => void {
+  function signalWhenWriting(
+    out: string,
+    child: ReturnType<typeof startCli>["child"],
+    signal: NodeJS.Signals,
+  ): () => void {
     const watcher = watch(resolve(out, ".."), (_, name) => {
       if (!name?.toString().includes(".soapgen-tmp-")) return;
       watcher.close();
@@ -178,7 +208,8 @@ describe("killing soapgen", () => {
     for (let i = 0; i < RUNS; i++) {
       const { child, done } = startCli(["generate", "--wsdl", bigWsdl, "--out", out]);
       // Half the runs are killed at a time spread over a run, half the moment they start writing.
-      const cancel = i % 2 === 0 ? signalAfter(child, "SIGKILL", times[i]!) : signalWhenWriting(out, child, "SIGKILL");
+      const cancel =
+        i % 2 === 0 ? signalAfter(child, "SIGKILL", times[i]!) : signalWhenWriting(out, child, "SIGKILL");
       const run = await done;
       cancel();
       expectPreviousOrNew(out, run);
@@ -195,7 +226,8 @@ describe("killing soapgen", () => {
     for (let i = 0; i < RUNS; i++) {
       const signal = i % 3 === 2 ? "SIGTERM" : "SIGINT";
       const { child, done } = startCli(["generate", "--wsdl", bigWsdl, "--out", out]);
-      const cancel = i % 2 === 0 ? signalAfter(child, signal, times[i]!) : signalWhenWriting(out, child, signal);
+      const cancel =
+        i % 2 === 0 ? signalAfter(child, signal, times[i]!) : signalWhenWriting(out, child, signal);
       const run = await done;
       cancel();
       // Before soapgen installs its handler (while node starts) the signal's default action applies.

@@ -8,7 +8,14 @@
 import { createHash } from "node:crypto";
 import { cpSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { generatedSources, injectedCode, IsolatedGenerator, leftovers, snapshot, type Outcome } from "./harness.js";
+import {
+  generatedSources,
+  injectedCode,
+  IsolatedGenerator,
+  leftovers,
+  snapshot,
+  type Outcome,
+} from "./harness.js";
 
 export interface CaseResult {
   outcome: Outcome["kind"];
@@ -22,7 +29,8 @@ export interface CaseResult {
 export function checkOutcome(outcome: Outcome): string | undefined {
   if (outcome.kind === "timed out") return "did not finish within the time bound";
   if (outcome.kind === "crashed") return `crashed (not a SoapgenError): ${outcome.message}\n${outcome.stack}`;
-  if (outcome.kind === "rejected" && outcome.message.includes("\n")) return `error message of more than one line: ${outcome.message}`;
+  if (outcome.kind === "rejected" && outcome.message.includes("\n"))
+    return `error message of more than one line: ${outcome.message}`;
   if (outcome.kind === "generated") {
     for (const [path, text] of generatedSources(outcome.files)) {
       const injected = injectedCode(text);
@@ -32,10 +40,18 @@ export function checkOutcome(outcome: Outcome): string | undefined {
   return undefined;
 }
 
-export async function runRandomSchemaCase(generator: IsolatedGenerator, wsdl: string, timeoutMs: number): Promise<CaseResult> {
+export async function runRandomSchemaCase(
+  generator: IsolatedGenerator,
+  wsdl: string,
+  timeoutMs: number,
+): Promise<CaseResult> {
   const outcome = await generator.run(wsdl, { timeoutMs });
   const failure = checkOutcome(outcome);
-  return { outcome: outcome.kind, ...(failure === undefined ? {} : { failure }), ...(outcome.kind === "generated" ? { files: outcome.files } : {}) };
+  return {
+    outcome: outcome.kind,
+    ...(failure === undefined ? {} : { failure }),
+    ...(outcome.kind === "generated" ? { files: outcome.files } : {}),
+  };
 }
 
 /**
@@ -57,19 +73,30 @@ export async function runMutationCase(
     failure = "rejected, but the previous output was changed";
   } else if (failure === undefined && outcome.kind === "generated") {
     const written = [...outcome.files.keys()].sort();
-    if (after === undefined || [...after.keys()].join("\n") !== written.join("\n")) failure = "the output folder does not hold exactly the files generated";
+    if (after === undefined || [...after.keys()].join("\n") !== written.join("\n"))
+      failure = "the output folder does not hold exactly the files generated";
     else {
-      files = new Map([...after].map(([path, base64]): [string, string] => [path, Buffer.from(base64, "base64").toString("utf8")]));
+      files = new Map(
+        [...after].map(([path, base64]): [string, string] => [
+          path,
+          Buffer.from(base64, "base64").toString("utf8"),
+        ]),
+      );
       failure = checkOutcome({ kind: "generated", files });
     }
   }
-  if (failure === undefined && leftovers(out).length > 0) failure = `left behind: ${leftovers(out).join(", ")}`;
+  if (failure === undefined && leftovers(out).length > 0)
+    failure = `left behind: ${leftovers(out).join(", ")}`;
   if (outcome.kind !== "rejected" || failure !== undefined) {
     rmSync(out, { recursive: true, force: true });
     for (const name of leftovers(out)) rmSync(join(dirname(out), name), { recursive: true, force: true });
     cpSync(previous.folder, out, { recursive: true });
   }
-  return { outcome: outcome.kind, ...(failure === undefined ? {} : { failure }), ...(files === undefined ? {} : { files }) };
+  return {
+    outcome: outcome.kind,
+    ...(failure === undefined ? {} : { failure }),
+    ...(files === undefined ? {} : { files }),
+  };
 }
 
 function sameFiles(a: Map<string, string> | undefined, b: Map<string, string>): boolean {
@@ -87,7 +114,8 @@ export class DistinctOutputs {
 
   add(files: Map<string, string>, label: string): void {
     const hash = createHash("sha256");
-    for (const [path, text] of generatedSources(files)) hash.update(`${path}\0${text.slice(text.indexOf("\n") + 1)}\0`);
+    for (const [path, text] of generatedSources(files))
+      hash.update(`${path}\0${text.slice(text.indexOf("\n") + 1)}\0`);
     const key = hash.digest("hex").slice(0, 16);
     if (this.seen.has(key)) return;
     this.seen.add(key);

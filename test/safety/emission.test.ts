@@ -14,39 +14,63 @@ import { docText, lineCommentText, memberName, objectKey, toTypeName } from "../
 import { decodeMessage, encodeMessage, type ServiceMeta } from "../../templates/runtime/index.js";
 import { codeTokens, compileAll, generatedSources, injectedCode, ROOT, tempDir } from "./harness.js";
 
-const HOSTILE = ["names.wsdl", "injection.wsdl", "cycle/service.wsdl"].map((name) => resolve(ROOT, "wsdl/hostile", name));
+const HOSTILE = ["names.wsdl", "injection.wsdl", "cycle/service.wsdl"].map((name) =>
+  resolve(ROOT, "wsdl/hostile", name),
+);
 const outputs = new Map<string, Map<string, string>>();
 const dir = tempDir("emission");
 
 beforeAll(async () => {
-  for (const wsdl of HOSTILE) outputs.set(wsdl.slice(ROOT.length + 1).replace(/\W/g, "_"), await render(wsdl));
+  for (const wsdl of HOSTILE)
+    outputs.set(wsdl.slice(ROOT.length + 1).replace(/\W/g, "_"), await render(wsdl));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const output = (name: string): Map<string, string> => outputs.get(`wsdl_hostile_${name.replace(/\W/g, "_")}`)!;
+const output = (name: string): Map<string, string> =>
+  outputs.get(`wsdl_hostile_${name.replace(/\W/g, "_")}`)!;
 const file = (name: string, path: string): string => output(name).get(path)!;
 
 describe("hostile WSDLs", () => {
   it("compile under the strictest compiler options, in one tsc run", async () => {
     const diagnostics = await compileAll(outputs);
-    expect(Object.fromEntries(diagnostics)).toEqual(Object.fromEntries([...outputs.keys()].map((name) => [name, []])));
+    expect(Object.fromEntries(diagnostics)).toEqual(
+      Object.fromEntries([...outputs.keys()].map((name) => [name, []])),
+    );
   });
 
   it("keep every payload inside comments and string literals", () => {
     const injection = output("injection.wsdl");
     // The payloads did reach the output, as text: otherwise this test would prove nothing.
-    const everything = generatedSources(injection).map(([, text]) => text).join("\n");
-    for (const marker of ["PWNED_ENUM_DQ", "PWNED_ENUM_TPL", "PWNED_ACTION_BT", "PWNED_ADDRESS_LS", "PWNED_NS2", "PWNED_LS", "PWNED_PORT_DOC", "PWNED_CDATA2", "PWNED_PROPERTY_DOC", "PWNED_FAULT_DOC", "PWNED_OPERATION_LS", "PWNED_SERVICE_LS"]) {
+    const everything = generatedSources(injection)
+      .map(([, text]) => text)
+      .join("\n");
+    for (const marker of [
+      "PWNED_ENUM_DQ",
+      "PWNED_ENUM_TPL",
+      "PWNED_ACTION_BT",
+      "PWNED_ADDRESS_LS",
+      "PWNED_NS2",
+      "PWNED_LS",
+      "PWNED_PORT_DOC",
+      "PWNED_CDATA2",
+      "PWNED_PROPERTY_DOC",
+      "PWNED_FAULT_DOC",
+      "PWNED_OPERATION_LS",
+      "PWNED_SERVICE_LS",
+    ]) {
       expect(everything).toContain(marker);
     }
     for (const [name, files] of outputs) {
-      for (const [path, text] of generatedSources(files)) expect(injectedCode(text), `${name}/${path}`).toEqual([]);
+      for (const [path, text] of generatedSources(files))
+        expect(injectedCode(text), `${name}/${path}`).toEqual([]);
     }
   });
 
   it("write documentation with line breaks and comment terminators neutralised", () => {
     const types = file("injection.wsdl", "types.ts");
-    expect(types).toContain(" * *\\/ PWNED_TYPE_DOC(); /*\n * PWNED_LS(); PWNED_PS(); // *\\/ PWNED_AFTER_LINE_COMMENT();\n");
+    expect(types).toContain(
+      " * *\\/ PWNED_TYPE_DOC(); /*\n * PWNED_LS(); PWNED_PS(); // *\\/ PWNED_AFTER_LINE_COMMENT();\n",
+    );
     expect(types).toContain(`  | "e\\nPWNED_ENUM_NL();"\n  | "f\\u2028PWNED_ENUM_LS();"\n`);
   });
 
@@ -74,25 +98,56 @@ describe("hostile WSDLs", () => {
     }
     const index = file("names.wsdl", "index.ts");
     const methods = [...index.matchAll(/^  (?:async )?(\w+)[<(]/gm)].map((m) => m[1]);
-    expect(methods).toEqual(["constructor", "call", "call2", "constructor2", "__proto__2", "item", "item2", "toString2", "delete"]);
-    const imported = /import type \{([^}]*)\} from "\.\/types\.js"/.exec(index)![1]!.split(",").map((s) => s.trim()).filter(Boolean);
+    expect(methods).toEqual([
+      "constructor",
+      "call",
+      "call2",
+      "constructor2",
+      "__proto__2",
+      "item",
+      "item2",
+      "toString2",
+      "delete",
+    ]);
+    const imported = /import type \{([^}]*)\} from "\.\/types\.js"/
+      .exec(index)![1]!
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(imported).not.toContain("K"); // only the call() type parameter is named K
     expect(imported).not.toContain("options");
     expect(imported).not.toContain("Item"); // only an operation key is named Item
   });
 
   it("keep __proto__ an own key of the tables, and inherited names plain properties of values", async () => {
-    const schema = ts.transpileModule(file("names.wsdl", "schema.ts"), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    const schema = ts.transpileModule(file("names.wsdl", "schema.ts"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
     mkdirSync(join(dir, "names"), { recursive: true });
     writeFileSync(join(dir, "names/schema.mjs"), schema.outputText);
-    const service = ((await import(pathToFileURL(join(dir, "names/schema.mjs")).href)) as { classService: ServiceMeta }).classService;
+    const service = (
+      (await import(pathToFileURL(join(dir, "names/schema.mjs")).href)) as { classService: ServiceMeta }
+    ).classService;
     expect(Object.hasOwn(service.operations, "__proto__")).toBe(true);
     expect(service.operations["__proto__"]?.name).toBe("__proto__");
     expect(Object.hasOwn(service.types, "__proto___")).toBe(true);
 
     const item = {
-      class: "c", constructor_: "k", __proto___: "p", delete: "d", default: "f", "1st": 1, "first-name": "a", "last.name": "b",
-      Größe: 1.5, größe: 2.5, hasOwnProperty_: "h", toString_: "t", other: { Other: "o" }, lower: { lower: "l" }, __proto___2: "attribute",
+      class: "c",
+      constructor_: "k",
+      __proto___: "p",
+      delete: "d",
+      default: "f",
+      "1st": 1,
+      "first-name": "a",
+      "last.name": "b",
+      Größe: 1.5,
+      größe: 2.5,
+      hasOwnProperty_: "h",
+      toString_: "t",
+      other: { Other: "o" },
+      lower: { lower: "l" },
+      __proto___2: "attribute",
     };
     const xml = encodeMessage(service, "Item", "input", item, {});
     expect(xml).toMatch(/<(\w+:)?Item __proto__="attribute"/);
@@ -104,9 +159,15 @@ describe("hostile WSDLs", () => {
   });
 
   it("write a source name with line terminators as one comment line", async () => {
-    const files = await render({ text: readFileSync(resolve(ROOT, "wsdl/choice.wsdl"), "utf8"), name: "evil\u2028PWNED_BANNER();\u2029x\ny.wsdl" });
-    for (const [path, text] of files) expect(codeTokens(text.slice(0, text.indexOf("\n") + 1)), path).toEqual([]);
-    expect(files.get("index.ts")!.split("\n")[0]).toBe("// Generated by soapgen from evil PWNED_BANNER(); x y.wsdl. Do not edit: regenerate with soapgen.");
+    const files = await render({
+      text: readFileSync(resolve(ROOT, "wsdl/choice.wsdl"), "utf8"),
+      name: "evil\u2028PWNED_BANNER();\u2029x\ny.wsdl",
+    });
+    for (const [path, text] of files)
+      expect(codeTokens(text.slice(0, text.indexOf("\n") + 1)), path).toEqual([]);
+    expect(files.get("index.ts")!.split("\n")[0]).toBe(
+      "// Generated by soapgen from evil PWNED_BANNER(); x y.wsdl. Do not edit: regenerate with soapgen.",
+    );
   });
 });
 
@@ -130,26 +191,48 @@ describe("schemas built to make generation blow up", () => {
         ? `<xs:complexType name="T0"><xs:sequence><xs:element name="a0" type="xs:string"/></xs:sequence></xs:complexType>`
         : `<xs:complexType name="T${i}"><xs:complexContent><xs:extension base="tns:T${i - 1}"><xs:sequence><xs:element name="a${i}" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`,
     );
-    const types = (await render({ text: withSchema(`${chain.join("")}<xs:element name="Op" type="tns:T199"/>`) })).get("types.ts")!;
+    const types = (
+      await render({ text: withSchema(`${chain.join("")}<xs:element name="Op" type="tns:T199"/>`) })
+    ).get("types.ts")!;
     expect(types).toContain("export interface T199 extends T198 {\n  a199: string;\n}");
   });
 
   it("a choice of 2,000 elements, and choices nested 300 deep, have their elements optional", async () => {
-    const wide = Array.from({ length: 2000 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join("");
-    const wideTypes = (await render({ text: withSchema(`<xs:element name="Op"><xs:complexType><xs:choice>${wide}</xs:choice></xs:complexType></xs:element>`) })).get("types.ts")!;
+    const wide = Array.from({ length: 2000 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join(
+      "",
+    );
+    const wideTypes = (
+      await render({
+        text: withSchema(
+          `<xs:element name="Op"><xs:complexType><xs:choice>${wide}</xs:choice></xs:complexType></xs:element>`,
+        ),
+      })
+    ).get("types.ts")!;
     expect(wideTypes).toContain("export interface OpRequest {\n  e0?: string;\n  e1?: string;\n");
     expect(wideTypes).toContain("  e1999?: string;\n}");
     expect(wideTypes).not.toContain("never");
 
     const deep = `${'<xs:choice><xs:element name="a" type="xs:string"/>'.repeat(300)}<xs:element name="z" type="xs:int"/>${"</xs:choice>".repeat(300)}`;
-    const deepTypes = (await render({ text: withSchema(`<xs:element name="Op"><xs:complexType>${deep}</xs:complexType></xs:element>`) })).get("types.ts")!;
+    const deepTypes = (
+      await render({
+        text: withSchema(`<xs:element name="Op"><xs:complexType>${deep}</xs:complexType></xs:element>`),
+      })
+    ).get("types.ts")!;
     expect(deepTypes).toContain("  a300?: string;\n  z?: number;\n}");
     expect(deepTypes).not.toContain("never");
   });
 
   it("keeps exclusive alternatives for a choice of 64 elements", async () => {
-    const choice = Array.from({ length: 64 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join("");
-    const types = (await render({ text: withSchema(`<xs:element name="Op"><xs:complexType><xs:choice>${choice}</xs:choice></xs:complexType></xs:element>`) })).get("types.ts")!;
+    const choice = Array.from({ length: 64 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join(
+      "",
+    );
+    const types = (
+      await render({
+        text: withSchema(
+          `<xs:element name="Op"><xs:complexType><xs:choice>${choice}</xs:choice></xs:complexType></xs:element>`,
+        ),
+      })
+    ).get("types.ts")!;
     expect(types).toContain("export type OpRequest = {} & (\n  | {\n      e0: string;\n      e1?: never;");
   });
 });
@@ -162,8 +245,28 @@ describe("name rules", () => {
   });
 
   it("suffix property names every object inherits", () => {
-    expect(["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "class", "then", "Item"].map(memberName)).toEqual([
-      "__proto___", "constructor_", "toString_", "valueOf_", "hasOwnProperty_", "isPrototypeOf_", "class", "then", "Item",
+    expect(
+      [
+        "__proto__",
+        "constructor",
+        "toString",
+        "valueOf",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "class",
+        "then",
+        "Item",
+      ].map(memberName),
+    ).toEqual([
+      "__proto___",
+      "constructor_",
+      "toString_",
+      "valueOf_",
+      "hasOwnProperty_",
+      "isPrototypeOf_",
+      "class",
+      "then",
+      "Item",
     ]);
   });
 
@@ -173,13 +276,40 @@ describe("name rules", () => {
   });
 
   it("suffix type names that are keywords or globals the output uses", () => {
-    expect(["class", "string", "Date", "Promise", "Record", "Omit", "Uint8Array", "toString", "1st", "a-b.c", "Größe"].map(toTypeName)).toEqual([
-      "class_", "string_", "Date_", "Promise_", "Record_", "Omit_", "Uint8Array_", "toString_", "_1st", "a_b_c", "Gr__e",
+    expect(
+      [
+        "class",
+        "string",
+        "Date",
+        "Promise",
+        "Record",
+        "Omit",
+        "Uint8Array",
+        "toString",
+        "1st",
+        "a-b.c",
+        "Größe",
+      ].map(toTypeName),
+    ).toEqual([
+      "class_",
+      "string_",
+      "Date_",
+      "Promise_",
+      "Record_",
+      "Omit_",
+      "Uint8Array_",
+      "toString_",
+      "_1st",
+      "a_b_c",
+      "Gr__e",
     ]);
   });
 
   it("reserve exactly the names the runtime exports", () => {
-    const project = new Project({ skipAddingFilesFromTsConfig: true, compilerOptions: { allowImportingTsExtensions: false } });
+    const project = new Project({
+      skipAddingFilesFromTsConfig: true,
+      compilerOptions: { allowImportingTsExtensions: false },
+    });
     const index = project.addSourceFileAtPath(resolve(ROOT, "templates/runtime/index.ts"));
     project.resolveSourceFileDependencies();
     expect([...index.getExportedDeclarations().keys()].sort()).toEqual([...RUNTIME_EXPORTS].sort());

@@ -65,23 +65,79 @@ describe.concurrent("soapgen generate with bad input", () => {
     ["a missing file", "nope.wsdl", ": file not found"],
     ["an empty file", "empty.wsdl", ": the document is empty; expected a WSDL (XML) document"],
     ["text that is not XML", "malformed.xml", ":4:3: not well-formed XML: Expected closing tag 'wsdl:types'"],
-    ["XML that is not a WSDL", "not-wsdl.xml", ": not a WSDL: expected root element {http://schemas.xmlsoap.org/wsdl/}definitions, found {}catalog"],
+    [
+      "XML that is not a WSDL",
+      "not-wsdl.xml",
+      ": not a WSDL: expected root element {http://schemas.xmlsoap.org/wsdl/}definitions, found {}catalog",
+    ],
     ["a WSDL 2.0 document", "wsdl2.wsdl", ":2:1: this is a WSDL 2.0 document"],
     ["a DOCTYPE", "doctype.wsdl", ":2:1: DOCTYPE declarations are not allowed"],
-    ["an rpc/encoded binding, by name", "rpc-encoded.wsdl", ":24:19: rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy')"],
-    ["a dangling type=", "dangling-type.wsdl", ":10:11: dangling type reference: type 'tns:Missing' ({urn:example:dangling}Missing) is not defined"],
-    ["a dangling element=", "dangling-element.wsdl", ":12:35: element='tns:Missing': global element {urn:example:dangling-element}Missing is not defined in any schema"],
-    ["a dangling message=", "undefined-message.wsdl", ":16:7: message='tns:NoSuchRequest': wsdl:message {urn:example:undefined}NoSuchRequest is not defined"],
-    ["an import that cannot be loaded", "missing-import.wsdl", `:7:7: cannot read imported document ${invalid("no-such-file.xsd")}: file not found`],
-    ["two types of one name", "duplicate-type.wsdl", ":11:7: duplicate type {urn:example:duplicate}Order: already defined at"],
-    ["two messages of one name", "duplicate-message.wsdl", ":14:3: duplicate wsdl:message {urn:example:duplicate-message}GetRequest: already defined at"],
+    [
+      "an rpc/encoded binding, by name",
+      "rpc-encoded.wsdl",
+      ":24:19: rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy')",
+    ],
+    [
+      "a dangling type=",
+      "dangling-type.wsdl",
+      ":10:11: dangling type reference: type 'tns:Missing' ({urn:example:dangling}Missing) is not defined",
+    ],
+    [
+      "a dangling element=",
+      "dangling-element.wsdl",
+      ":12:35: element='tns:Missing': global element {urn:example:dangling-element}Missing is not defined in any schema",
+    ],
+    [
+      "a dangling message=",
+      "undefined-message.wsdl",
+      ":16:7: message='tns:NoSuchRequest': wsdl:message {urn:example:undefined}NoSuchRequest is not defined",
+    ],
+    [
+      "an import that cannot be loaded",
+      "missing-import.wsdl",
+      `:7:7: cannot read imported document ${invalid("no-such-file.xsd")}: file not found`,
+    ],
+    [
+      "two types of one name",
+      "duplicate-type.wsdl",
+      ":11:7: duplicate type {urn:example:duplicate}Order: already defined at",
+    ],
+    [
+      "two messages of one name",
+      "duplicate-message.wsdl",
+      ":14:3: duplicate wsdl:message {urn:example:duplicate-message}GetRequest: already defined at",
+    ],
     ["two parts of one name", "duplicate-part.wsdl", ":12:77: duplicate part 'body' in message 'GetRequest'"],
-    ["an operation without a binding", "unbound-operation.wsdl", ":24:3: binding 'UnboundBinding' has no operation 'Put' of portType 'UnboundService'"],
-    ["a binding operation without a portType operation", "unknown-binding-operation.wsdl", ":27:5: binding 'UnknownOperationBinding' has operation 'Delete', which portType 'UnknownOperationService' does not declare"],
-    ["no SOAP binding at all", "no-binding.wsdl", ": no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate"],
-    ["a type deriving from itself", "circular-extension.wsdl", ":9:28: circular type derivation: {urn:example:circular}Animal extends {urn:example:circular}Pet extends {urn:example:circular}Animal"],
-    ["a name that is not an XML name", "bad-name.wsdl", `:9:22: name "Id\\"><Injected/><x" is not an XML name`],
-    ["one fault name for two detail elements", "fault-name-clash.wsdl", ":27:7: fault 'Problem' carries {urn:example:fault-clash}Missing here but {urn:example:fault-clash}NotFound"],
+    [
+      "an operation without a binding",
+      "unbound-operation.wsdl",
+      ":24:3: binding 'UnboundBinding' has no operation 'Put' of portType 'UnboundService'",
+    ],
+    [
+      "a binding operation without a portType operation",
+      "unknown-binding-operation.wsdl",
+      ":27:5: binding 'UnknownOperationBinding' has operation 'Delete', which portType 'UnknownOperationService' does not declare",
+    ],
+    [
+      "no SOAP binding at all",
+      "no-binding.wsdl",
+      ": no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
+    ],
+    [
+      "a type deriving from itself",
+      "circular-extension.wsdl",
+      ":9:28: circular type derivation: {urn:example:circular}Animal extends {urn:example:circular}Pet extends {urn:example:circular}Animal",
+    ],
+    [
+      "a name that is not an XML name",
+      "bad-name.wsdl",
+      `:9:22: name "Id\\"><Injected/><x" is not an XML name`,
+    ],
+    [
+      "one fault name for two detail elements",
+      "fault-name-clash.wsdl",
+      ":27:7: fault 'Problem' carries {urn:example:fault-clash}Missing here but {urn:example:fault-clash}NotFound",
+    ],
   ])("%s (%s)", async (_, file, detail) => {
     const line = await generateFails(invalid(file));
     expect(line.startsWith(`soapgen: ${invalid(file)}${detail}`), line).toBe(true);
@@ -89,9 +145,14 @@ describe.concurrent("soapgen generate with bad input", () => {
 
   it("names an unknown binding style", async () => {
     const wsdl = join(dir, "weird-style.wsdl");
-    writeFileSync(wsdl, readFileSync(resolve(ROOT, "wsdl/choice.wsdl"), "utf8").replace('style="document"', 'style="message"'));
+    writeFileSync(
+      wsdl,
+      readFileSync(resolve(ROOT, "wsdl/choice.wsdl"), "utf8").replace('style="document"', 'style="message"'),
+    );
     const line = await generateFails(wsdl);
-    expect(line).toMatch(/^soapgen: .*weird-style\.wsdl:\d+:\d+: message\/literal binding 'PaymentBinding' is not supported \(operation 'Pay'\): soapgen supports document\/literal/);
+    expect(line).toMatch(
+      /^soapgen: .*weird-style\.wsdl:\d+:\d+: message\/literal binding 'PaymentBinding' is not supported \(operation 'Pay'\): soapgen supports document\/literal/,
+    );
   });
 
   it("gives up on a server that never answers, within --timeout", async () => {
@@ -101,14 +162,26 @@ describe.concurrent("soapgen generate with bad input", () => {
 
   it("reports a closed port", async () => {
     const line = await generateFails(closedUrl);
-    expect(line).toMatch(new RegExp(`^soapgen: ${closedUrl.replace(/[.?]/g, "\\$&")}: cannot fetch: fetch failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`));
+    expect(line).toMatch(
+      new RegExp(
+        `^soapgen: ${closedUrl.replace(/[.?]/g, "\\$&")}: cannot fetch: fetch failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`,
+      ),
+    );
   });
 
   it("loads import cycles once instead of failing or looping", async () => {
     const out = join(dir, "cycle");
-    const run = await runCli(["generate", "--wsdl", resolve(ROOT, "wsdl/hostile/cycle/service.wsdl"), "--out", out]);
+    const run = await runCli([
+      "generate",
+      "--wsdl",
+      resolve(ROOT, "wsdl/hostile/cycle/service.wsdl"),
+      "--out",
+      out,
+    ]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(readFileSync(join(out, "types.ts"), "utf8")).toContain("export interface Edge {\n  To: Node;\n  Weight: number;\n}");
+    expect(readFileSync(join(out, "types.ts"), "utf8")).toContain(
+      "export interface Edge {\n  To: Node;\n  Weight: number;\n}",
+    );
   });
 
   it("leaves an existing output exactly as it was", async () => {
@@ -121,7 +194,14 @@ describe.concurrent("soapgen generate with bad input", () => {
   });
 
   it("adds the stack with --verbose, and only then", async () => {
-    const run = await runCli(["generate", "--wsdl", invalid("dangling-type.wsdl"), "--out", join(dir, "verbose"), "--verbose"]);
+    const run = await runCli([
+      "generate",
+      "--wsdl",
+      invalid("dangling-type.wsdl"),
+      "--out",
+      join(dir, "verbose"),
+      "--verbose",
+    ]);
     expect(run.code).toBe(1);
     const [first, ...rest] = run.stderr.trimEnd().split("\n");
     expect(first).toMatch(/^soapgen: .*dangling-type\.wsdl:10:11: dangling type reference/);
@@ -132,7 +212,10 @@ describe.concurrent("soapgen generate with bad input", () => {
 
 describe("error messages", () => {
   it("are one line a terminal prints as is, whatever characters the input smuggles in", () => {
-    const error = new SoapgenError({ file: "a.wsdl", where: "x[@name='\u001b[2J']", line: 3, column: 4 }, "name 'a\nb\u2028c\td\u0007' is bad");
+    const error = new SoapgenError(
+      { file: "a.wsdl", where: "x[@name='\u001b[2J']", line: 3, column: 4 },
+      "name 'a\nb\u2028c\td\u0007' is bad",
+    );
     expect(error.message).toBe("a.wsdl:3:4: name 'a b c d\\x07' is bad (at x[@name='\\x1b[2J'])");
   });
 });
@@ -142,19 +225,35 @@ describe.concurrent("soapgen with a bug inside", () => {
 
   it("reports an unexpected exception as an internal error, in one line", async () => {
     const out = join(dir, "internal");
-    const run = await runCli(["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out], fault("broken-clock.mjs"));
-    expect(oneLineFailure(run)).toBe("soapgen: internal error: the clock is broken (run with --verbose for the stack trace)");
+    const run = await runCli(
+      ["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out],
+      fault("broken-clock.mjs"),
+    );
+    expect(oneLineFailure(run)).toBe(
+      "soapgen: internal error: the clock is broken (run with --verbose for the stack trace)",
+    );
     expect(snapshot(out)).toBe(undefined);
 
-    const verbose = await runCli(["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out, "--verbose"], fault("broken-clock.mjs"));
+    const verbose = await runCli(
+      ["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out, "--verbose"],
+      fault("broken-clock.mjs"),
+    );
     expect(verbose.code).toBe(1);
-    expect(verbose.stderr.split("\n").slice(0, 2)).toEqual(["soapgen: internal error: the clock is broken", "TypeError: the clock is broken"]);
+    expect(verbose.stderr.split("\n").slice(0, 2)).toEqual([
+      "soapgen: internal error: the clock is broken",
+      "TypeError: the clock is broken",
+    ]);
   });
 
   it("reports a promise that rejects unobserved, in one line", async () => {
     const out = join(dir, "unhandled");
-    const run = await runCli(["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out], fault("stray-rejection.mjs"));
-    expect(oneLineFailure(run)).toBe("soapgen: internal error: a promise nobody awaited (run with --verbose for the stack trace)");
+    const run = await runCli(
+      ["generate", "--wsdl", resolve(ROOT, "wsdl/choice.wsdl"), "--out", out],
+      fault("stray-rejection.mjs"),
+    );
+    expect(oneLineFailure(run)).toBe(
+      "soapgen: internal error: a promise nobody awaited (run with --verbose for the stack trace)",
+    );
     expect(snapshot(out)).toBe(undefined);
   });
 });

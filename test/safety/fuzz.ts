@@ -62,8 +62,13 @@ async function compilePending(): Promise<void> {
 
 const started = Date.now();
 console.log(`soapgen fuzz: seed ${seed}, up to ${caseBudget} cases or ${values.seconds} s`);
-const first = await generator.run(customerService, { out: previous.folder, name: "Services88-CustomerService.wsdl", timeoutMs: 120_000 });
-if (first.kind !== "generated") throw new Error(`the unmutated CustomerService WSDL did not generate: ${first.kind}`);
+const first = await generator.run(customerService, {
+  out: previous.folder,
+  name: "Services88-CustomerService.wsdl",
+  timeoutMs: 120_000,
+});
+if (first.kind !== "generated")
+  throw new Error(`the unmutated CustomerService WSDL did not generate: ${first.kind}`);
 previous.files = snapshot(previous.folder)!;
 cpSync(previous.folder, out, { recursive: true });
 
@@ -77,15 +82,26 @@ for (; run < caseBudget && Date.now() < deadline; run++) {
   const label = `${kind === "mutation" ? "mutation" : "schema"}-${index}`;
   const wsdl = kind === "mutation" ? changes[index]!.reduce(mutate, customerService) : schemas[index]!;
   wsdls.set(label, wsdl);
-  const result = kind === "mutation" ? await runMutationCase(generator, wsdl, out, previous, CASE_TIMEOUT_MS) : await runRandomSchemaCase(generator, wsdl, CASE_TIMEOUT_MS);
+  const result =
+    kind === "mutation"
+      ? await runMutationCase(generator, wsdl, out, previous, CASE_TIMEOUT_MS)
+      : await runRandomSchemaCase(generator, wsdl, CASE_TIMEOUT_MS);
   counts[kind]++;
   if (result.outcome === "generated" || result.outcome === "rejected") counts[result.outcome]++;
-  if (result.failure !== undefined) fail(label, kind === "mutation" ? `${JSON.stringify(changes[index])}: ${result.failure}` : result.failure);
+  if (result.failure !== undefined)
+    fail(
+      label,
+      kind === "mutation" ? `${JSON.stringify(changes[index])}: ${result.failure}` : result.failure,
+    );
   else if (result.files) outputs.add(result.files, label);
   // Inputs are only kept while a failure may still need saving: until their output is compiled.
   if (outputs.pending.size >= COMPILE_BATCH) await compilePending();
-  if (!failures.has(label) && ![...outputs.pending.values()].some((p) => p.label === label)) wsdls.delete(label);
-  if ((run + 1) % 100 === 0) console.log(`  ${run + 1} cases in ${Math.round((Date.now() - started) / 1000)} s, ${failures.size} failed`);
+  if (!failures.has(label) && ![...outputs.pending.values()].some((p) => p.label === label))
+    wsdls.delete(label);
+  if ((run + 1) % 100 === 0)
+    console.log(
+      `  ${run + 1} cases in ${Math.round((Date.now() - started) / 1000)} s, ${failures.size} failed`,
+    );
 }
 await compilePending();
 await generator.close();
@@ -93,8 +109,12 @@ rmSync(work, { recursive: true, force: true });
 
 const seconds = Math.round((Date.now() - started) / 1000);
 const stoppedBy = run < caseBudget ? " (stopped by the time budget)" : "";
-console.log(`cases run: ${run}${stoppedBy} in ${seconds} s: ${counts["random schema"]} random schemas, ${counts.mutation} CustomerService mutations`);
-console.log(`outcomes: ${counts.generated} generated, ${counts.rejected} rejected with a SoapgenError; ${counts.compiled} distinct clients compiled`);
+console.log(
+  `cases run: ${run}${stoppedBy} in ${seconds} s: ${counts["random schema"]} random schemas, ${counts.mutation} CustomerService mutations`,
+);
+console.log(
+  `outcomes: ${counts.generated} generated, ${counts.rejected} rejected with a SoapgenError; ${counts.compiled} distinct clients compiled`,
+);
 console.log(`failures found: ${failures.size}${failures.size > 0 ? ` (inputs in ${failuresDir})` : ""}`);
 console.log(`${run - failures.size} passed, ${failures.size} failed`);
 process.exitCode = failures.size > 0 ? 1 : 0;

@@ -15,6 +15,11 @@ parentPort.on("message", async ({ id, text, out, name }) => {
     parentPort.postMessage({ id, kind: "generated", files });
   } catch (error) {
     const kind = error instanceof SoapgenError ? "rejected" : "crashed";
-    parentPort.postMessage({ id, kind, message: String(error?.message ?? error), stack: String(error?.stack ?? "") });
+    parentPort.postMessage({
+      id,
+      kind,
+      message: String(error?.message ?? error),
+      stack: String(error?.stack ?? ""),
+    });
   }
 });

@@ -4,7 +4,17 @@
  * literals, and generating in a worker thread that can be stopped when a case hangs.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -13,7 +23,10 @@ import { ts } from "ts-morph";
 
 export const ROOT = process.cwd();
 export const CLI = resolve(ROOT, "dist/generator/cli.js");
-export const CUSTOMER_SERVICE_WSDL = resolve(ROOT, "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
+export const CUSTOMER_SERVICE_WSDL = resolve(
+  ROOT,
+  "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl",
+);
 
 /** A fresh temporary folder; the caller removes it. */
 export function tempDir(label: string): string {
@@ -65,8 +78,14 @@ export interface CliRun {
 }
 
 /** Starts `soapgen <args>` from dist/ (`nodeArgs` go to node itself, e.g. `--import` a fault injector). */
-export function startCli(args: string[], nodeArgs: string[] = []): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+export function startCli(
+  args: string[],
+  nodeArgs: string[] = [],
+): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -99,7 +118,11 @@ export function snapshot(dir: string): Map<string, string> | undefined {
 
 /** A files map (as `render` returns) in the form `snapshot` gives, for comparing the two. */
 export function asSnapshot(files: ReadonlyMap<string, string>): Map<string, string> {
-  return new Map([...files].map(([name, text]): [string, string] => [name, Buffer.from(text).toString("base64")]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return new Map(
+    [...files]
+      .map(([name, text]): [string, string] => [name, Buffer.from(text).toString("base64")])
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /** Names next to `out` that a soapgen run left behind (its temporary and moved-aside folders). */
@@ -138,7 +161,9 @@ export const STRICT_TSCONFIG = {
  * diagnostics of each case by name (an empty list when it compiled). The runtime is the same in every
  * output, so it is written once and each case links to it; case names must be usable as folder names.
  */
-export async function compileAll(cases: ReadonlyMap<string, ReadonlyMap<string, string>>): Promise<Map<string, string[]>> {
+export async function compileAll(
+  cases: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): Promise<Map<string, string[]>> {
   const dir = tempDir("tsc");
   try {
     let runtimeWritten = false;
@@ -159,7 +184,10 @@ export async function compileAll(cases: ReadonlyMap<string, ReadonlyMap<string, 
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify(STRICT_TSCONFIG));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     symlinkSync(resolve(ROOT, "node_modules"), join(dir, "node_modules"));
-    const output = await promisify(execFile)(resolve(ROOT, "node_modules/.bin/tsc"), ["-p", "."], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).then(
+    const output = await promisify(execFile)(resolve(ROOT, "node_modules/.bin/tsc"), ["-p", "."], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    }).then(
       ({ stdout }) => stdout,
       (error: { stdout?: string; message: string }) => error.stdout || error.message,
     );
@@ -294,7 +322,10 @@ export function replicatedCustomerService(copies: number): string {
   const copiesText = Array.from({ length: copies }, (_, i) =>
     bound[0]
       .replace('<wsdl:portType name="CustomerService">', `<wsdl:portType name="CustomerService${i}">`)
-      .replace('name="BasicHttpBinding_CustomerService" type="tns:CustomerService"', `name="Binding${i}" type="tns:CustomerService${i}"`),
+      .replace(
+        'name="BasicHttpBinding_CustomerService" type="tns:CustomerService"',
+        `name="Binding${i}" type="tns:CustomerService${i}"`,
+      ),
   );
   return text.replace("<wsdl:service ", `${copiesText.join("\n")}\n<wsdl:service `);
 }

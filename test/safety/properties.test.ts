@@ -12,7 +12,15 @@ import { SoapgenError } from "../../generator/errors.js";
 import { render } from "../../generator/generate.js";
 import { mutate, mutations, randomWsdl } from "./arbitraries.js";
 import { checkOutcome, DistinctOutputs, runMutationCase } from "./campaign.js";
-import { compileAll, CUSTOMER_SERVICE_WSDL, ensureBuilt, IsolatedGenerator, snapshot, tempDir, type Outcome } from "./harness.js";
+import {
+  compileAll,
+  CUSTOMER_SERVICE_WSDL,
+  ensureBuilt,
+  IsolatedGenerator,
+  snapshot,
+  tempDir,
+  type Outcome,
+} from "./harness.js";
 
 const SEED = 20_260_611;
 const dir = tempDir("properties");
@@ -22,12 +30,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 async function expectAllCompile(outputs: DistinctOutputs, wsdlOf: (label: string) => string): Promise<void> {
   const batch = outputs.take();
   const diagnostics = await compileAll(new Map([...batch].map(([name, { files }]) => [name, files])));
-  const failures = [...diagnostics].filter(([, lines]) => lines.length > 0).map(([name, lines]) => {
-    const { label } = batch.get(name)!;
-    const saved = join(dir, `${label}.wsdl`);
-    writeFileSync(saved, wsdlOf(label));
-    return `${saved}:\n${lines.slice(0, 5).join("\n")}`;
-  });
+  const failures = [...diagnostics]
+    .filter(([, lines]) => lines.length > 0)
+    .map(([name, lines]) => {
+      const { label } = batch.get(name)!;
+      const saved = join(dir, `${label}.wsdl`);
+      writeFileSync(saved, wsdlOf(label));
+      return `${saved}:\n${lines.slice(0, 5).join("\n")}`;
+    });
   expect(failures).toEqual([]);
 }
 
@@ -69,7 +79,15 @@ describe("mutations of the CustomerService WSDL", () => {
   beforeAll(async () => {
     await ensureBuilt();
     mkdirSync(dir, { recursive: true });
-    expect((await generator.run(customerService, { out: previous.folder, name: "Services88-CustomerService.wsdl", timeoutMs: 60_000 })).kind).toBe("generated");
+    expect(
+      (
+        await generator.run(customerService, {
+          out: previous.folder,
+          name: "Services88-CustomerService.wsdl",
+          timeoutMs: 60_000,
+        })
+      ).kind,
+    ).toBe("generated");
     previous.files = snapshot(previous.folder)!;
   }, 90_000);
   afterAll(() => generator.close());

@@ -29,7 +29,9 @@ export interface DecodedMessage {
 }
 
 export function getOperation(service: ServiceMeta, operationName: string): OperationMeta {
-  const operation = Object.hasOwn(service.operations, operationName) ? service.operations[operationName] : undefined;
+  const operation = Object.hasOwn(service.operations, operationName)
+    ? service.operations[operationName]
+    : undefined;
   if (operation === undefined) throw new SoapEncodeError(`Unknown operation ${operationName}`, operationName);
   return operation;
 }
@@ -52,7 +54,8 @@ export function encodeMessage(
   soapVersion: SoapVersion = service.soapVersion,
 ): string {
   const message = getMessage(getOperation(service, operationName), direction);
-  if (message === undefined) throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
+  if (message === undefined)
+    throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
   const soapNs = soapVersion === "1.2" ? SOAP12_NS : SOAP11_NS;
   const encoder = new Encoder(service, new Map([[soapNs, "soap"]]));
 
@@ -61,7 +64,9 @@ export function encodeMessage(
     const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
     headerXml = encoder.fields(message.headers.map(asOptional), blocks, "headers");
   }
-  const bodyXml = message.unwrapped ? encoder.field(unwrappedPart(message), body ?? {}, "body") : encoder.fields(message.body, body ?? {}, "body");
+  const bodyXml = message.unwrapped
+    ? encoder.field(unwrappedPart(message), body ?? {}, "body")
+    : encoder.fields(message.body, body ?? {}, "body");
 
   return (
     `<?xml version="1.0" encoding="utf-8"?><soap:Envelope${encoder.declarations()}>` +
@@ -77,7 +82,8 @@ function asOptional(field: FieldMeta): FieldMeta {
 
 function unwrappedPart(message: MessageMeta): FieldMeta {
   const part = message.body[0];
-  if (part === undefined || message.body.length !== 1) throw new Error("soapgen metadata: an unwrapped message has exactly one part");
+  if (part === undefined || message.body.length !== 1)
+    throw new Error("soapgen metadata: an unwrapped message has exactly one part");
   return part;
 }
 
@@ -113,7 +119,9 @@ const HEADER_PATH = childPath(ENVELOPE_PATH, "Header");
 export function readEnvelope(xml: string, limits?: XmlLimits): Envelope {
   const root = parseXml(xml, limits);
   if (root.local !== "Envelope" || (root.ns !== SOAP11_NS && root.ns !== SOAP12_NS)) {
-    throw new SoapDecodeError(`Expected a SOAP Envelope, found <${root.name}> in namespace "${root.ns}"`, { path: root.local });
+    throw new SoapDecodeError(`Expected a SOAP Envelope, found <${root.name}> in namespace "${root.ns}"`, {
+      path: root.local,
+    });
   }
   let header: XmlElement | undefined;
   let body: XmlElement | undefined;
@@ -128,20 +136,31 @@ export function readEnvelope(xml: string, limits?: XmlLimits): Envelope {
   return { soapNs: root.ns, header, body, fault };
 }
 
-export function decodeEnvelope(service: ServiceMeta, operation: OperationMeta, direction: Direction, envelope: Envelope): DecodedMessage {
+export function decodeEnvelope(
+  service: ServiceMeta,
+  operation: OperationMeta,
+  direction: Direction,
+  envelope: Envelope,
+): DecodedMessage {
   const message = getMessage(operation, direction);
   const decoder = new Decoder(service);
   const headers: Record<string, unknown> = {};
   // Header blocks the operation does not declare (WS-Addressing, diagnostics, ...) are not ours to read.
   if (message !== undefined && envelope.header !== undefined) {
     for (const block of envelope.header.children) {
-      const field = message.headers.find((candidate) => candidate.name === block.local && candidate.ns === block.ns);
-      if (field !== undefined) headers[field.prop] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
+      const field = message.headers.find(
+        (candidate) => candidate.name === block.local && candidate.ns === block.ns,
+      );
+      if (field !== undefined)
+        headers[field.prop] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
     }
   }
   if (message === undefined) {
     const extra = envelope.body.children[0];
-    if (extra !== undefined) throw new SoapDecodeError(`Unexpected element <${extra.name}>, the operation has no ${direction}`, { path: formatPath(BODY_PATH) });
+    if (extra !== undefined)
+      throw new SoapDecodeError(`Unexpected element <${extra.name}>, the operation has no ${direction}`, {
+        path: formatPath(BODY_PATH),
+      });
     return { body: undefined, headers };
   }
   if (!message.unwrapped) return { body: decoder.fields(envelope.body, message.body, BODY_PATH), headers };
@@ -150,9 +169,14 @@ export function decodeEnvelope(service: ServiceMeta, operation: OperationMeta, d
   const [element, ...rest] = envelope.body.children;
   if (element === undefined || element.local !== part.name || element.ns !== part.ns) {
     const found = element === undefined ? "an empty Body" : `<${element.name}> in namespace "${element.ns}"`;
-    throw new SoapDecodeError(`Expected <${part.name}> in namespace "${part.ns}", found ${found}`, { path: formatPath(BODY_PATH) });
+    throw new SoapDecodeError(`Expected <${part.name}> in namespace "${part.ns}", found ${found}`, {
+      path: formatPath(BODY_PATH),
+    });
   }
-  if (rest[0] !== undefined) throw new SoapDecodeError(`Unexpected element <${rest[0].name}> after <${element.name}>`, { path: formatPath(BODY_PATH) });
+  if (rest[0] !== undefined)
+    throw new SoapDecodeError(`Unexpected element <${rest[0].name}> after <${element.name}>`, {
+      path: formatPath(BODY_PATH),
+    });
   return { body: decoder.field(element, part, childPath(BODY_PATH, element.local)), headers };
 }
 
@@ -186,9 +210,14 @@ export function faultError(
   };
   const detail = detailElement?.children[0];
   if (detail !== undefined) {
-    const declared = operation.faults.find((f) => f.detail.name === detail.local && f.detail.ns === detail.ns);
+    const declared = operation.faults.find(
+      (f) => f.detail.name === detail.local && f.detail.ns === detail.ns,
+    );
     if (declared !== undefined) {
-      const path: DecodePath = childPath(childPath(faultPath, detailElement?.local ?? "detail"), detail.local);
+      const path: DecodePath = childPath(
+        childPath(faultPath, detailElement?.local ?? "detail"),
+        detail.local,
+      );
       let decoded: unknown;
       try {
         decoded = new Decoder(service).field(detail, declared.detail, path);
@@ -199,9 +228,16 @@ export function faultError(
       if (decoded !== undefined) {
         const FaultClass = Object.hasOwn(faultErrors, declared.name) ? faultErrors[declared.name] : undefined;
         // Decoded with this fault's own detail metadata, so it is the detail type its class expects.
-        return new (FaultClass ?? SoapFaultError)({ ...base, detail: decoded as never, faultName: declared.name });
+        return new (FaultClass ?? SoapFaultError)({
+          ...base,
+          detail: decoded as never,
+          faultName: declared.name,
+        });
       }
     }
   }
-  return new SoapFaultError({ ...base, detail: detailElement === undefined ? undefined : serializeContent(detailElement) });
+  return new SoapFaultError({
+    ...base,
+    detail: detailElement === undefined ? undefined : serializeContent(detailElement),
+  });
 }

@@ -2,7 +2,20 @@
 import type { AttributeMeta, ComplexMeta, FieldMeta, ServiceMeta, TypeMeta, ValueKind } from "./metadata.js";
 
 const VALUE_KINDS: ReadonlySet<string> = new Set<ValueKind>([
-  "string", "boolean", "int", "long", "double", "decimal", "dateTime", "date", "time", "duration", "base64", "hex", "qname", "any",
+  "string",
+  "boolean",
+  "int",
+  "long",
+  "double",
+  "decimal",
+  "dateTime",
+  "date",
+  "time",
+  "duration",
+  "base64",
+  "hex",
+  "qname",
+  "any",
 ]);
 
 export function isValueKind(type: string): type is ValueKind {
@@ -34,7 +47,8 @@ function indexOf(service: ServiceMeta): ServiceIndex {
   let index = indexes.get(service);
   if (index === undefined) {
     const byXmlName = new Map<string, string>();
-    for (const [key, type] of Object.entries(service.types)) byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
+    for (const [key, type] of Object.entries(service.types))
+      byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
     index = { plans: new Map(), byXmlName };
     indexes.set(service, index);
   }
@@ -58,7 +72,7 @@ export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
   if (plan === undefined) {
     const chain: ComplexMeta[] = [];
     const lineage = new Set<string>();
-    for (let k: string | undefined = key; k !== undefined; ) {
+    for (let k: string | undefined = key; k !== undefined;) {
       if (lineage.has(k)) throw new Error(`soapgen metadata: circular base chain at "${k}"`);
       const type = lookupType(service, k);
       if (type.kind !== "complex") throw new Error(`soapgen metadata: "${k}" is not a complex type`);

@@ -77,7 +77,10 @@ export function parseXml(xml: string, limits: XmlLimits = {}): XmlElement {
   const maxBodyBytes = limits.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   // A UTF-16 unit is at most 3 UTF-8 bytes, so most documents need no encoding to be measured.
-  if (xml.length > maxBodyBytes || (xml.length * 3 > maxBodyBytes && new TextEncoder().encode(xml).length > maxBodyBytes)) {
+  if (
+    xml.length > maxBodyBytes ||
+    (xml.length * 3 > maxBodyBytes && new TextEncoder().encode(xml).length > maxBodyBytes)
+  ) {
     throw new SoapDecodeError(`Document larger than maxBodyBytes (${maxBodyBytes})`, { path: "" });
   }
   const text = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
@@ -111,7 +114,8 @@ function toElement(node: RawNode, parentScope: NamespaceScope, maxDepth: number,
   name = name.slice(NAME_MARK.length);
   open.push(name);
   const path = (): string => open.map(localPart).join("/");
-  if (open.length > maxDepth) throw new SoapDecodeError(`Nesting deeper than maxDepth (${maxDepth})`, { path: path() });
+  if (open.length > maxDepth)
+    throw new SoapDecodeError(`Nesting deeper than maxDepth (${maxDepth})`, { path: path() });
 
   const rawAttributes = node[":@"] as Record<string, string> | undefined;
   let scope = parentScope;
@@ -168,7 +172,11 @@ function textOf(node: RawNode, path: () => string): string | undefined {
 }
 
 /** Rebuilds the document order of text and elements, for the rare mixed-content element. */
-function interleave(rawChildren: RawNode[], children: XmlElement[], path: () => string): (XmlElement | string)[] {
+function interleave(
+  rawChildren: RawNode[],
+  children: XmlElement[],
+  path: () => string,
+): (XmlElement | string)[] {
   let elementIndex = 0;
   return rawChildren.map((node) => textOf(node, path) ?? (children[elementIndex++] as XmlElement));
 }
@@ -179,7 +187,8 @@ function localPart(name: string): string {
 
 function resolvePrefix(scope: NamespaceScope, prefix: string, path: () => string): string {
   const ns = scope.get(prefix);
-  if (ns === undefined) throw new SoapDecodeError(`Undeclared namespace prefix "${prefix}"`, { path: path() });
+  if (ns === undefined)
+    throw new SoapDecodeError(`Undeclared namespace prefix "${prefix}"`, { path: path() });
   return ns;
 }
 
@@ -203,7 +212,13 @@ export function isBlank(text: string): boolean {
 }
 
 const ENTITY_REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;?)/g;
-const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+};
 
 /** Resolves the five predefined entities and character references; anything else is an error. */
 function decodeEntities(text: string, path: () => string): string {
@@ -217,7 +232,10 @@ function decodeEntities(text: string, path: () => string): string {
         return PREDEFINED_ENTITIES[name] as string;
       }
     }
-    throw new SoapDecodeError("Undefined or malformed entity reference", { path: path(), excerpt: reference });
+    throw new SoapDecodeError("Undefined or malformed entity reference", {
+      path: path(),
+      excerpt: reference,
+    });
   });
 }
 
@@ -240,7 +258,10 @@ function isXmlChar(codePoint: number): boolean {
 function checkWellFormed(xml: string, maxDepth: number): void {
   const open: string[] = [];
   const fail = (message: string, at: number): never => {
-    throw new SoapDecodeError(message, { path: open.map(localPart).join("/"), excerpt: xml.slice(at, at + 40) });
+    throw new SoapDecodeError(message, {
+      path: open.map(localPart).join("/"),
+      excerpt: xml.slice(at, at + 40),
+    });
   };
   let rootSeen = false;
   let i = 0;
@@ -264,7 +285,13 @@ function checkWellFormed(xml: string, maxDepth: number): void {
       const end = xml.indexOf(">", lt + 2);
       if (end === -1) fail("Unterminated end tag", lt);
       const name = xml.slice(lt + 2, end).trimEnd();
-      if (open[open.length - 1] !== name) fail(open.length ? `Mismatched end tag, expected </${open[open.length - 1]}>` : "End tag without start tag", lt);
+      if (open[open.length - 1] !== name)
+        fail(
+          open.length
+            ? `Mismatched end tag, expected </${open[open.length - 1]}>`
+            : "End tag without start tag",
+          lt,
+        );
       open.pop();
       i = end + 1;
     } else {
@@ -302,7 +329,12 @@ function isNameTerminator(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x2f || c === 0x3e;
 }
 
-function skipPast(xml: string, terminator: string, from: number, fail: (message: string, at: number) => never): number {
+function skipPast(
+  xml: string,
+  terminator: string,
+  from: number,
+  fail: (message: string, at: number) => never,
+): number {
   const end = xml.indexOf(terminator, from);
   if (end === -1) fail(`Missing "${terminator}"`, from);
   return end + terminator.length;
@@ -326,7 +358,9 @@ export function escapeText(text: string): string {
 }
 
 export function escapeAttribute(text: string): string {
-  return ATTRIBUTE_SPECIALS.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => SPECIAL_REPLACEMENTS[c] as string) : text;
+  return ATTRIBUTE_SPECIALS.test(text)
+    ? text.replace(/[&<>"\r\n\t]/g, (c) => SPECIAL_REPLACEMENTS[c] as string)
+    : text;
 }
 
 /**
@@ -340,9 +374,12 @@ export function serializeElement(element: XmlElement): string {
   for (const prefix of usedPrefixes) {
     const ns = element.scope.get(prefix);
     if (ns === undefined || prefix === "xml") continue;
-    const declaredHere = element.attributes.some((a) => a.ns === XMLNS_NS && (prefix === "" ? a.name === "xmlns" : a.name === `xmlns:${prefix}`));
+    const declaredHere = element.attributes.some(
+      (a) => a.ns === XMLNS_NS && (prefix === "" ? a.name === "xmlns" : a.name === `xmlns:${prefix}`),
+    );
     if (declaredHere || (prefix === "" && ns === "")) continue;
-    declarations += prefix === "" ? ` xmlns="${escapeAttribute(ns)}"` : ` xmlns:${prefix}="${escapeAttribute(ns)}"`;
+    declarations +=
+      prefix === "" ? ` xmlns="${escapeAttribute(ns)}"` : ` xmlns:${prefix}="${escapeAttribute(ns)}"`;
   }
   const nameEnd = 1 + element.name.length;
   return body.slice(0, nameEnd) + declarations + body.slice(nameEnd);
@@ -351,7 +388,9 @@ export function serializeElement(element: XmlElement): string {
 /** The content of an element (text and children) as XML, for `any` values. */
 export function serializeContent(element: XmlElement): string {
   if (element.children.length === 0) return escapeText(element.text);
-  return (element.mixed ?? element.children).map((part) => (typeof part === "string" ? escapeText(part) : serializeElement(part))).join("");
+  return (element.mixed ?? element.children)
+    .map((part) => (typeof part === "string" ? escapeText(part) : serializeElement(part)))
+    .join("");
 }
 
 function writeElement(element: XmlElement, usedPrefixes: Set<string>): string {
@@ -369,9 +408,11 @@ function writeElement(element: XmlElement, usedPrefixes: Set<string>): string {
     }
     xml += ` ${attribute.name}="${escapeAttribute(attribute.value)}"`;
   }
-  const parts = element.mixed ?? (element.children.length > 0 ? element.children : element.text ? [element.text] : []);
+  const parts =
+    element.mixed ?? (element.children.length > 0 ? element.children : element.text ? [element.text] : []);
   if (parts.length === 0) return `${xml}/>`;
   xml += ">";
-  for (const part of parts) xml += typeof part === "string" ? escapeText(part) : writeElement(part, usedPrefixes);
+  for (const part of parts)
+    xml += typeof part === "string" ? escapeText(part) : writeElement(part, usedPrefixes);
   return `${xml}</${element.name}>`;
 }
