@@ -86,6 +86,19 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     };
   }
   const properties = allProperties(ownShape(ctx, type));
+  const attributes = properties.flatMap((p) =>
+    p.kind === "attribute"
+      ? [
+          {
+            ...(p.prop === p.attribute.name.local ? {} : { prop: p.prop }),
+            name: p.attribute.name.local,
+            ns: p.attribute.name.ns,
+            type: typeRefMeta(ctx, p.attribute.type),
+            ...(p.optional ? { optional: true } : {}),
+          },
+        ]
+      : [],
+  );
   return {
     kind: "complex",
     ...xml,
@@ -93,19 +106,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     fields: properties.flatMap((p) =>
       p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
     ),
-    attributes: properties.flatMap((p) =>
-      p.kind === "attribute"
-        ? [
-            {
-              prop: p.prop,
-              name: p.attribute.name.local,
-              ns: p.attribute.name.ns,
-              type: typeRefMeta(ctx, p.attribute.type),
-              optional: p.optional,
-            },
-          ]
-        : [],
-    ),
+    ...(attributes.length > 0 ? { attributes } : {}),
     ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
   };
@@ -124,15 +125,7 @@ function messageMeta(
 }
 
 function partField(ctx: EmitContext, prop: string, element: ElementDecl, optional: boolean): FieldMeta {
-  return {
-    prop,
-    name: element.name.local,
-    ns: element.name.ns,
-    type: typeRefMeta(ctx, element.type),
-    optional,
-    repeated: false,
-    nillable: element.nillable,
-  };
+  return slot(prop, element.name, typeRefMeta(ctx, element.type), { optional, nillable: element.nillable });
 }
 
 function elementField(
@@ -142,14 +135,28 @@ function elementField(
   optional: boolean,
   repeated: boolean,
 ): FieldMeta {
-  return {
-    prop,
-    name: element.name.local,
-    ns: element.name.ns,
-    type: typeRefMeta(ctx, element.type),
+  return slot(prop, element.name, typeRefMeta(ctx, element.type), {
     optional: optional || element.minOccurs === 0,
     repeated,
     nillable: element.nillable,
+  });
+}
+
+/** A field as the tables write it: `prop` only when it is not the XML name, and only the flags that are set. */
+function slot(
+  prop: string,
+  name: { ns: string; local: string },
+  type: string,
+  flags: { optional?: boolean; repeated?: boolean; nillable?: boolean },
+): FieldMeta {
+  return {
+    ...(prop === name.local ? {} : { prop }),
+    name: name.local,
+    ns: name.ns,
+    type,
+    ...(flags.optional ? { optional: true } : {}),
+    ...(flags.repeated ? { repeated: true } : {}),
+    ...(flags.nillable ? { nillable: true } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
 import type { SoapFaultInit } from "./errors.js";
 import type { FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metadata.js";
 import { parseXml, resolveQName, serializeContent } from "./xml.js";
+import { propOf } from "./typeinfo.js";
 import type { XmlElement, XmlLimits } from "./xml.js";
 
 export const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -151,7 +152,7 @@ export function decodeEnvelope(
         (candidate) => candidate.name === block.local && candidate.ns === block.ns,
       );
       if (field !== undefined)
-        headers[field.prop] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
+        headers[propOf(field)] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
     }
   }
   if (message === undefined) {

@@ -4,7 +4,12 @@ import type {
   ServiceMeta,
   ValueKind,
 } from "../../generated/customer-service/index.js";
-import { complexPlan, isValueKind, lookupType } from "../../generated/customer-service/runtime/typeinfo.js";
+import {
+  complexPlan,
+  isValueKind,
+  lookupType,
+  propOf,
+} from "../../generated/customer-service/runtime/typeinfo.js";
 import type { Difference } from "./compare.js";
 import { instant } from "./compare.js";
 import { show } from "./values.js";
@@ -60,7 +65,7 @@ export function compareReading(
   }
   for (const field of message.headers) {
     differences.push(
-      ...walker.field(ours.headers[field.prop], theirHeader[field.name], field, `Header/${field.name}`),
+      ...walker.field(ours.headers[propOf(field)], theirHeader[field.name], field, `Header/${field.name}`),
     );
   }
   if (!message.unwrapped) throw new Error("the CustomerService messages are all document/literal wrapped");
@@ -174,7 +179,7 @@ class ReadingWalker {
           }));
         for (const field of plan.fields)
           differences.push(
-            ...this.field(ours[field.prop], theirs[field.name], field, `${path}/${field.name}`),
+            ...this.field(ours[propOf(field)], theirs[field.name], field, `${path}/${field.name}`),
           );
         return differences;
       }

@@ -70,8 +70,8 @@ describe("emission per construct", () => {
 
   it("unqualified local elements are written in no namespace", async () => {
     const { schema } = await files("unqualified.wsdl");
-    expect(schema).toMatch(/prop: "plain",\n\s+name: "plain",\n\s+ns: "",/);
-    expect(schema).toMatch(/prop: "qualified",\n\s+name: "qualified",\n\s+ns: nsunqualified,/);
+    expect(schema).toContain('{ name: "plain", ns: "", type: "string" },');
+    expect(schema).toContain('{ name: "qualified", ns: nsunqualified, type: "string" },');
   });
 
   it("a SOAP 1.2 binding makes a SOAP 1.2 client", async () => {

@@ -9,7 +9,7 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexPlan, isValueKind, lookupType, typeKeyByXmlName } from "./typeinfo.js";
+import { complexPlan, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
 import type { XmlElement } from "./xml.js";
 
@@ -119,7 +119,7 @@ export class Decoder {
     for (const attribute of plan.attributes) {
       const text = getAttribute(element, attribute.ns, attribute.name);
       if (text !== undefined)
-        result[attribute.prop] = this.simpleValue(
+        result[propOf(attribute)] = this.simpleValue(
           text,
           attribute.type,
           childPath(path, `@${attribute.name}`),
@@ -176,8 +176,8 @@ export class Decoder {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as FieldMeta;
       const value = values[i];
-      if (value !== undefined) result[field.prop] = value;
-      else if (field.repeated) result[field.prop] = [];
+      if (value !== undefined) result[propOf(field)] = value;
+      else if (field.repeated) result[propOf(field)] = [];
       else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
     }
     return result;

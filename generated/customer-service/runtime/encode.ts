@@ -9,7 +9,7 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexPlan, isValueKind, lookupType } from "./typeinfo.js";
+import { complexPlan, isValueKind, lookupType, propOf } from "./typeinfo.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
 
 /** Characters XML 1.0 cannot carry, even as character references. */
@@ -68,9 +68,9 @@ export class Encoder {
   /** Writes an object's properties as the given fields, rejecting properties no field knows. */
   fields(fields: readonly FieldMeta[], value: unknown, path: string): string {
     const object = expectObject(value, path);
-    rejectUnknownProperties(object, new Set(fields.map((field) => field.prop)), path);
+    rejectUnknownProperties(object, new Set(fields.map((field) => propOf(field))), path);
     let xml = "";
-    for (const field of fields) xml += this.field(field, object[field.prop], `${path}.${field.prop}`);
+    for (const field of fields) xml += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
     return xml;
   }
 
@@ -106,20 +106,20 @@ export class Encoder {
     rejectUnknownProperties(object, plan.props, path);
     let attributes = "";
     for (const attribute of plan.attributes) {
-      const attributeValue = object[attribute.prop];
+      const attributeValue = object[propOf(attribute)];
       if (attributeValue === undefined || attributeValue === null) {
         if (attribute.optional) continue;
         throw new SoapEncodeError(
           `Missing required attribute ${attribute.name}`,
-          `${path}.${attribute.prop}`,
+          `${path}.${propOf(attribute)}`,
         );
       }
-      const text = this.text(attributeValue, attribute.type, `${path}.${attribute.prop}`);
+      const text = this.text(attributeValue, attribute.type, `${path}.${propOf(attribute)}`);
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
     let content = "";
     for (const field of plan.fields)
-      content += this.field(field, object[field.prop], `${path}.${field.prop}`);
+      content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
     if (plan.text !== undefined && object["$value"] !== undefined) {
       content += escapeText(this.text(object["$value"], plan.text, `${path}.$value`));
     }

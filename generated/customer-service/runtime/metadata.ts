@@ -22,10 +22,13 @@ export type ValueKind =
   | "qname" // string, as written ("prefix:local")
   | "any"; // xs:anyType / xs:anySimpleType: unknown
 
-/** An element slot in a complex type (or a message part, or a header block). */
+/**
+ * An element slot in a complex type (or a message part, or a header block). Flags that are false and a
+ * `prop` equal to `name` are left out, which keeps the generated tables one line per slot.
+ */
 export interface FieldMeta {
-  /** The TypeScript property name: the element's local name (or the part name for message parts). */
-  readonly prop: string;
+  /** The TypeScript property name, when it is not the element's local name (`propOf` in typeinfo.ts resolves it). */
+  readonly prop?: string;
   /** The element's local name on the wire. */
   readonly name: string;
   /** The element's namespace URI; "" when unqualified. */
@@ -33,20 +36,21 @@ export interface FieldMeta {
   /** A `ValueKind`, or the key of a type in `SchemaMeta.types`. */
   readonly type: string;
   /** minOccurs is 0: the property may be absent. */
-  readonly optional: boolean;
+  readonly optional?: boolean;
   /** maxOccurs above 1: the property is an array of the element's values. */
-  readonly repeated: boolean;
+  readonly repeated?: boolean;
   /** nillable: the value may be `null` (`xsi:nil="true"` on the wire). */
-  readonly nillable: boolean;
+  readonly nillable?: boolean;
 }
 
 export interface AttributeMeta {
-  readonly prop: string;
+  /** The TypeScript property name, when it is not the attribute's local name. */
+  readonly prop?: string;
   readonly name: string;
   readonly ns: string;
   /** A `ValueKind`, or the key of a simple type in `SchemaMeta.types`. */
   readonly type: string;
-  readonly optional: boolean;
+  readonly optional?: boolean;
 }
 
 /** A complex type: its fields in schema order, its base's fields first. */
@@ -59,7 +63,8 @@ export interface ComplexMeta {
   readonly base?: string;
   /** The type's own fields (not the base's), in schema order; choice branches are optional fields. */
   readonly fields: readonly FieldMeta[];
-  readonly attributes: readonly AttributeMeta[];
+  /** Left out when the type has none. */
+  readonly attributes?: readonly AttributeMeta[];
   /** simpleContent: the value kind or simple type of the text, exposed as property `$value`. */
   readonly text?: string;
   /** The content model has `xs:any`: unknown child elements are kept as raw XML strings in `$any`. */

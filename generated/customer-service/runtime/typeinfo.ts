@@ -18,6 +18,11 @@ const VALUE_KINDS: ReadonlySet<string> = new Set<ValueKind>([
   "any",
 ]);
 
+/** The TypeScript property a field or attribute is read from and written to. */
+export function propOf(slot: FieldMeta | AttributeMeta): string {
+  return slot.prop ?? slot.name;
+}
+
 export function isValueKind(type: string): type is ValueKind {
   return VALUE_KINDS.has(type);
 }
@@ -81,11 +86,11 @@ export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
       k = type.base;
     }
     const fields = chain.flatMap((type) => type.fields);
-    const attributes = chain.flatMap((type) => type.attributes);
+    const attributes = chain.flatMap((type) => type.attributes ?? []);
     let text: string | undefined;
     for (const type of chain) text = type.text ?? text;
     const any = chain.some((type) => type.any === true);
-    const props = new Set([...fields, ...attributes].map((slot) => slot.prop));
+    const props = new Set([...fields, ...attributes].map((slot) => propOf(slot)));
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
     plan = { fields, attributes, text, any, props, lineage };
