@@ -18,6 +18,7 @@ import type { OperationPlan, PortPlan } from "./port.js";
 export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   return [
     ...faultClasses(ctx, plan),
+    ...failure(plan),
     ...endpoint(plan),
     operationsMap(plan),
     options(plan),
@@ -56,6 +57,25 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
     ],
   };
   return [...classes, map];
+}
+
+/** The runtime's SoapServiceError, typed with what this service puts in its failure headers. */
+function failure(plan: PortPlan): TypeAliasDeclarationStructure[] {
+  if (!plan.failureName || !plan.failureHeaders) return [];
+  const headers = plan.responseHeadersName;
+  return [
+    {
+      kind: StructureKind.TypeAlias,
+      name: plan.failureName,
+      isExported: true,
+      docs: jsDoc(
+        `What a \`SoapServiceError\` from ${plan.clientName} carries: the service answered ` +
+          `\`${plan.failureHeaders.succeeded}\` = false with its \`${plan.failureHeaders.exceptionInfo}\` header. ` +
+          `Narrow with \`instanceof SoapServiceError\`, then read it as this type.`,
+      ),
+      type: `SoapServiceError<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
+    },
+  ];
 }
 
 function endpoint(plan: PortPlan): VariableStatementStructure[] {

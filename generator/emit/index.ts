@@ -63,6 +63,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   const runtimeImports = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
   if (plans.some((plan) => plan.operations.some((op) => op.faults.length > 0)))
     runtimeImports.push("SoapFaultError");
+  if (plans.some((plan) => plan.failureName)) runtimeImports.push("type SoapServiceError");
   const indexHeader = [
     `import { ${runtimeImports.join(", ")} } from "./runtime/index.js";`,
     `import { ${plans.map((p) => p.metaName).join(", ")} } from "./schema.js";`,

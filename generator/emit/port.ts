@@ -51,6 +51,8 @@ export interface PortPlan {
   operations: OperationPlan[];
   /** NetServer convention: failure is reported in these response headers instead of a fault. */
   failureHeaders?: { succeeded: string; exceptionInfo: string };
+  /** Name of the `SoapServiceError` alias typed with this port's headers (with `failureHeaders`). */
+  failureName?: string;
 }
 
 /**
@@ -95,7 +97,10 @@ export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
     });
   }
   const failure = failureHeaders(ctx, plan);
-  if (failure) plan.failureHeaders = failure;
+  if (failure) {
+    plan.failureHeaders = failure;
+    plan.failureName = ctx.claimName(`${base}Failure`);
+  }
   return plan;
 }
 

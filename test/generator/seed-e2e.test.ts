@@ -6,7 +6,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CustomerServiceClient, SOAP11_NS, SOAP12_NS } from "../../generated/customer-service/index.js";
+import {
+  CustomerServiceClient,
+  type CustomerServiceFailure,
+  SOAP11_NS,
+  SOAP12_NS,
+  SoapServiceError,
+} from "../../generated/customer-service/index.js";
 import { parseXml, type XmlElement } from "../../templates/runtime/xml.js";
 
 const SEED = resolve(process.cwd(), "../shared/seed/ChatSessionsForUser.md");
@@ -134,5 +140,21 @@ describe("ChatSessionsForUser, as on the seed page", () => {
     expect(new Headers(sent[0]!.init.headers).get("Content-Type")).toBe(
       'application/soap+xml; charset=utf-8; action="http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ChatSessionsForUser"',
     );
+  });
+
+  it("throws a SoapServiceError typed by CustomerServiceFailure when the service says Succeeded=false", async () => {
+    const failed = soap11Response.replace(
+      `<SOAP-ENV:Body>`,
+      `<SOAP-ENV:Header><CustomerService:ExceptionInfo><CustomerService:Message>Ticket expired</CustomerService:Message>` +
+        `</CustomerService:ExceptionInfo><CustomerService:Succeeded>false</CustomerService:Succeeded></SOAP-ENV:Header><SOAP-ENV:Body>`,
+    );
+    const { fetch } = capture(failed);
+    const error = await new CustomerServiceClient({ fetch }).chatSessionsForUser().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SoapServiceError);
+    const failure = error as CustomerServiceFailure;
+    expect(failure.exceptionInfo?.Message).toBe("Ticket expired");
+    expect(failure.headers.Succeeded).toBe(false);
+    expect(failure.message).toContain("Ticket expired");
   });
 });
