@@ -9,30 +9,10 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
 import { generate } from "../../generator/generate.js";
+import { STRICT_TSCONFIG } from "../safety/harness.js";
 
 const ROOT = process.cwd();
-const STRICTEST = {
-  compilerOptions: {
-    target: "ES2022",
-    lib: ["ES2022"],
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noPropertyAccessFromIndexSignature: true,
-    noImplicitOverride: true,
-    noImplicitReturns: true,
-    noFallthroughCasesInSwitch: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    types: ["node"],
-    noEmit: true,
-  },
-  include: ["**/*.ts", resolve(ROOT, "generated/**/*.ts")],
-};
+const STRICTEST = { ...STRICT_TSCONFIG, include: ["**/*.ts", resolve(ROOT, "generated/**/*.ts")] };
 
 const dir = mkdtempSync(join(tmpdir(), "soapgen-strict-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -147,6 +147,8 @@ export const STRICT_TSCONFIG = {
     noUnusedLocals: true,
     noUnusedParameters: true,
     noPropertyAccessFromIndexSignature: true,
+    noImplicitReturns: true,
+    noFallthroughCasesInSwitch: true,
     isolatedModules: true,
     verbatimModuleSyntax: true,
     skipLibCheck: false,
