@@ -10,6 +10,7 @@ import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js
 import { stringLiteral } from "../lib/ts.js";
 import { type EmitContext, keyOf } from "./context.js";
 import { allProperties, ownShape } from "./content-model.js";
+import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
 
 /** Source text of `schema.ts`, already laid out as prettier would (formatting it would only cost time). */
@@ -64,6 +65,10 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
   const xml = { xmlName: type.name.local, xmlNs: type.name.ns };
   if (type.kind === "simple") {
     if (type.variety === "list") return { kind: "list", ...xml, item: typeRefMeta(ctx, type.itemType) };
+    if (type.variety === "union") {
+      const enumeration = isStringUnion(ctx, type) ? unionEnumeration(ctx, type) : undefined;
+      return { kind: "simple", ...xml, base: "string", ...(enumeration ? { enumeration } : {}) };
+    }
     const base = valueKind(type.builtin);
     return type.enumeration && type.enumeration.length > 0 && base === "string"
       ? { kind: "simple", ...xml, base, enumeration: type.enumeration }

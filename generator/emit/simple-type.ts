@@ -25,6 +25,7 @@ export function simpleTypeExpr(ctx: EmitContext, type: SimpleType): string {
     case "list":
       return arrayOf(type.itemType ? ctx.typeExpr(type.itemType) : "string");
     case "union": {
+      if (!isStringUnion(ctx, type)) return "string";
       const members = [...new Set((type.memberTypes ?? []).map((m) => ctx.typeExpr(m)))];
       return members.length > 0 ? members.join(" | ") : "string";
     }
@@ -38,8 +39,39 @@ export function simpleTypeExpr(ctx: EmitContext, type: SimpleType): string {
   }
 }
 
+/**
+ * A union decodes as the text of the value. When every member is string-valued its TypeScript type is the
+ * union of the members; a member of another type (a number, a date) would make that a lie, so such a
+ * union is typed `string`.
+ */
+export function isStringUnion(ctx: EmitContext, type: SimpleType): boolean {
+  return (type.memberTypes ?? []).every((member) => {
+    if (member.kind === "builtin") return builtinMapping(member.name)?.kind === "string";
+    const memberType = ctx.type(member.key);
+    if (memberType.kind !== "simple" || memberType.variety === "list") return false;
+    return memberType.variety === "union"
+      ? isStringUnion(ctx, memberType)
+      : builtinMapping(memberType.builtin)?.kind === "string";
+  });
+}
+
+/** The enumeration a union of enumerations allows, or undefined when a member allows any text. */
+export function unionEnumeration(ctx: EmitContext, type: SimpleType): string[] | undefined {
+  const values: string[] = [];
+  for (const member of type.memberTypes ?? []) {
+    const memberType = member.kind === "named" ? ctx.type(member.key) : undefined;
+    if (memberType?.kind !== "simple") return undefined;
+    const memberValues =
+      memberType.variety === "union" ? unionEnumeration(ctx, memberType) : memberType.enumeration;
+    if (!memberValues || memberValues.length === 0) return undefined;
+    values.push(...memberValues);
+  }
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
 function wireNote(type: SimpleType): string | undefined {
   if (type.variety === "list") return "An `xs:list`: sent as the items separated by spaces (WCF flag enums).";
+  if (type.variety === "union") return "An `xs:union`: decoded as the value's text.";
   if (type.actualType) {
     return `Sent as the member names; the service's underlying type is xs:${type.actualType.local}.`;
   }

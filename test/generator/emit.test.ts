@@ -1,4 +1,5 @@
 /** Per construct: what the emitters make of each hand-written WSDL in wsdl/. */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { render } from "../../generator/generate.js";
@@ -42,7 +43,22 @@ describe("emission per construct", () => {
     expect(types).toContain('export type Color = "Red" | "Green" | "Blue";');
     expect(types).toContain('export type Permissions = ("Read" | "Write")[];');
     expect(types).toContain("export type Palette = Color[];");
-    expect(types).toContain("export type ColorOrPercent = Color | Percent;");
+    // A union with a numeric member decodes as text, so it is typed as text.
+    expect(types).toContain("export type ColorOrPercent = string;");
+  });
+
+  it("a union of enumerations is their literal union, and the runtime checks the values", async () => {
+    const wsdl = readFileSync(resolve(process.cwd(), "wsdl/list-enum.wsdl"), "utf8").replace(
+      /<xs:simpleType name="ColorOrPercent">[\s\S]*?<\/xs:simpleType>/,
+      `<xs:simpleType name="ColorOrPercent"><xs:union memberTypes="tns:Color">` +
+        `<xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Clear"/></xs:restriction></xs:simpleType>` +
+        `</xs:union></xs:simpleType>`,
+    );
+    const rendered = await render({ text: wsdl, name: "union.wsdl" });
+    expect(rendered.get("types.ts")).toContain('export type ColorOrPercent = Color | "Clear";');
+    expect(rendered.get("schema.ts")).toContain(
+      'ColorOrPercent: {\n    kind: "simple",\n    xmlName: "ColorOrPercent",\n    xmlNs: nslist_enum,\n    base: "string",\n    enumeration: ["Red", "Green", "Blue", "Clear"],\n  },',
+    );
   });
 
   it("IsDictionary becomes Record, ArrayOf wrappers arrays, and a look-alike with an attribute stays a type", async () => {
