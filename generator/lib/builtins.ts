@@ -62,7 +62,3 @@ const BUILTINS: Record<string, BuiltinMapping> = {
 export function builtinMapping(name: string): BuiltinMapping | undefined {
   return Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
 }
-
-export function isKnownBuiltin(name: string): boolean {
-  return Object.hasOwn(BUILTINS, name);
-}
