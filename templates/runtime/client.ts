@@ -42,11 +42,19 @@ export interface SoapResponse<Body, Headers> {
 }
 
 export class SoapClient<RequestHeaders extends object> {
+  private readonly service: ServiceMeta;
+  private readonly options: SoapClientOptions<RequestHeaders>;
+  private readonly faultErrors: FaultErrorClasses;
+
   constructor(
-    private readonly service: ServiceMeta,
-    private readonly options: SoapClientOptions<RequestHeaders>,
-    private readonly faultErrors: FaultErrorClasses = {},
-  ) {}
+    service: ServiceMeta,
+    options: SoapClientOptions<RequestHeaders>,
+    faultErrors: FaultErrorClasses = {},
+  ) {
+    this.service = service;
+    this.options = options;
+    this.faultErrors = faultErrors;
+  }
 
   /**
    * Calls an operation. Throws `SoapFaultError` (or the operation's specific subclass) for a SOAP Fault,
@@ -102,7 +110,10 @@ export class SoapClient<RequestHeaders extends object> {
     options: CallOptions<RequestHeaders>,
   ): Promise<{ status: number; statusText: string; text: string }> {
     const controller = new AbortController();
-    const callerSignals = [this.options.signal, options.signal].filter((signal) => signal !== undefined);
+    // An explicit predicate: TypeScript before 5.5 does not infer one from the arrow function.
+    const callerSignals = [this.options.signal, options.signal].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
     const onCallerAbort = (event: Event): void => {
       controller.abort(new SoapAbortError((event.target as AbortSignal).reason));
     };

@@ -51,7 +51,11 @@ function shorten(text: string): string {
  * - `xsi:nil` → null (only where nillable).
  */
 export class Decoder {
-  constructor(private readonly service: ServiceMeta) {}
+  private readonly service: ServiceMeta;
+
+  constructor(service: ServiceMeta) {
+    this.service = service;
+  }
 
   /** Decodes the element filling a field slot (the field's occurrence count is the caller's concern). */
   field(element: XmlElement, field: FieldMeta, path: DecodePath): unknown {

@@ -24,11 +24,10 @@ const NON_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]
 export class Encoder {
   private readonly prefixes = new Map<string, string>();
   private namespaceCount = 0;
+  private readonly service: ServiceMeta;
 
-  constructor(
-    private readonly service: ServiceMeta,
-    reserved: ReadonlyMap<string, string> = new Map(),
-  ) {
+  constructor(service: ServiceMeta, reserved: ReadonlyMap<string, string> = new Map()) {
+    this.service = service;
     for (const [ns, prefix] of reserved) this.prefixes.set(ns, prefix);
   }
 
