@@ -4,7 +4,7 @@ import {
   SoapClient,
   type SoapClientOptions,
   type SoapResponse,
-  type SoapServiceError,
+  SoapServiceError,
 } from "./runtime/index.js";
 import { customerServiceService } from "./schema.js";
 import type {
@@ -82,14 +82,15 @@ export * from "./types.js";
 export { customerServiceService } from "./schema.js";
 
 /**
- * What a `SoapServiceError` from CustomerServiceClient carries: the service answered `Succeeded` =
- * false with its `ExceptionInfo` header. Narrow with `instanceof SoapServiceError`, then read it as
- * this type.
+ * CustomerServiceClient's service answered `Succeeded` = false; `exceptionInfo` is its `ExceptionInfo`
+ * header.
  */
-export type CustomerServiceFailure = SoapServiceError<
+export class CustomerServiceError extends SoapServiceError<
   CustomerServiceResponseHeaders["ExceptionInfo"],
   CustomerServiceResponseHeaders
->;
+> {
+  override readonly name = "CustomerServiceError";
+}
 
 /** The endpoint the WSDL names for WcfCustomerServiceService. */
 export const CustomerServiceDefaultEndpoint =
@@ -279,10 +280,11 @@ export class CustomerServiceClient {
   readonly #soap: SoapClient<CustomerServiceRequestHeaders>;
 
   constructor(options: CustomerServiceClientOptions = {}) {
-    this.#soap = new SoapClient<CustomerServiceRequestHeaders>(customerServiceService, {
-      ...options,
-      endpoint: options.endpoint ?? CustomerServiceDefaultEndpoint,
-    });
+    this.#soap = new SoapClient<CustomerServiceRequestHeaders>(
+      customerServiceService,
+      { ...options, endpoint: options.endpoint ?? CustomerServiceDefaultEndpoint },
+      { serviceError: CustomerServiceError },
+    );
   }
 
   /** Calls an operation by name and returns its body together with the response headers and HTTP status. */

@@ -59,21 +59,31 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   return [...classes, map];
 }
 
-/** The runtime's SoapServiceError, typed with what this service puts in its failure headers. */
-function failure(plan: PortPlan): TypeAliasDeclarationStructure[] {
+/**
+ * The runtime's SoapServiceError subclassed with what this service puts in its failure headers, so that
+ * `instanceof` alone narrows to them.
+ */
+function failure(plan: PortPlan): ClassDeclarationStructure[] {
   if (!plan.failureName || !plan.failureHeaders) return [];
   const headers = plan.responseHeadersName;
   return [
     {
-      kind: StructureKind.TypeAlias,
+      kind: StructureKind.Class,
       name: plan.failureName,
       isExported: true,
       docs: jsDoc(
-        `What a \`SoapServiceError\` from ${plan.clientName} carries: the service answered ` +
-          `\`${plan.failureHeaders.succeeded}\` = false with its \`${plan.failureHeaders.exceptionInfo}\` header. ` +
-          `Narrow with \`instanceof SoapServiceError\`, then read it as this type.`,
+        `${plan.clientName}'s service answered \`${plan.failureHeaders.succeeded}\` = false; ` +
+          `\`exceptionInfo\` is its \`${plan.failureHeaders.exceptionInfo}\` header.`,
       ),
-      type: `SoapServiceError<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
+      extends: `SoapServiceError<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
+      properties: [
+        {
+          name: "name",
+          isReadonly: true,
+          hasOverrideKeyword: true,
+          initializer: stringLiteral(plan.failureName),
+        },
+      ],
     },
   ];
 }
@@ -123,7 +133,11 @@ function options(plan: PortPlan): TypeAliasDeclarationStructure {
 
 function clientClass(plan: PortPlan): ClassDeclarationStructure {
   const headers = plan.requestHeadersName;
-  const faults = plan.operations.some((o) => o.faults.length > 0) ? `, ${plan.faultsName}` : "";
+  const errorClasses = [
+    ...(plan.operations.some((o) => o.faults.length > 0) ? [`faults: ${plan.faultsName}`] : []),
+    ...(plan.failureName ? [`serviceError: ${plan.failureName}`] : []),
+  ];
+  const errors = errorClasses.length > 0 ? `, { ${errorClasses.join(", ")} }` : "";
   const endpointDefault = plan.port.address
     ? `{ ...options, endpoint: options.endpoint ?? ${plan.endpointName} }`
     : "options";
@@ -141,7 +155,7 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
         parameters: [
           { name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) },
         ],
-        statements: `this.#soap = new SoapClient<${headers}>(${plan.metaName}, ${endpointDefault}${faults});`,
+        statements: `this.#soap = new SoapClient<${headers}>(${plan.metaName}, ${endpointDefault}${errors});`,
       },
     ],
     methods: [

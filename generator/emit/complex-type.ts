@@ -8,7 +8,7 @@ import {
 } from "ts-morph";
 import type { ComplexType } from "../model.js";
 import { propertyKey } from "../lib/names.js";
-import { jsDoc } from "../lib/ts.js";
+import { jsDoc, stringLiteral } from "../lib/ts.js";
 import { type EmitContext, keyOf } from "./context.js";
 import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 
@@ -21,6 +21,7 @@ export function emitComplexType(
   const shape = ownShape(ctx, type);
   const base = type.base ? ctx.typeName(keyOf(type.base)) : undefined;
   const docs = jsDoc(type.documentation, schemaNote(type));
+  const discriminator = typeDiscriminator(ctx, key, type);
   if (!ctx.isUnionShaped(type)) {
     return {
       kind: StructureKind.Interface,
@@ -28,10 +29,17 @@ export function emitComplexType(
       isExported: true,
       docs,
       extends: base ? [base] : [],
-      properties: shape.properties.map((p) => propertySignature(ctx, p)),
+      properties: [
+        ...(discriminator ? [discriminator] : []),
+        ...shape.properties.map((p) => propertySignature(ctx, p)),
+      ],
     };
   }
-  const parts = [...(base ? [base] : []), shapeExpr(ctx, shape, [])];
+  const parts = [
+    ...(base ? [base] : []),
+    ...(discriminator ? [`{ $type?: ${discriminator.type as string} }`] : []),
+    shapeExpr(ctx, shape, []),
+  ];
   return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: parts.join(" & ") };
 }
 
@@ -96,6 +104,39 @@ function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
     return `(${alternatives.join(" | ")})`;
   });
   return [object, ...unions].join(" & ");
+}
+
+const MAX_LISTED_DESCENDANTS = 64;
+
+/**
+ * A type in an extension hierarchy gets `$type`: the name of the value's actual type, this one or one
+ * derived from it. Decoding sets it from `xsi:type`; encoding sends `xsi:type` when it names a derived type.
+ */
+function typeDiscriminator(
+  ctx: EmitContext,
+  key: string,
+  type: ComplexType,
+): OptionalKind<PropertySignatureStructure> | undefined {
+  if (!type.base && ctx.derivedTypes(key).length === 0) return undefined;
+  const lineage: string[] = [];
+  const visit = (k: string): void => {
+    if (lineage.includes(k)) return;
+    lineage.push(k);
+    ctx.derivedTypes(k).forEach(visit);
+  };
+  visit(key);
+  return {
+    name: "$type",
+    // Listing every descendant of every type grows with the square of a deep chain's length.
+    type:
+      lineage.length > MAX_LISTED_DESCENDANTS
+        ? "string"
+        : lineage.map((k) => stringLiteral(ctx.typeName(k))).join(" | "),
+    hasQuestionToken: true,
+    docs: jsDoc(
+      "This type or a derived one, read from and sent as `xsi:type`.",
+    ),
+  };
 }
 
 function schemaNote(type: ComplexType): string | undefined {

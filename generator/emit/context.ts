@@ -23,15 +23,23 @@ import { simpleTypeExpr } from "./simple-type.js";
  * templates/runtime/index.ts (test/safety/emission.test.ts compares them).
  */
 export const RUNTIME_EXPORTS = [
+  "DEFAULT_TIMEOUT_MS",
   "SoapClient",
   "CallOptions",
+  "DeviationContext",
+  "ErrorClasses",
+  "HeaderSource",
   "SoapClientOptions",
   "SoapResponse",
+  "DecodeOptions",
+  "Deviation",
+  "EncodeOptions",
   "decodeMessage",
   "encodeMessage",
   "SOAP11_NS",
   "SOAP12_NS",
   "DecodedMessage",
+  "DecodeMessageOptions",
   "Direction",
   "FaultErrorClasses",
   "SoapVersion",
@@ -45,7 +53,9 @@ export const RUNTIME_EXPORTS = [
   "SoapTimeoutError",
   "SoapTransportError",
   "SoapDecodeErrorInit",
+  "SoapFaultErrorConstructor",
   "SoapFaultInit",
+  "SoapServiceErrorConstructor",
   "SoapServiceErrorInit",
   "ValueKind",
   "FieldMeta",
@@ -61,6 +71,8 @@ export const RUNTIME_EXPORTS = [
   "OperationMeta",
   "FailureHeadersMeta",
   "ServiceMeta",
+  "RawXml",
+  "UnknownEnumValue",
   "XmlLimits",
 ];
 

@@ -28,6 +28,9 @@ import { GENERATED_BANNER } from "../write.js";
 
 export type GeneratedFiles = Map<string, string>;
 
+/** Runtime types that schema types refer to (templates/runtime/values.ts). */
+const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnumValue"]);
+
 export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
   const plans = model.ports.map((port) => planPort(ctx, port));
@@ -51,6 +54,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   }
   for (const plan of plans) typeStatements.push(...emitMessages(ctx, plan));
   const typesText = print("types.ts", typeStatements);
+  const runtimeTypes = referencedTypes(project.getSourceFileOrThrow("types.ts"), RUNTIME_VALUE_TYPES);
+  const typesHeader =
+    runtimeTypes.length > 0 ? `import type { ${runtimeTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
   const declaredTypes = new Set(
     typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean),
   );
@@ -63,7 +69,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   const runtimeImports = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
   if (plans.some((plan) => plan.operations.some((op) => op.faults.length > 0)))
     runtimeImports.push("SoapFaultError");
-  if (plans.some((plan) => plan.failureName)) runtimeImports.push("type SoapServiceError");
+  if (plans.some((plan) => plan.failureName)) runtimeImports.push("SoapServiceError");
   const indexHeader = [
     `import { ${runtimeImports.join(", ")} } from "./runtime/index.js";`,
     `import { ${plans.map((p) => p.metaName).join(", ")} } from "./schema.js";`,
@@ -75,7 +81,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
 
   const files: GeneratedFiles = new Map();
   files.set("index.ts", banner + (await formatTypeScript(indexHeader.join("\n") + "\n\n" + clientText)));
-  files.set("types.ts", banner + (await formatTypeScript(typesText)));
+  files.set("types.ts", banner + (await formatTypeScript(typesHeader + typesText)));
   files.set("schema.ts", banner + emitServiceMeta(ctx, plans, PRINT_WIDTH));
   for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, banner + text);
   return files;

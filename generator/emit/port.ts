@@ -51,7 +51,7 @@ export interface PortPlan {
   operations: OperationPlan[];
   /** NetServer convention: failure is reported in these response headers instead of a fault. */
   failureHeaders?: { succeeded: string; exceptionInfo: string };
-  /** Name of the `SoapServiceError` alias typed with this port's headers (with `failureHeaders`). */
+  /** Name of the `SoapServiceError` subclass typed with this port's headers (with `failureHeaders`). */
   failureName?: string;
 }
 
@@ -99,7 +99,7 @@ export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
   const failure = failureHeaders(ctx, plan);
   if (failure) {
     plan.failureHeaders = failure;
-    plan.failureName = ctx.claimName(`${base}Failure`);
+    plan.failureName = ctx.claimName(`${base}Error`);
   }
   return plan;
 }

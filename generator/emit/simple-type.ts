@@ -32,7 +32,8 @@ export function simpleTypeExpr(ctx: EmitContext, type: SimpleType): string {
     case "atomic": {
       const mapping = builtinMapping(type.builtin);
       if (type.enumeration && type.enumeration.length > 0 && mapping?.ts === "string") {
-        return [...new Set(type.enumeration)].map(stringLiteral).join(" | ");
+        // Open: a newer server's value decodes as an UnknownEnumValue (see templates/runtime/values.ts).
+        return [...[...new Set(type.enumeration)].map(stringLiteral), "UnknownEnumValue"].join(" | ");
       }
       return type.base ? ctx.typeExpr(type.base) : (mapping?.ts ?? "string");
     }

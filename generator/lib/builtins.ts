@@ -55,7 +55,8 @@ const BUILTINS: Record<string, BuiltinMapping> = {
   duration: { kind: "duration", ts: "string" },
   base64Binary: { kind: "base64", ts: "Uint8Array" },
   hexBinary: { kind: "hex", ts: "Uint8Array" },
-  anyType: { kind: "any", ts: "unknown" },
+  // Decoded as its text, or as RawXml when it has child elements; sent the same way.
+  anyType: { kind: "any", ts: "string | RawXml" },
   anySimpleType: { kind: "any", ts: "unknown" },
 };
 

@@ -1,105 +1,197 @@
-import { decodeEnvelope, encodeMessage, faultError, getOperation, readEnvelope } from "./envelope.js";
-import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
 import {
+  decodeBody,
+  decodeHeaders,
+  encodeMessage,
+  faultError,
+  getOperation,
+  readEnvelope,
+} from "./envelope.js";
+import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
+import { Decoder } from "./decode.js";
+import type { Deviation } from "./decode.js";
+import {
+  describeBody,
+  inCall,
   SoapAbortError,
   SoapDecodeError,
+  SoapError,
   SoapHttpError,
   SoapServiceError,
   SoapTimeoutError,
   SoapTransportError,
 } from "./errors.js";
+import type { SoapServiceErrorInit } from "./errors.js";
 import type { ServiceMeta } from "./metadata.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
+
+/** The time limit of a call when neither the client nor the call sets `timeoutMs`. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Header blocks, or a function giving them for each request (a ticket renewed while the client lives). */
+export type HeaderSource<Headers> = Headers | (() => Headers | Promise<Headers>);
+
+/** Where a deviation was seen, for `onDeviation`. */
+export interface DeviationContext {
+  readonly operation: string;
+  readonly endpoint: string;
+}
 
 export interface SoapClientOptions<Headers> {
   /** The service URL requests are POSTed to. */
   endpoint: string;
   /** Header blocks sent with every call (per-call headers override them block by block). */
-  headers?: Headers;
+  headers?: HeaderSource<Headers>;
   /** The fetch implementation; defaults to `globalThis.fetch`. */
   fetch?: typeof fetch;
-  /** Time limit for a whole call, response body included. */
+  /** Time limit for a whole call, response body included: 60 s by default; 0 or Infinity for none. */
   timeoutMs?: number;
   /** Aborts every call made with this client. */
   signal?: AbortSignal;
   /** Defaults to the version the WSDL binding declares. */
   soapVersion?: SoapVersion;
   limits?: XmlLimits;
+  /**
+   * Exact checking, for tests: unknown elements and enumeration values, and the other deviations, are
+   * errors, and unknown enumeration values are refused in requests. Off by default.
+   */
+  strict?: boolean;
+  /** Called for each deviation tolerant decoding accepted (an element a newer server added, ...). */
+  onDeviation?: (deviation: Deviation, context: DeviationContext) => void;
 }
 
 export interface CallOptions<Headers> {
-  headers?: Headers;
+  headers?: HeaderSource<Headers>;
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
+  /** Overrides the client's `strict` for this call. */
+  strict?: boolean;
 }
 
 export interface SoapResponse<Body, Headers> {
   body: Body;
   headers: Headers;
   status: number;
+  /** What tolerant decoding accepted beyond the schema; empty for a response that matches it. */
+  deviations: readonly Deviation[];
 }
+
+/** The generated error classes a client throws: one per wsdl:fault, and the service's failure class. */
+export interface ErrorClasses {
+  readonly faults?: FaultErrorClasses;
+  readonly serviceError?: new (init: SoapServiceErrorInit<never, never>) => SoapServiceError;
+}
+
+/** setTimeout fires at once for delays beyond 2^31 - 1 ms; longer limits are no limit. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class SoapClient<RequestHeaders extends object> {
   private readonly service: ServiceMeta;
   private readonly options: SoapClientOptions<RequestHeaders>;
-  private readonly faultErrors: FaultErrorClasses;
+  private readonly errors: ErrorClasses;
 
-  constructor(
-    service: ServiceMeta,
-    options: SoapClientOptions<RequestHeaders>,
-    faultErrors: FaultErrorClasses = {},
-  ) {
+  constructor(service: ServiceMeta, options: SoapClientOptions<RequestHeaders>, errors: ErrorClasses = {}) {
     this.service = service;
     this.options = options;
-    this.faultErrors = faultErrors;
+    this.errors = errors;
   }
 
   /**
    * Calls an operation. Throws `SoapFaultError` (or the operation's specific subclass) for a SOAP Fault,
-   * `SoapServiceError` when the service's failure headers say so, `SoapHttpError` for another non-2xx
-   * response, `SoapDecodeError` for a response that does not match the schema, `SoapEncodeError` for a
-   * request that does not, and `SoapTransportError` (`SoapTimeoutError`, `SoapAbortError`) when the
-   * exchange itself fails.
+   * `SoapServiceError` (the generated subclass) when the service's failure headers say so, `SoapHttpError`
+   * for another non-2xx response, `SoapDecodeError` for a response that is not SOAP or does not match the
+   * schema, `SoapEncodeError` for a request that does not, and `SoapTransportError` (`SoapTimeoutError`,
+   * `SoapAbortError`) when the exchange itself fails. Every error's message starts with the operation and
+   * the endpoint.
    */
   async invoke<Body, Headers>(
     operationName: string,
     request: object | undefined,
     options: CallOptions<RequestHeaders> = {},
   ): Promise<SoapResponse<Body, Headers>> {
+    try {
+      return await this.call<Body, Headers>(operationName, request, options);
+    } catch (error) {
+      if (error instanceof SoapError) throw inCall(error, operationName, this.options.endpoint);
+      throw error;
+    }
+  }
+
+  private async call<Body, Headers>(
+    operationName: string,
+    request: object | undefined,
+    options: CallOptions<RequestHeaders>,
+  ): Promise<SoapResponse<Body, Headers>> {
     const operation = getOperation(this.service, operationName);
     const soapVersion = this.options.soapVersion ?? this.service.soapVersion;
-    const headers = { ...this.options.headers, ...options.headers };
-    const xml = encodeMessage(this.service, operationName, "input", request, headers, soapVersion);
-    const { status, statusText, text } = await this.exchange(xml, operation.soapAction, soapVersion, options);
-
+    const strict = options.strict ?? this.options.strict ?? false;
+    const headers = { ...(await headersOf(this.options.headers)), ...(await headersOf(options.headers)) };
+    const xml = encodeMessage(this.service, operationName, "input", request, headers, soapVersion, {
+      strict,
+    });
+    const response = await this.exchange(xml, operation.soapAction, soapVersion, options);
+    const { status, statusText, text, contentType } = response;
     const ok = status >= 200 && status < 300;
-    let envelope: Envelope | undefined;
-    if (operation.output !== undefined || text.trim() !== "") {
-      try {
-        envelope = readEnvelope(text, this.options.limits);
-      } catch (error) {
-        // An error page from a proxy or server is an HTTP failure, not a malformed SOAP response.
-        if (!ok && error instanceof SoapDecodeError) throw new SoapHttpError(status, statusText, text);
-        throw error;
-      }
-    }
-    if (envelope?.fault !== undefined)
-      throw faultError(this.service, operation, envelope, status, this.faultErrors);
-    if (!ok) throw new SoapHttpError(status, statusText, text);
-    if (envelope === undefined) return { body: undefined as Body, headers: {} as Headers, status };
 
-    const message = decodeEnvelope(this.service, operation, "output", envelope);
+    if (text.trim() === "") {
+      if (!ok) throw new SoapHttpError(status, statusText, text, contentType);
+      if (operation.output !== undefined)
+        throw new SoapDecodeError(
+          `Expected a SOAP response, got HTTP ${status} with an ${describeBody(text, contentType)}`,
+          { path: "" },
+        );
+      return { body: undefined as Body, headers: {} as Headers, status, deviations: [] };
+    }
+    const envelope = this.envelope(response);
+    // A fault, then the service's failure headers, are the news: no Body problem may hide them.
+    if (envelope.fault !== undefined)
+      throw faultError(this.service, operation, envelope, status, this.errors.faults);
+    const decoder = new Decoder(this.service, { strict });
+    const responseHeaders = decodeHeaders(decoder, operation.output, envelope);
     const failure = this.service.failureHeaders;
-    if (failure !== undefined && message.headers[failure.succeeded] === false) {
-      throw new SoapServiceError({
-        exceptionInfo: message.headers[failure.exceptionInfo],
-        headers: message.headers,
+    if (failure !== undefined && responseHeaders[failure.succeeded] === false) {
+      const ServiceError = this.errors.serviceError ?? SoapServiceError;
+      throw new ServiceError({
+        exceptionInfo: responseHeaders[failure.exceptionInfo] as never,
+        headers: responseHeaders as never,
         status,
       });
     }
-    return { body: message.body as Body, headers: message.headers as Headers, status };
+    if (!ok) throw new SoapHttpError(status, statusText, text, contentType);
+    const body = decodeBody(decoder, operation.output, "output", envelope);
+    const { onDeviation } = this.options;
+    if (onDeviation !== undefined) {
+      const context = { operation: operationName, endpoint: this.options.endpoint };
+      for (const deviation of decoder.deviations) onDeviation(deviation, context);
+    }
+    return {
+      body: body as Body,
+      headers: responseHeaders as Headers,
+      status,
+      deviations: decoder.deviations,
+    };
+  }
+
+  /** The response as a SOAP envelope; an HTML page or other text is reported as not SOAP, not as bad XML. */
+  private envelope(response: {
+    status: number;
+    statusText: string;
+    text: string;
+    contentType: string;
+  }): Envelope {
+    const { status, statusText, text, contentType } = response;
+    if (!SOAP_START.test(text.slice(0, 4096))) {
+      if (status >= 200 && status < 300)
+        throw new SoapDecodeError(`HTTP ${status}: ${describeBody(text, contentType)}`, { path: "" });
+      throw new SoapHttpError(status, statusText, text, contentType);
+    }
+    try {
+      return readEnvelope(text, this.options.limits);
+    } catch (error) {
+      if ((status >= 200 && status < 300) || !(error instanceof SoapDecodeError)) throw error;
+      throw new SoapHttpError(status, statusText, text, contentType);
+    }
   }
 
   /** POSTs the envelope and reads the whole response under the timeout, the abort signals and the size limit. */
@@ -108,7 +200,7 @@ export class SoapClient<RequestHeaders extends object> {
     soapAction: string,
     soapVersion: SoapVersion,
     options: CallOptions<RequestHeaders>,
-  ): Promise<{ status: number; statusText: string; text: string }> {
+  ): Promise<{ status: number; statusText: string; text: string; contentType: string }> {
     const controller = new AbortController();
     // An explicit predicate: TypeScript before 5.5 does not infer one from the arrow function.
     const callerSignals = [this.options.signal, options.signal].filter(
@@ -121,11 +213,11 @@ export class SoapClient<RequestHeaders extends object> {
       if (signal.aborted) throw new SoapAbortError(signal.reason);
       signal.addEventListener("abort", onCallerAbort);
     }
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => controller.abort(new SoapTimeoutError(timeoutMs)), timeoutMs);
+      timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
+        ? setTimeout(() => controller.abort(new SoapTimeoutError(timeoutMs)), timeoutMs)
+        : undefined;
     const { signal } = controller;
     // Whatever error fetch or the stream reports after an abort, the abort reason is the truth.
     const failure = (cause: unknown, message: string): SoapTransportError =>
@@ -147,19 +239,17 @@ export class SoapClient<RequestHeaders extends object> {
           signal,
         });
       } catch (cause) {
-        throw failure(cause, `Request to ${this.options.endpoint} failed: ${describeCause(cause)}`);
+        throw failure(cause, `Request failed: ${describeCause(cause)}`);
       }
       let text: string;
       try {
         text = await readBody(response, this.options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, signal);
       } catch (cause) {
         if (cause instanceof SoapDecodeError) throw cause;
-        throw failure(
-          cause,
-          `Reading the response from ${this.options.endpoint} failed: ${describeCause(cause)}`,
-        );
+        throw failure(cause, `Reading the response failed: ${describeCause(cause)}`);
       }
-      return { status: response.status, statusText: response.statusText, text };
+      const contentType = response.headers.get("content-type") ?? "";
+      return { status: response.status, statusText: response.statusText, text, contentType };
     } finally {
       clearTimeout(timer);
       for (const callerSignal of callerSignals) callerSignal.removeEventListener("abort", onCallerAbort);
@@ -209,6 +299,13 @@ async function readBody(response: Response, maxBytes: number, signal: AbortSigna
   } finally {
     signal.removeEventListener("abort", cancel);
   }
+}
+
+/** The start of a SOAP envelope: an optional XML declaration, comments, then an element named Envelope. */
+const SOAP_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[\w.-]+:)?Envelope[\s>/]/;
+
+async function headersOf<Headers>(source: HeaderSource<Headers> | undefined): Promise<Headers | undefined> {
+  return typeof source === "function" ? await (source as () => Headers | Promise<Headers>)() : source;
 }
 
 function describeCause(cause: unknown): string {

@@ -9,8 +9,32 @@ import type {
   ValueKind,
 } from "./metadata.js";
 import { complexPlan, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
+import { RawXml } from "./values.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
 import type { XmlElement } from "./xml.js";
+
+/** What tolerant decoding accepted that the schema does not allow, kept so it can be logged. */
+export interface Deviation {
+  /**
+   * - `unknownElement`, `unknownHeader`: an element or header block the schema does not declare, skipped;
+   * - `unknownValue`: an enumeration value or list flag the schema does not list, kept as its text;
+   * - `nilNotNillable`: `xsi:nil` on an optional element that is not nillable, read as absent;
+   * - `emptyValue`: empty text for an optional number, boolean, date or enumeration, read as absent.
+   */
+  readonly kind: "unknownElement" | "unknownHeader" | "unknownValue" | "nilNotNillable" | "emptyValue";
+  /** The element's path, e.g. `Envelope/Body/GetXResponse/Response/NewField`. */
+  readonly path: string;
+  /** The unknown element's namespace URI, or the unknown value's text. */
+  readonly detail: string;
+}
+
+export interface DecodeOptions {
+  /**
+   * Exact checking, for tests: anything a `Deviation` describes is a `SoapDecodeError` instead.
+   * By default the decoder accepts what a newer version of the service adds.
+   */
+  readonly strict?: boolean | undefined;
+}
 
 /** Where the decoder is, kept as a chain so the string is only built for an error message. */
 export interface DecodePath {
@@ -45,39 +69,94 @@ function shorten(text: string): string {
 /**
  * Decodes elements into TypeScript values as the metadata describes:
  * - complex → object (fields, then attributes, then `$value` for simple content and `$any` for `xs:any`);
- *   an absent optional element leaves its property absent, a repeated field is always an array;
+ *   an absent optional element leaves its property absent, a repeated field is always an array; an
+ *   `xsi:type` naming a derived type decodes as that type, named in `$type`;
  * - array wrapper → array; dictionary → null-prototype record; list → array; enumeration → its string;
- * - `xsi:nil` → null (only where nillable).
+ * - `xsi:nil` → null (where nillable);
+ * - unless `strict`, what a newer schema may add is accepted and listed in `deviations`.
  */
 export class Decoder {
   private readonly service: ServiceMeta;
+  private readonly strict: boolean;
+  /** What was tolerated, in document order. */
+  readonly deviations: Deviation[] = [];
 
-  constructor(service: ServiceMeta) {
+  constructor(service: ServiceMeta, options: DecodeOptions = {}) {
     this.service = service;
+    this.strict = options.strict === true;
   }
 
-  /** Decodes the element filling a field slot (the field's occurrence count is the caller's concern). */
+  /** An element the schema does not declare here: skipped, or an error when strict. */
+  unknownElement(child: XmlElement, path: DecodePath, expected = ""): void {
+    if (this.strict) fail(`Unexpected element <${child.name}> (namespace "${child.ns}")${expected}`, path);
+    this.deviations.push({
+      kind: "unknownElement",
+      path: formatPath(childPath(path, child.local)),
+      detail: child.ns,
+    });
+  }
+
+  /** A header block the operation does not declare (WS-Addressing, diagnostics, a newer version's). */
+  unknownHeader(block: XmlElement, path: DecodePath): void {
+    this.deviations.push({
+      kind: "unknownHeader",
+      path: formatPath(childPath(path, block.local)),
+      detail: block.ns,
+    });
+  }
+
+  /**
+   * Decodes the element filling a field slot (the field's occurrence count is the caller's concern).
+   * Returns undefined when tolerant decoding reads the element as absent.
+   */
   field(element: XmlElement, field: FieldMeta, path: DecodePath): unknown {
     if (element.attributes.length > 0) {
       const nil = getAttribute(element, XSI_NS, "nil");
       if (nil !== undefined && (nil.trim() === "true" || nil.trim() === "1")) {
-        if (!field.nillable) fail(`${field.name} is not nillable but has xsi:nil`, path);
-        return null;
+        if (field.nillable) return null;
+        if (!this.strict && (field.optional || field.repeated)) {
+          this.deviations.push({ kind: "nilNotNillable", path: formatPath(path), detail: "" });
+          return undefined;
+        }
+        fail(`${field.name} is not nillable but has xsi:nil`, path);
       }
     }
+    if (
+      !this.strict &&
+      (field.optional || field.repeated) &&
+      element.children.length === 0 &&
+      isBlank(element.text) &&
+      this.emptyIsInvalid(field.type)
+    ) {
+      this.deviations.push({ kind: "emptyValue", path: formatPath(path), detail: "" });
+      return undefined;
+    }
     return this.typed(element, field.type, path);
+  }
+
+  /** Whether empty text is no value of the type: numbers, booleans, dates, enumerations without "". */
+  private emptyIsInvalid(type: string): boolean {
+    if (isValueKind(type)) return EMPTY_IS_INVALID.has(type);
+    const meta = lookupType(this.service, type);
+    if (meta.kind !== "simple") return false;
+    if (meta.enumeration !== undefined) return !meta.enumeration.includes("");
+    return EMPTY_IS_INVALID.has(meta.base);
   }
 
   /** Decodes an element's content as the type `type` (a value kind or a type key). */
   typed(element: XmlElement, type: string, path: DecodePath): unknown {
     if (isValueKind(type)) {
-      if (type === "any") return element.children.length > 0 ? serializeContent(element) : element.text;
+      if (type === "any")
+        return element.children.length > 0 ? new RawXml(serializeContent(element)) : element.text;
       return this.simpleContent(element, type, path);
     }
     const meta = lookupType(this.service, type);
     switch (meta.kind) {
-      case "complex":
-        return this.complex(element, this.derivedTypeKey(element, type), path);
+      case "complex": {
+        const actual = this.derivedTypeKey(element, type);
+        const value = this.complex(element, actual, path);
+        return actual === type ? value : { $type: actual, ...value };
+      }
       case "array":
         return this.array(element, meta, path);
       case "dictionary":
@@ -92,7 +171,7 @@ export class Decoder {
   simpleValue(text: string, type: string, path: DecodePath): unknown {
     if (isValueKind(type)) return decodeValue(text, type, path);
     const meta = lookupType(this.service, type);
-    if (meta.kind === "simple") return decodeEnumerated(text, meta, path);
+    if (meta.kind === "simple") return this.enumerated(text, meta, path);
     if (meta.kind === "list") return this.list(text, meta, path);
     return fail(`Type ${type} cannot be used for a text value`, path);
   }
@@ -136,8 +215,8 @@ export class Decoder {
   }
 
   /**
-   * Decodes child elements into one property per field, in field order. Unknown children are an error,
-   * or kept as XML in `anyElements` when given (`xs:any`).
+   * Decodes child elements into one property per field, in field order. Unknown children are kept as XML
+   * in `anyElements` when given (`xs:any`), otherwise skipped (an error when strict).
    */
   fields(
     element: XmlElement,
@@ -146,6 +225,7 @@ export class Decoder {
     anyElements?: string[],
   ): Record<string, unknown> {
     const values: unknown[] = new Array(fields.length);
+    const seen: boolean[] = new Array(fields.length);
     // Elements usually arrive in schema order, so the search starts where the last one matched.
     let hint = 0;
     for (const child of element.children) {
@@ -159,18 +239,19 @@ export class Decoder {
         }
       }
       if (index === -1) {
-        if (anyElements === undefined)
-          fail(`Unexpected element <${child.name}> (namespace "${child.ns}")`, path);
-        anyElements.push(serializeElement(child));
+        if (anyElements !== undefined) anyElements.push(serializeElement(child));
+        else this.unknownElement(child, path);
         continue;
       }
       hint = index;
       const field = fields[index] as FieldMeta;
       if (field.repeated) {
         const items = (values[index] ??= []) as unknown[];
-        items.push(this.field(child, field, childPath(path, child.local, items.length)));
+        const item = this.field(child, field, childPath(path, child.local, items.length));
+        if (item !== undefined) items.push(item);
       } else {
-        if (values[index] !== undefined) fail(`Element <${child.name}> occurs more than once`, path);
+        if (seen[index]) fail(`Element <${child.name}> occurs more than once`, path);
+        seen[index] = true;
         values[index] = this.field(child, field, childPath(path, child.local));
       }
     }
@@ -192,9 +273,11 @@ export class Decoder {
     const items: unknown[] = [];
     for (const child of element.children) {
       if (child.local !== item.name || child.ns !== item.ns) {
-        fail(`Unexpected element <${child.name}> (namespace "${child.ns}"), expected <${item.name}>`, path);
+        this.unknownElement(child, path, `, expected <${item.name}>`);
+        continue;
       }
-      items.push(this.field(child, item, childPath(path, child.local, items.length)));
+      const value = this.field(child, item, childPath(path, child.local, items.length));
+      if (value !== undefined) items.push(value);
     }
     return items;
   }
@@ -207,10 +290,8 @@ export class Decoder {
     for (const entry of element.children) {
       const entryPath = childPath(path, entry.local, index++);
       if (entry.local !== meta.entry.name || entry.ns !== meta.entry.ns) {
-        fail(
-          `Unexpected element <${entry.name}> (namespace "${entry.ns}"), expected <${meta.entry.name}>`,
-          path,
-        );
+        this.unknownElement(entry, path, `, expected <${meta.entry.name}>`);
+        continue;
       }
       let keyElement: XmlElement | undefined;
       let valueElement: XmlElement | undefined;
@@ -219,18 +300,18 @@ export class Decoder {
           keyElement = child;
         else if (child.local === meta.value.name && child.ns === meta.value.ns && valueElement === undefined)
           valueElement = child;
-        else
-          fail(
-            `Unexpected element <${child.name}> (namespace "${child.ns}") in a dictionary entry`,
-            entryPath,
-          );
+        else if (child.local === meta.key.name || child.local === meta.value.name)
+          fail(`Element <${child.name}> occurs more than once in a dictionary entry`, entryPath);
+        else this.unknownElement(child, entryPath, " in a dictionary entry");
       }
       if (keyElement === undefined)
         return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
       if (valueElement === undefined)
         return fail(`Missing <${meta.value.name}> in a dictionary entry`, entryPath);
-      const key = String(this.field(keyElement, meta.key, childPath(entryPath, keyElement.local)));
-      result[key] = this.field(valueElement, meta.value, childPath(entryPath, valueElement.local));
+      const key = this.field(keyElement, meta.key, childPath(entryPath, keyElement.local));
+      if (key === undefined) return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
+      const value = this.field(valueElement, meta.value, childPath(entryPath, valueElement.local));
+      if (value !== undefined) result[keyText(key, keyElement.text)] = value;
     }
     return result;
   }
@@ -240,16 +321,45 @@ export class Decoder {
     if (trimmed === "") return [];
     return trimmed.split(/[ \t\r\n]+/).map((item) => this.simpleValue(item, meta.item, path));
   }
+
+  /** A value of a restricted simple type; one outside its enumeration is kept as its text unless strict. */
+  private enumerated(text: string, meta: SimpleMeta, path: DecodePath): unknown {
+    const value = decodeValue(text, meta.base, path);
+    if (meta.enumeration !== undefined) {
+      const lexical = typeof value === "string" ? value : text.trim();
+      if (!meta.enumeration.includes(lexical)) {
+        if (this.strict) fail(`Value is not one of the ${meta.xmlName} enumeration values`, path, text);
+        this.deviations.push({ kind: "unknownValue", path: formatPath(path), detail: lexical });
+      }
+    }
+    return value;
+  }
 }
 
-function decodeEnumerated(text: string, meta: SimpleMeta, path: DecodePath): unknown {
-  const value = decodeValue(text, meta.base, path);
-  if (meta.enumeration !== undefined) {
-    const lexical = typeof value === "string" ? value : text.trim();
-    if (!meta.enumeration.includes(lexical))
-      fail(`Value is not one of the ${meta.xmlName} enumeration values`, path, text);
-  }
-  return value;
+/** Value kinds for which empty text is no value. */
+const EMPTY_IS_INVALID: ReadonlySet<ValueKind> = new Set<ValueKind>([
+  "boolean",
+  "int",
+  "long",
+  "double",
+  "decimal",
+  "dateTime",
+  "date",
+  "time",
+  "duration",
+  "qname",
+]);
+
+/**
+ * A dictionary key as TypeScript holds it: the canonical lexical form of the decoded key, the same in
+ * every time zone (a dateTime is ISO 8601 in UTC), which the encoder reads back to the same value.
+ */
+function keyText(key: unknown, text: string): string {
+  if (key instanceof Date) return key.toISOString();
+  if (typeof key === "string") return key;
+  if (typeof key === "number" || typeof key === "boolean") return String(key);
+  if (Array.isArray(key)) return key.join(" ");
+  return text.trim();
 }
 
 const INTEGER = /^[+-]?\d+$/;

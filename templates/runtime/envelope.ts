@@ -1,6 +1,7 @@
 import { Decoder, childPath, formatPath } from "./decode.js";
-import type { DecodePath } from "./decode.js";
+import type { DecodeOptions, DecodePath, Deviation } from "./decode.js";
 import { Encoder } from "./encode.js";
+import type { EncodeOptions } from "./encode.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
 import type { SoapFaultInit } from "./errors.js";
 import type { FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metadata.js";
@@ -26,6 +27,12 @@ export interface DecodedMessage {
   readonly body: unknown;
   /** One property per header block present in the message. */
   readonly headers: Record<string, unknown>;
+  /** What tolerant decoding accepted beyond the schema (always empty when strict, but for headers). */
+  readonly deviations: readonly Deviation[];
+}
+
+export interface DecodeMessageOptions extends DecodeOptions {
+  readonly limits?: XmlLimits | undefined;
 }
 
 export function getOperation(service: ServiceMeta, operationName: string): OperationMeta {
@@ -52,12 +59,13 @@ export function encodeMessage(
   body: unknown,
   headers: object | undefined,
   soapVersion: SoapVersion = service.soapVersion,
+  options: EncodeOptions = {},
 ): string {
   const message = getMessage(getOperation(service, operationName), direction);
   if (message === undefined)
     throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
   const soapNs = soapVersion === "1.2" ? SOAP12_NS : SOAP11_NS;
-  const encoder = new Encoder(service, new Map([[soapNs, "soap"]]));
+  const encoder = new Encoder(service, new Map([[soapNs, "soap"]]), options);
 
   let headerXml = "";
   if (headers !== undefined) {
@@ -96,12 +104,16 @@ export function decodeMessage(
   operationName: string,
   direction: Direction,
   xml: string,
-  limits?: XmlLimits,
+  options: DecodeMessageOptions = {},
 ): DecodedMessage {
   const operation = getOperation(service, operationName);
-  const envelope = readEnvelope(xml, limits);
+  const envelope = readEnvelope(xml, options.limits);
   if (envelope.fault !== undefined) throw faultError(service, operation, envelope, 0);
-  return decodeEnvelope(service, operation, direction, envelope);
+  const decoder = new Decoder(service, options);
+  const message = getMessage(operation, direction);
+  const headers = decodeHeaders(decoder, message, envelope);
+  const body = decodeBody(decoder, message, direction, envelope);
+  return { body, headers, deviations: decoder.deviations };
 }
 
 export interface Envelope {
@@ -136,34 +148,41 @@ export function readEnvelope(xml: string, limits?: XmlLimits): Envelope {
   return { soapNs: root.ns, header, body, fault };
 }
 
-export function decodeEnvelope(
-  service: ServiceMeta,
-  operation: OperationMeta,
+/** The header blocks the message declares, by part name; others are listed as deviations. */
+export function decodeHeaders(
+  decoder: Decoder,
+  message: MessageMeta | undefined,
+  envelope: Envelope,
+): Record<string, unknown> {
+  const headers: Record<string, unknown> = {};
+  if (envelope.header === undefined) return headers;
+  for (const block of envelope.header.children) {
+    const field = message?.headers.find(
+      (candidate) => candidate.name === block.local && candidate.ns === block.ns,
+    );
+    if (field === undefined) {
+      decoder.unknownHeader(block, HEADER_PATH);
+      continue;
+    }
+    const value = decoder.field(block, asOptional(field), childPath(HEADER_PATH, block.local));
+    if (value !== undefined) headers[propOf(field)] = value;
+  }
+  return headers;
+}
+
+/** The body of a message: the wrapper element's content, or one property per part. */
+export function decodeBody(
+  decoder: Decoder,
+  message: MessageMeta | undefined,
   direction: Direction,
   envelope: Envelope,
-): DecodedMessage {
-  const message = getMessage(operation, direction);
-  const decoder = new Decoder(service);
-  const headers: Record<string, unknown> = {};
-  // Header blocks the operation does not declare (WS-Addressing, diagnostics, ...) are not ours to read.
-  if (message !== undefined && envelope.header !== undefined) {
-    for (const block of envelope.header.children) {
-      const field = message.headers.find(
-        (candidate) => candidate.name === block.local && candidate.ns === block.ns,
-      );
-      if (field !== undefined)
-        headers[propOf(field)] = decoder.field(block, field, childPath(HEADER_PATH, block.local));
-    }
-  }
+): unknown {
   if (message === undefined) {
-    const extra = envelope.body.children[0];
-    if (extra !== undefined)
-      throw new SoapDecodeError(`Unexpected element <${extra.name}>, the operation has no ${direction}`, {
-        path: formatPath(BODY_PATH),
-      });
-    return { body: undefined, headers };
+    for (const extra of envelope.body.children)
+      decoder.unknownElement(extra, BODY_PATH, `, the operation has no ${direction}`);
+    return undefined;
   }
-  if (!message.unwrapped) return { body: decoder.fields(envelope.body, message.body, BODY_PATH), headers };
+  if (!message.unwrapped) return decoder.fields(envelope.body, message.body, BODY_PATH);
 
   const part = unwrappedPart(message);
   const [element, ...rest] = envelope.body.children;
@@ -173,11 +192,8 @@ export function decodeEnvelope(
       path: formatPath(BODY_PATH),
     });
   }
-  if (rest[0] !== undefined)
-    throw new SoapDecodeError(`Unexpected element <${rest[0].name}> after <${element.name}>`, {
-      path: formatPath(BODY_PATH),
-    });
-  return { body: decoder.field(element, part, childPath(BODY_PATH, element.local)), headers };
+  for (const extra of rest) decoder.unknownElement(extra, BODY_PATH, ` after <${element.name}>`);
+  return decoder.field(element, part, childPath(BODY_PATH, element.local));
 }
 
 /** Builds the error for a Fault, using the operation's specific class when the detail matches a declared fault. */
@@ -220,7 +236,7 @@ export function faultError(
       );
       let decoded: unknown;
       try {
-        decoded = new Decoder(service).field(detail, declared.detail, path);
+        decoded = new Decoder(service).field(detail, { ...declared.detail, optional: false }, path);
       } catch (error) {
         // The fault is the news; a detail we cannot read is still shown, as XML.
         if (!(error instanceof SoapDecodeError)) throw error;

@@ -1,6 +1,32 @@
 /** Every error the runtime throws is a `SoapError`, so callers can tell SOAP failures from their own bugs. */
 export class SoapError extends Error {
   override readonly name: string = "SoapError";
+  /** The operation whose call failed (set by the client; the message starts with it). */
+  operation: string | undefined;
+  /** The endpoint called: scheme, host and path, without credentials, query or fragment. */
+  endpoint: string | undefined;
+}
+
+/**
+ * Names the call in an error thrown while making it: `Op (https://host/path): message`. The endpoint is
+ * shown without user info, query or fragment, which can hold secrets.
+ */
+export function inCall(error: SoapError, operation: string, endpoint: string): SoapError {
+  if (error.operation === undefined) {
+    error.operation = operation;
+    error.endpoint = publicEndpoint(endpoint);
+    error.message = `${operation} (${error.endpoint}): ${error.message}`;
+  }
+  return error;
+}
+
+export function publicEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return endpoint.replace(/[?#].*$/s, "").replace(/\/\/[^/@]*@/, "//");
+  }
 }
 
 /** Bodies are kept for diagnosis only; an error page can be large. */
@@ -11,16 +37,27 @@ export class SoapHttpError extends SoapError {
   override readonly name: string = "SoapHttpError";
   readonly status: number;
   readonly statusText: string;
+  /** The response's Content-Type header; "" when it had none. */
+  readonly contentType: string;
   /** The response body as text, truncated to 4096 characters. */
   readonly body: string;
 
-  constructor(status: number, statusText: string, body: string) {
-    const shown = body.length > 200 ? `${body.slice(0, 200)}...` : body;
-    super(`HTTP ${status}${statusText ? ` ${statusText}` : ""}${shown.trim() ? `: ${shown}` : ""}`);
+  constructor(status: number, statusText: string, body: string, contentType = "") {
+    super(`HTTP ${status}${statusText ? ` ${statusText}` : ""}: ${describeBody(body, contentType)}`);
     this.status = status;
     this.statusText = statusText;
+    this.contentType = contentType;
     this.body = body.length > MAX_KEPT_BODY_CHARS ? body.slice(0, MAX_KEPT_BODY_CHARS) : body;
   }
+}
+
+/** What a body that is not a SOAP envelope was, for a message: its type and its first characters. */
+export function describeBody(body: string, contentType: string): string {
+  const type = contentType ? `content-type ${contentType}` : "no content-type";
+  const text = body.trim();
+  if (text === "") return `empty body (${type})`;
+  const shown = text.length > 200 ? `${text.slice(0, 200)}...` : text;
+  return `not a SOAP response (${type}): ${JSON.stringify(shown)}`;
 }
 
 export interface SoapFaultInit<Detail = unknown> {
@@ -44,7 +81,7 @@ export interface SoapFaultInit<Detail = unknown> {
 }
 
 /** The server answered with a SOAP Fault. Generated code subclasses this once per wsdl:fault. */
-export class SoapFaultError<Detail = unknown> extends SoapError {
+class FaultError<Detail> extends SoapError {
   override readonly name: string = "SoapFaultError";
   readonly code: string;
   readonly codeNamespace: string;
@@ -66,7 +103,18 @@ export class SoapFaultError<Detail = unknown> extends SoapError {
   }
 }
 
-export interface SoapServiceErrorInit<Info, Headers> {
+/**
+ * The constructor's declared type. `instanceof` narrows a generic class to its `any` instantiation; its
+ * `prototype` typed with `unknown` makes `error instanceof SoapFaultError` give `SoapFaultError<unknown>`.
+ */
+export interface SoapFaultErrorConstructor {
+  new <Detail = unknown>(init: SoapFaultInit<Detail>): SoapFaultError<Detail>;
+  readonly prototype: SoapFaultError;
+}
+export type SoapFaultError<Detail = unknown> = FaultError<Detail>;
+export const SoapFaultError: SoapFaultErrorConstructor = FaultError;
+
+export interface SoapServiceErrorInit<Info = unknown, Headers = unknown> {
   readonly exceptionInfo: Info;
   readonly headers: Headers;
   readonly status: number;
@@ -74,9 +122,10 @@ export interface SoapServiceErrorInit<Info, Headers> {
 
 /**
  * The service reported failure through response headers rather than a fault
- * (see `FailureHeadersMeta`: SuperOffice sends `Succeeded` = false plus `ExceptionInfo`).
+ * (see `FailureHeadersMeta`: SuperOffice sends `Succeeded` = false plus `ExceptionInfo`). Each generated
+ * client subclasses it with the service's own types (`CustomerServiceError`).
  */
-export class SoapServiceError<Info = unknown, Headers = unknown> extends SoapError {
+class ServiceError<Info, Headers> extends SoapError {
   override readonly name: string = "SoapServiceError";
   readonly exceptionInfo: Info;
   readonly headers: Headers;
@@ -89,6 +138,16 @@ export class SoapServiceError<Info = unknown, Headers = unknown> extends SoapErr
     this.status = init.status;
   }
 }
+
+/** As `SoapFaultErrorConstructor`: `error instanceof SoapServiceError` gives `SoapServiceError<unknown, unknown>`. */
+export interface SoapServiceErrorConstructor {
+  new <Info = unknown, Headers = unknown>(
+    init: SoapServiceErrorInit<Info, Headers>,
+  ): SoapServiceError<Info, Headers>;
+  readonly prototype: SoapServiceError;
+}
+export type SoapServiceError<Info = unknown, Headers = unknown> = ServiceError<Info, Headers>;
+export const SoapServiceError: SoapServiceErrorConstructor = ServiceError;
 
 function serviceErrorMessage(info: unknown): string {
   if (typeof info === "object" && info !== null) {

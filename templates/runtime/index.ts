@@ -1,7 +1,22 @@
-export { SoapClient } from "./client.js";
-export type { CallOptions, SoapClientOptions, SoapResponse } from "./client.js";
+export { DEFAULT_TIMEOUT_MS, SoapClient } from "./client.js";
+export type {
+  CallOptions,
+  DeviationContext,
+  ErrorClasses,
+  HeaderSource,
+  SoapClientOptions,
+  SoapResponse,
+} from "./client.js";
+export type { DecodeOptions, Deviation } from "./decode.js";
+export type { EncodeOptions } from "./encode.js";
 export { decodeMessage, encodeMessage, SOAP11_NS, SOAP12_NS } from "./envelope.js";
-export type { DecodedMessage, Direction, FaultErrorClasses, SoapVersion } from "./envelope.js";
+export type {
+  DecodedMessage,
+  DecodeMessageOptions,
+  Direction,
+  FaultErrorClasses,
+  SoapVersion,
+} from "./envelope.js";
 export {
   SoapAbortError,
   SoapDecodeError,
@@ -13,6 +28,14 @@ export {
   SoapTimeoutError,
   SoapTransportError,
 } from "./errors.js";
-export type { SoapDecodeErrorInit, SoapFaultInit, SoapServiceErrorInit } from "./errors.js";
+export type {
+  SoapDecodeErrorInit,
+  SoapFaultErrorConstructor,
+  SoapFaultInit,
+  SoapServiceErrorConstructor,
+  SoapServiceErrorInit,
+} from "./errors.js";
 export type * from "./metadata.js";
+export { RawXml } from "./values.js";
+export type { UnknownEnumValue } from "./values.js";
 export type { XmlLimits } from "./xml.js";

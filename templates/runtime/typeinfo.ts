@@ -89,7 +89,8 @@ export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
     let text: string | undefined;
     for (const type of chain) text = type.text ?? text;
     const any = chain.some((type) => type.any === true);
-    const props = new Set([...fields, ...attributes].map((slot) => propOf(slot)));
+    // `$type` names a derived type to send (`xsi:type`); the encoder checks it against the lineage.
+    const props = new Set(["$type", ...[...fields, ...attributes].map((slot) => propOf(slot))]);
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
     plan = { fields, attributes, text, any, props, lineage };

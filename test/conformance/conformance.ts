@@ -354,8 +354,13 @@ export async function nodeSoapFindings(local: LocalCheck, harness: NodeSoapHarne
       ).map((d) => fromClient({ ...d, path: `node-soap's reading ${d.path}` })),
     );
   }
+  const { body, headers, deviations } = local.response;
   findings.push(
-    ...diffValues(local.response, { body: result.body, headers: result.headers }, "result").map(fromClient),
+    ...diffValues(
+      { body, headers, deviations },
+      { body: result.body, headers: result.headers, deviations: result.deviations },
+      "result",
+    ).map(fromClient),
   );
   return findings;
 }

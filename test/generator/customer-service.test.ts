@@ -83,11 +83,11 @@ describe("generated/customer-service", () => {
     const types = rendered.get("types.ts")!;
     expect(types).toContain("export interface CustomerCenterConfig extends Carrier {");
     expect(types).toContain(
-      'export type ETableRight = ("Select" | "Update" | "Insert" | "Delete" | "Filtering" | "RestrictedUpdate")[];',
+      'export type ETableRight = (\n  "Select" | "Update" | "Insert" | "Delete" | "Filtering" | "RestrictedUpdate" | UnknownEnumValue\n)[];',
     );
     expect(types).toContain("FieldProperties?: Record<string, FieldProperty | null> | null;");
     expect(types).toContain("Registered?: Date;");
-    expect(types).toContain('export type ConfigType = "Style" | "Options";');
+    expect(types).toContain('export type ConfigType = "Style" | "Options" | UnknownEnumValue;');
     expect(types).toMatch(
       /export interface ChatSessionsForUserResponse \{\n\s+Response\?: \(ChatSession \| null\)\[\] \| null;/,
     );

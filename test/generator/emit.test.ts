@@ -28,11 +28,18 @@ describe("emission per construct", () => {
 
   it("complexContent and simpleContent extension become interface inheritance", async () => {
     const { types, schema } = await files("extension.wsdl");
-    expect(types).toContain("export interface Dog extends Animal {\n  Breed?: string;\n}");
+    expect(types).toContain(
+      'export interface Dog extends Animal {\n  /** This type or a derived one, read from and sent as `xsi:type`. */\n  $type?: "Dog";\n  Breed?: string;\n}',
+    );
+    expect(types).toContain(
+      'export interface Animal {\n  /** This type or a derived one, read from and sent as `xsi:type`. */\n  $type?: "Animal" | "Dog";\n',
+    );
     expect(types).toMatch(/Abstract in the schema[^]*export interface Animal \{/);
     expect(types).toMatch(/export interface Price \{\n[^}]*\$value: number;\n\s+currency: string;\n\}/);
     // The derived type inherits $value rather than declaring it again.
-    expect(types).toContain("export interface DiscountedPrice extends Price {\n  discount?: number;\n}");
+    expect(types).toContain(
+      'export interface DiscountedPrice extends Price {\n  /** This type or a derived one, read from and sent as `xsi:type`. */\n  $type?: "DiscountedPrice";\n  discount?: number;\n}',
+    );
     expect(schema).toMatch(
       /Dog: \{\n\s+kind: "complex",\n\s+xmlName: "Dog",\n\s+xmlNs: \w+,\n\s+base: "Animal",/,
     );
@@ -40,8 +47,10 @@ describe("emission per construct", () => {
 
   it("enumerations become literal unions and xs:list an array", async () => {
     const { types } = await files("list-enum.wsdl");
-    expect(types).toContain('export type Color = "Red" | "Green" | "Blue";');
-    expect(types).toContain('export type Permissions = ("Read" | "Write")[];');
+    expect(types).toContain('export type Color = "Red" | "Green" | "Blue" | UnknownEnumValue;');
+    expect(types).toContain('export type Permissions = ("Read" | "Write" | UnknownEnumValue)[];');
+    expect(types).toContain('import type { UnknownEnumValue } from "./runtime/index.js";');
+    expect(types).toContain('export type Permissions = ("Read" | "Write" | UnknownEnumValue)[];');
     expect(types).toContain("export type Palette = Color[];");
     // A union with a numeric member decodes as text, so it is typed as text.
     expect(types).toContain("export type ColorOrPercent = string;");
@@ -55,7 +64,9 @@ describe("emission per construct", () => {
         `</xs:union></xs:simpleType>`,
     );
     const rendered = await render({ text: wsdl, name: "union.wsdl" });
-    expect(rendered.get("types.ts")).toContain('export type ColorOrPercent = Color | "Clear";');
+    expect(rendered.get("types.ts")).toContain(
+      'export type ColorOrPercent = Color | "Clear" | UnknownEnumValue;',
+    );
     expect(rendered.get("schema.ts")).toContain(
       'ColorOrPercent: {\n    kind: "simple",\n    xmlName: "ColorOrPercent",\n    xmlNs: nslist_enum,\n    base: "string",\n    enumeration: ["Red", "Green", "Blue", "Clear"],\n  },',
     );
@@ -67,20 +78,25 @@ describe("emission per construct", () => {
     expect(types).toContain("Levels: Level[];");
     expect(types).toContain("Ids: (string | null)[];");
     expect(types).toMatch(/export interface ArrayOfPair \{\n\s+Pair: string\[\];\n\s+count\?: number;\n\}/);
-    expect(types).toMatch(/service's underlying type is xs:short\.[^]*export type Level = "Low" \| "High";/);
+    expect(types).toMatch(
+      /service's underlying type is xs:short\.[^]*export type Level = "Low" \| "High" \| UnknownEnumValue;/,
+    );
   });
 
   it("attributes become properties, required or optional by use", async () => {
     const { types } = await files("attributes.wsdl");
     expect(types).toMatch(
-      /export interface Document \{\n\s+Title: string;\n\s+id: string;\n\s+status\?: "draft" \| "final";/,
+      /export interface Document \{\n\s+Title: string;\n\s+id: string;\n\s+status\?: "draft" \| "final" \| UnknownEnumValue;/,
     );
     expect(types).toContain("stamp?: Date;");
   });
 
-  it("xs:any is kept as raw XML and anyType as unknown", async () => {
+  it("xs:any is kept as raw XML and anyType as text or RawXml", async () => {
     const { types, schema } = await files("any.wsdl");
-    expect(types).toMatch(/Payload: unknown;\n\s+Untyped: unknown;\n[^]*\$any\?: string\[\];/);
+    expect(types).toMatch(
+      /Payload: string \| RawXml;\n\s+Untyped: string \| RawXml;\n[^]*\$any\?: string\[\];/,
+    );
+    expect(types).toContain('import type { RawXml } from "./runtime/index.js";');
     expect(schema).toContain("any: true");
   });
 
@@ -101,7 +117,9 @@ describe("emission per construct", () => {
     expect(index).toContain(
       'export class InsufficientFundsError extends SoapFaultError<InsufficientFunds> {\n  override readonly name = "InsufficientFundsError";\n}',
     );
-    expect(index).toContain("new SoapClient<BankRequestHeaders>(bankService, options, bankServiceFaults)");
+    expect(index).toContain(
+      "new SoapClient<BankRequestHeaders>(bankService, options, { faults: bankServiceFaults })",
+    );
     expect(types).toMatch(
       /export interface BankRequestHeaders \{\n\s+session\?: string;\n\s+trace\?: string;\n\}/,
     );

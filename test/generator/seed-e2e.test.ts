@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   CustomerServiceClient,
-  type CustomerServiceFailure,
+  CustomerServiceError,
   SOAP11_NS,
   SOAP12_NS,
   SoapServiceError,
@@ -126,6 +126,7 @@ describe("ChatSessionsForUser, as on the seed page", () => {
       body: { Response: [{ ChatSessionId: 0 }] },
       headers: { Succeeded: true },
       status: 200,
+      deviations: [],
     });
   });
 
@@ -142,7 +143,7 @@ describe("ChatSessionsForUser, as on the seed page", () => {
     );
   });
 
-  it("throws a SoapServiceError typed by CustomerServiceFailure when the service says Succeeded=false", async () => {
+  it("throws a CustomerServiceError (a SoapServiceError) when the service says Succeeded=false", async () => {
     const failed = soap11Response.replace(
       `<SOAP-ENV:Body>`,
       `<SOAP-ENV:Header><CustomerService:ExceptionInfo><CustomerService:Message>Ticket expired</CustomerService:Message>` +
@@ -152,9 +153,13 @@ describe("ChatSessionsForUser, as on the seed page", () => {
     const error = await new CustomerServiceClient({ fetch }).chatSessionsForUser().catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SoapServiceError);
-    const failure = error as CustomerServiceFailure;
-    expect(failure.exceptionInfo?.Message).toBe("Ticket expired");
-    expect(failure.headers.Succeeded).toBe(false);
-    expect(failure.message).toContain("Ticket expired");
+    if (!(error instanceof CustomerServiceError)) throw new Error("expected a CustomerServiceError");
+    // No cast: instanceof alone types exceptionInfo and headers.
+    expect(error.exceptionInfo?.Message).toBe("Ticket expired");
+    expect(error.headers.Succeeded).toBe(false);
+    expect(error.name).toBe("CustomerServiceError");
+    expect(error.message).toBe(
+      "ChatSessionsForUser (https://sod.superoffice.com/Cust12345/Remote/Services88/CustomerService.svc): Ticket expired",
+    );
   });
 });

@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
+import type { DecodeOptions } from "../../templates/runtime/decode.js";
 import { decodeMessage } from "../../templates/runtime/envelope.js";
 import { SoapDecodeError, SoapFaultError } from "../../templates/runtime/errors.js";
+import { RawXml } from "../../templates/runtime/values.js";
 import { ARRAYS_NS, chatResponse, ENV11, ENV12, NS, OTHER_NS, service } from "./fixture.js";
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-/** Wraps Everything content in a request envelope. */
-function everything(content: string, extraDeclarations = ""): Record<string, unknown> {
-  const xml = `<s:Envelope xmlns:s="${ENV11}" xmlns:i="${XSI}" xmlns:so="${NS}"${extraDeclarations}><s:Body><so:Everything>${content}</so:Everything></s:Body></s:Envelope>`;
-  return decodeMessage(service, "Everything", "input", xml).body as Record<string, unknown>;
+const STRICT: DecodeOptions = { strict: true };
+
+function everythingXml(content: string, extraDeclarations = ""): string {
+  return `<s:Envelope xmlns:s="${ENV11}" xmlns:i="${XSI}" xmlns:so="${NS}"${extraDeclarations}><s:Body><so:Everything>${content}</so:Everything></s:Body></s:Envelope>`;
 }
 
-function chat(xml: string): { body: unknown; headers: Record<string, unknown> } {
-  return decodeMessage(service, "ChatSessionsForUser", "output", xml);
+/** Wraps Everything content in a request envelope and decodes it strictly: the schema exactly. */
+function everything(content: string, extraDeclarations = ""): Record<string, unknown> {
+  return decodeMessage(service, "Everything", "input", everythingXml(content, extraDeclarations), STRICT)
+    .body as Record<string, unknown>;
+}
+
+function chat(xml: string, options: DecodeOptions = STRICT): ReturnType<typeof decodeMessage> {
+  return decodeMessage(service, "ChatSessionsForUser", "output", xml, options);
 }
 
 function decodeError(fn: () => unknown): SoapDecodeError {
@@ -35,6 +43,7 @@ describe("decodeMessage", () => {
         ],
       },
       headers: { ExceptionInfo: null, ExtraInfo: null, Succeeded: true, TimeZone: null },
+      deviations: [],
     });
   });
 
@@ -56,6 +65,7 @@ describe("decodeMessage", () => {
       expect(chat(xml)).toEqual({
         body: { Response: [{ Note: "n", ChatSessionId: 3, Tags: [] }] },
         headers: {},
+        deviations: [],
       });
     }
   });
@@ -89,7 +99,7 @@ describe("decodeMessage", () => {
         `<so:Session i:type="so:ChatSessionEx"><so:ChatSessionId>1</so:ChatSessionId><so:Priority>9</so:Priority></so:Session>`,
       ),
     ).toEqual({
-      Session: { ChatSessionId: 1, Tags: [], Priority: 9 },
+      Session: { $type: "ChatSessionEx", ChatSessionId: 1, Tags: [], Priority: 9 },
     });
     expect(
       everything(
@@ -167,7 +177,11 @@ describe("decodeMessage", () => {
         `<so:Kinds><so:Str/><so:Dbl>NaN</so:Dbl><so:Anything><x:a xmlns:x="urn:x">1</x:a><so:b/></so:Anything></so:Kinds>`,
       ),
     ).toEqual({
-      Kinds: { Str: "", Dbl: Number.NaN, Anything: `<x:a xmlns:x="urn:x">1</x:a><so:b xmlns:so="${NS}"/>` },
+      Kinds: {
+        Str: "",
+        Dbl: Number.NaN,
+        Anything: new RawXml(`<x:a xmlns:x="urn:x">1</x:a><so:b xmlns:so="${NS}"/>`),
+      },
     });
     expect(everything(`<so:Kinds><so:Str><![CDATA[<raw> &amp;]]></so:Str></so:Kinds>`)).toEqual({
       Kinds: { Str: "<raw> &amp;" },
@@ -310,9 +324,19 @@ describe("decodeMessage", () => {
     );
   });
 
-  it("accepts a SOAP 1.2 envelope and ignores undeclared header blocks", () => {
+  it("accepts a SOAP 1.2 envelope and skips undeclared header blocks, even when strict, listing them", () => {
     const xml = `<e:Envelope xmlns:e="${ENV12}"><e:Header><w:Action xmlns:w="http://www.w3.org/2005/08/addressing">x</w:Action><Succeeded xmlns="${NS}">false</Succeeded></e:Header><e:Body><ChatSessionsForUserResponse xmlns="${NS}"/></e:Body></e:Envelope>`;
-    expect(chat(xml)).toEqual({ body: {}, headers: { Succeeded: false } });
+    expect(chat(xml)).toEqual({
+      body: {},
+      headers: { Succeeded: false },
+      deviations: [
+        {
+          kind: "unknownHeader",
+          path: "Envelope/Header/Action",
+          detail: "http://www.w3.org/2005/08/addressing",
+        },
+      ],
+    });
   });
 
   it("throws a Fault found by decodeMessage as SoapFaultError", () => {

@@ -5,8 +5,8 @@ import { ENV11, ENV12, NS, OTHER_NS, service } from "./fixture.js";
 
 const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-function everything(value: object): string {
-  return encodeMessage(service, "Everything", "input", value, undefined);
+function everything(value: object, strict = false): string {
+  return encodeMessage(service, "Everything", "input", value, undefined, "1.1", { strict });
 }
 
 function encodeError(fn: () => unknown): SoapEncodeError {
@@ -165,10 +165,23 @@ describe("encodeMessage", () => {
     [{ Address: { Street: null } }, "Street is not nillable", "body.Address.Street"],
     [{ Ext: { Name: "n", $any: ["<a><b></a>"] } }, "Not a well-formed XML element", "body.Ext.$any[0]"],
     [{ Nope: 1 }, "Unknown property Nope", "body"],
-  ])("rejects %j", (value, message, path) => {
-    const error = encodeError(() => everything(value));
+  ])("rejects %j when strict", (value, message, path) => {
+    const error = encodeError(() => everything(value, true));
     expect(error.message).toContain(message);
     expect(error.path).toBe(path);
+  });
+
+  it("writes an enumeration value the schema does not list unless strict: a newer server's, sent back", () => {
+    expect(everything({ Session: { ChatSessionId: 1, Status: "Open", Flags: ["Vip", "Loud"] } })).toContain(
+      `<ns0:Session><ns0:ChatSessionId>1</ns0:ChatSessionId><ns0:Status>Open</ns0:Status><ns0:Flags>Vip Loud</ns0:Flags></ns0:Session>`,
+    );
+    expect(
+      encodeError(() => everything({ Session: { ChatSessionId: 1, Flags: ["Vip", "Loud"] } }, true)).path,
+    ).toBe("body.Session.Flags[1]");
+    // A list item holding the separator would change the list.
+    expect(encodeError(() => everything({ Flags: ["Vip Loud"] })).message).toBe(
+      'List item "Vip Loud" is empty or contains white space at body.Flags[0]',
+    );
   });
 
   it("rejects unknown header blocks and operations", () => {

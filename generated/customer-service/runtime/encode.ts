@@ -2,6 +2,7 @@
 import { SoapDecodeError, SoapEncodeError } from "./errors.js";
 import type {
   ArrayMeta,
+  ComplexMeta,
   DictionaryMeta,
   FieldMeta,
   ListMeta,
@@ -10,7 +11,13 @@ import type {
   ValueKind,
 } from "./metadata.js";
 import { complexPlan, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import { RawXml } from "./values.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
+
+export interface EncodeOptions {
+  /** Refuse enumeration values the schema does not list, even ones a newer server sent. */
+  readonly strict?: boolean | undefined;
+}
 
 /** Characters XML 1.0 cannot carry, even as character references. */
 const NON_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -25,9 +32,15 @@ export class Encoder {
   private readonly prefixes = new Map<string, string>();
   private namespaceCount = 0;
   private readonly service: ServiceMeta;
+  private readonly strict: boolean;
 
-  constructor(service: ServiceMeta, reserved: ReadonlyMap<string, string> = new Map()) {
+  constructor(
+    service: ServiceMeta,
+    reserved: ReadonlyMap<string, string> = new Map(),
+    options: EncodeOptions = {},
+  ) {
     this.service = service;
+    this.strict = options.strict === true;
     for (const [ns, prefix] of reserved) this.prefixes.set(ns, prefix);
   }
 
@@ -84,6 +97,7 @@ export class Encoder {
   }
 
   private element(name: string, type: string, value: unknown, path: string): string {
+    if (type === "any" && value instanceof RawXml) return wrap(name, "", wellFormedContent(value.xml, path));
     if (isValueKind(type)) return wrap(name, "", escapeText(this.text(value, type, path)));
     const meta = lookupType(this.service, type);
     switch (meta.kind) {
@@ -99,11 +113,16 @@ export class Encoder {
     }
   }
 
-  private complex(name: string, key: string, value: unknown, path: string): string {
-    const plan = complexPlan(this.service, key);
+  private complex(name: string, declared: string, value: unknown, path: string): string {
     const object = expectObject(value, path);
+    const key = this.actualType(object, declared, path);
+    const plan = complexPlan(this.service, key);
     rejectUnknownProperties(object, plan.props, path);
     let attributes = "";
+    if (key !== declared) {
+      const meta = lookupType(this.service, key) as ComplexMeta;
+      attributes += ` ${this.qualify("type", XSI_NS)}="${escapeAttribute(this.qualify(meta.xmlName, meta.xmlNs))}"`;
+    }
     for (const attribute of plan.attributes) {
       const attributeValue = object[propOf(attribute)];
       if (attributeValue === undefined || attributeValue === null) {
@@ -124,6 +143,22 @@ export class Encoder {
     }
     if (plan.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
     return wrap(name, attributes, content);
+  }
+
+  /** The type a value is written as: its `$type` when that names the declared type or one derived from it. */
+  private actualType(object: Record<string, unknown>, declared: string, path: string): string {
+    const actual = object["$type"];
+    if (actual === undefined || actual === declared) return declared;
+    const meta =
+      typeof actual === "string" && Object.hasOwn(this.service.types, actual)
+        ? this.service.types[actual]
+        : undefined;
+    if (meta?.kind !== "complex" || !complexPlan(this.service, actual as string).lineage.has(declared))
+      throw new SoapEncodeError(
+        `$type ${describe(actual)} is not ${declared} or a type derived from it`,
+        `${path}.$type`,
+      );
+    return actual as string;
   }
 
   private array(meta: ArrayMeta, value: unknown, path: string): string {
@@ -149,14 +184,39 @@ export class Encoder {
   text(value: unknown, type: string, path: string): string {
     if (isValueKind(type)) return encodeValue(value, type, path);
     const meta = lookupType(this.service, type);
-    if (meta.kind === "simple") return encodeEnumerated(value, meta, path);
+    if (meta.kind === "simple") return this.enumerated(value, meta, path);
     if (meta.kind === "list") return this.list(value, meta, path);
     throw new SoapEncodeError(`Type ${type} cannot be written as text`, path);
   }
 
   private list(value: unknown, meta: ListMeta, path: string): string {
     if (!Array.isArray(value)) throw new SoapEncodeError("Expected an array for a list value", path);
-    return value.map((item, i) => this.text(item, meta.item, `${path}[${i}]`)).join(" ");
+    return value
+      .map((item, i) => {
+        const text = this.text(item, meta.item, `${path}[${i}]`);
+        if (text === "" || /[ \t\r\n]/.test(text))
+          throw new SoapEncodeError(
+            `List item ${JSON.stringify(text)} is empty or contains white space`,
+            `${path}[${i}]`,
+          );
+        return text;
+      })
+      .join(" ");
+  }
+
+  /**
+   * A value of a restricted simple type. One outside the enumeration is refused when strict; otherwise it
+   * is written as given: the types only let values decoded from the service (`UnknownEnumValue`) through.
+   */
+  private enumerated(value: unknown, meta: SimpleMeta, path: string): string {
+    const text = encodeValue(value, meta.base, path);
+    if (this.strict && meta.enumeration !== undefined && !meta.enumeration.includes(text)) {
+      throw new SoapEncodeError(
+        `${JSON.stringify(text)} is not one of the ${meta.xmlName} enumeration values`,
+        path,
+      );
+    }
+    return text;
   }
 }
 
@@ -191,9 +251,26 @@ function rejectUnknownProperties(
     );
 }
 
-/** Dictionary keys are strings in TS; a numeric key type needs its number back. */
+/**
+ * Dictionary keys are strings in TS, the decoder's canonical lexical form of the key (see `keyText` in
+ * decode.ts); a key of another value kind needs its value back.
+ */
 function keyValue(key: string, type: string): unknown {
-  return type === "int" || type === "long" || type === "double" || type === "decimal" ? Number(key) : key;
+  switch (type) {
+    case "int":
+    case "long":
+    case "double":
+    case "decimal":
+      return key === "INF" || key === "-INF" ? Number(key.replace("INF", "Infinity")) : Number(key);
+    case "boolean":
+      return key === "true" || key === "1" ? true : key === "false" || key === "0" ? false : key;
+    case "dateTime": {
+      const date = new Date(key);
+      return Number.isNaN(date.getTime()) ? key : date;
+    }
+    default:
+      return key;
+  }
 }
 
 /** `$any` holds complete XML elements; each is checked to be one well-formed element before being written. */
@@ -214,15 +291,16 @@ function rawElements(value: unknown, path: string): string {
     .join("");
 }
 
-function encodeEnumerated(value: unknown, meta: SimpleMeta, path: string): string {
-  const text = encodeValue(value, meta.base, path);
-  if (meta.enumeration !== undefined && !meta.enumeration.includes(text)) {
-    throw new SoapEncodeError(
-      `${JSON.stringify(text)} is not one of the ${meta.xmlName} enumeration values`,
-      path,
-    );
+/** Raw XML content (elements and text), checked to be well-formed so it cannot break the envelope. */
+function wellFormedContent(xml: string, path: string): string {
+  try {
+    parseXml(`<content>${xml}</content>`);
+  } catch (error) {
+    if (error instanceof SoapDecodeError)
+      throw new SoapEncodeError(`Not well-formed XML content (${error.message})`, path);
+    throw error;
   }
-  return text;
+  return xml;
 }
 
 function encodeValue(value: unknown, kind: ValueKind, path: string): string {
