@@ -133,9 +133,7 @@ function typeDiscriminator(
         ? "string"
         : lineage.map((k) => stringLiteral(ctx.typeName(k))).join(" | "),
     hasQuestionToken: true,
-    docs: jsDoc(
-      "This type or a derived one, read from and sent as `xsi:type`.",
-    ),
+    docs: jsDoc("This type or a derived one, read from and sent as `xsi:type`."),
   };
 }
 

@@ -56,7 +56,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   const typesText = print("types.ts", typeStatements);
   const runtimeTypes = referencedTypes(project.getSourceFileOrThrow("types.ts"), RUNTIME_VALUE_TYPES);
   const typesHeader =
-    runtimeTypes.length > 0 ? `import type { ${runtimeTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
+    runtimeTypes.length > 0
+      ? `import type { ${runtimeTypes.join(", ")} } from "./runtime/index.js";\n\n`
+      : "";
   const declaredTypes = new Set(
     typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean),
   );

@@ -193,8 +193,9 @@ export function decodeBody(
       path: formatPath(BODY_PATH),
     });
   }
+  const body = decoder.field(element, part, childPath(BODY_PATH, element.local));
   for (const extra of rest) decoder.unknownElement(extra, BODY_PATH, ` after <${element.name}>`);
-  return decoder.field(element, part, childPath(BODY_PATH, element.local));
+  return body;
 }
 
 /** Builds the error for a Fault, using the operation's specific class when the detail matches a declared fault. */
