@@ -25,8 +25,11 @@ export type Verdict =
 
 export interface CheckContext {
   readonly server: ServerSpec;
-  /** A client for the server's endpoint that records every exchange in `exchanges`. */
-  client(headers?: CustomerServiceRequestHeaders): CustomerServiceClient;
+  /**
+   * A client for the server's endpoint that records every exchange in `exchanges`; `rewrite` changes the
+   * request bytes on their way (the control checks break the encoding on purpose).
+   */
+  client(headers?: CustomerServiceRequestHeaders, rewrite?: (xml: string) => string): CustomerServiceClient;
   readonly exchanges: Exchange[];
 }
 
@@ -271,6 +274,58 @@ const behaviour: readonly Check[] = [
   },
 ];
 
+/**
+ * Controls: the client's encoding broken on purpose, to show the checks above can fail. Each expects
+ * what the oracle is documented to do with such a request (gsoap/README.md, wcf-mono/smoke_mono.sh).
+ */
+const controls: readonly Check[] = [
+  {
+    name: "control: Carrier elements sent after the derived ones",
+    run: async ({ server, client, exchanges }) => {
+      const sent = populatedConfig();
+      const moveCarrierLast = (xml: string): string =>
+        xml.replace(
+          /(<ns0:CustomerCenterConfig>)(<ns0:TableRight>.*<\/ns0:FieldProperties>)(.*)(<\/ns0:CustomerCenterConfig>)/,
+          "$1$3$2$4",
+        );
+      let echoed: unknown;
+      try {
+        echoed = (
+          await client(HEADERS, moveCarrierLast).saveCustomerCenterConfig({ CustomerCenterConfig: sent })
+        ).Response;
+      } catch (error) {
+        if (server.family === "gsoap") return failed(`threw ${describe(error)}`);
+        echoed = error;
+      }
+      // gSOAP accepts any order and echoes what was sent.
+      if (server.family === "gsoap") return compare(server, sent, echoed, "Response");
+      // WCF reads a sequence in order: the late base elements miss their slot (nil), go to ExtensionData
+      // and are written back after the derived ones, so the round trip cannot come back equal.
+      const lost = /<Response [^>]*><TableRight i:nil="true" \/><FieldProperties i:nil="true" \/>/;
+      if (!lost.test(exchanges.at(-1)?.response ?? "")) return failed("the base elements were not lost");
+      return diffValues(sent, echoed, "Response").length > 0
+        ? passed
+        : failed("the round trip came back equal");
+    },
+  },
+  {
+    name: "control: an unknown element in the request",
+    run: async ({ server, client }) => {
+      const addUnknown = (xml: string): string =>
+        xml.replace("<ns0:External>", "<ns0:Bogus>1</ns0:Bogus><ns0:External>");
+      try {
+        await client(HEADERS, addUnknown).getProgramUrl({ ProgramName: "p", External: true });
+        return server.id === "gsoapStrict" ? failed("the strict server accepted it") : passed;
+      } catch (error) {
+        if (server.id !== "gsoapStrict") return failed(`threw ${describe(error)}`);
+        return error instanceof SoapFaultError && error.reason !== GSOAP_NOT_IMPLEMENTED
+          ? passed
+          : failed(`threw ${describe(error)}`);
+      }
+    },
+  },
+];
+
 type OperationName = keyof CustomerServiceOperations;
 
 /**
@@ -305,4 +360,4 @@ const populatedRequests: readonly Check[] = Object.keys(customerServiceService.o
     },
   }));
 
-export const CHECKS: readonly Check[] = [...behaviour, ...populatedRequests];
+export const CHECKS: readonly Check[] = [...behaviour, ...controls, ...populatedRequests];

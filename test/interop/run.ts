@@ -24,15 +24,16 @@ async function runChecks(server: RunningServer): Promise<Verdict[]> {
     const context: CheckContext = {
       server: server.spec,
       exchanges,
-      client: (headers?: CustomerServiceRequestHeaders) =>
+      client: (headers?: CustomerServiceRequestHeaders, rewrite = (xml: string) => xml) =>
         new CustomerServiceClient({
           endpoint: server.endpoint,
           timeoutMs: CALL_TIMEOUT_MS,
           ...(headers === undefined ? {} : { headers }),
           fetch: async (url, init) => {
-            const response = await fetch(url, init);
+            const request = rewrite(String(init?.body));
+            const response = await fetch(url, { ...init, body: request });
             exchanges.push({
-              request: String(init?.body),
+              request,
               status: response.status,
               response: await response.clone().text(),
             });
