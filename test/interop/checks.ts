@@ -246,6 +246,22 @@ const behaviour: readonly Check[] = [
     },
   },
   {
+    name: "DeleteChatSessions: empty, null and absent Ids",
+    run: async ({ server, client }) => {
+      if (!IMPLEMENTED[server.family].has("DeleteChatSessions"))
+        return { status: "n/a", reason: "the oracle does not implement DeleteChatSessions" };
+      return expectSuccess(async () => {
+        const received: unknown[] = [];
+        for (const request of [{ Ids: [] }, { Ids: null }, {}]) {
+          const { headers } = await client(HEADERS).call("DeleteChatSessions", request);
+          received.push(headers.ExtraInfo?.ReceivedIds);
+        }
+        // The oracle reads xsi:nil on Ids as absent (gsoap/README.md).
+        return compare(server, ["", "<absent>", "<absent>"], received, "ReceivedIds");
+      });
+    },
+  },
+  {
     name: "DeleteCustomerCenterConfig: Succeeded=true",
     run: ({ server, client }) =>
       expectSuccess(async () => {

@@ -135,11 +135,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Every server started and not yet stopped; killed when the process exits, however it exits. */
+/** Every server started and not yet stopped; killed when this process exits or is interrupted. */
 const children = new Set<ChildProcess>();
-process.once("exit", () => {
+const killChildren = (): void => {
   for (const child of children) child.kill("SIGKILL");
-});
+};
+process.once("exit", killChildren);
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => {
+    killChildren();
+    process.exit(code);
+  });
+}
 
 /** Starts one server on a free port of 127.0.0.1 and waits until it says it listens. */
 export async function start(spec: ServerSpec, buildFolder: string): Promise<RunningServer> {

@@ -62,15 +62,18 @@ async function runFamily(family: ServerSpec["family"]): Promise<Column[]> {
   const specs = SERVERS.filter((spec) => spec.family === family);
   const missing = await missingPackages(family);
   if (missing !== undefined) return specs.map((spec) => ({ title: spec.title, skipped: missing }));
-  const started = Date.now();
-  const folder = await build(family);
-  console.error(`${family} oracle ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${folder})`);
   const servers: RunningServer[] = [];
   try {
+    const started = Date.now();
+    const folder = await build(family);
+    console.error(`${family} oracle ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${folder})`);
     for (const spec of specs) servers.push(await start(spec, folder));
     return await Promise.all(
       servers.map(async (server) => ({ title: server.spec.title, verdicts: await runChecks(server) })),
     );
+  } catch (error) {
+    const broken = error instanceof Error ? error.message : String(error);
+    return specs.map((spec) => ({ title: spec.title, broken }));
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
@@ -86,7 +89,9 @@ for (const line of renderTable(
   console.log(line);
 console.log(`interop took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const failedCells = columns.some(
-  (column) => "verdicts" in column && column.verdicts.some((verdict) => verdict.status === "failed"),
+  (column) =>
+    "broken" in column ||
+    ("verdicts" in column && column.verdicts.some((verdict) => verdict.status === "failed")),
 );
 const skipped = columns.some((column) => "skipped" in column);
 process.exitCode = failedCells || (requireAll && skipped) ? 1 : 0;

@@ -31,4 +31,14 @@ describe("renderTable", () => {
       "2 passed, 1 failed",
     ]);
   });
+
+  it("fails every check of a server that did not build or start, with one note", () => {
+    const broken = renderTable(
+      ["a", "b"],
+      [{ title: "x", broken: "building the gsoap oracle failed: no g++" }],
+    );
+    expect(broken.slice(2, 4)).toEqual(["a     | ✗ [1]", "b     | ✗ [1]"]);
+    expect(broken).toContain("[1] x: building the gsoap oracle failed: no g++");
+    expect(broken.at(-1)).toBe("0 passed, 2 failed");
+  });
 });

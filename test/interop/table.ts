@@ -1,9 +1,13 @@
 import type { Verdict } from "./checks.js";
 
-/** A server's column: its verdict per check, or why the whole server was skipped. */
+/**
+ * A server's column: its verdict per check; or why the whole server was skipped (its packages are
+ * missing) or broken (it did not build or start: every check fails, with one note).
+ */
 export type Column =
   | { readonly title: string; readonly verdicts: readonly Verdict[] }
-  | { readonly title: string; readonly skipped: string };
+  | { readonly title: string; readonly skipped: string }
+  | { readonly title: string; readonly broken: string };
 
 /** Longest cell text; the full reason is in the notes below the table. */
 const MAX_CELL = 40;
@@ -16,9 +20,20 @@ const MAX_CELL = 40;
 export function renderTable(checks: readonly string[], columns: readonly Column[]): string[] {
   const notes: string[] = [];
   const counts = { passed: 0, failed: 0, notApplicable: 0 };
+  const brokenNotes = new Map<Column, number>();
   const cells = checks.map((check, row) =>
     columns.map((column) => {
       if ("skipped" in column) return "skipped";
+      if ("broken" in column) {
+        counts.failed++;
+        let note = brokenNotes.get(column);
+        if (note === undefined) {
+          notes.push(`[${notes.length + 1}] ${column.title}: ${column.broken}`);
+          note = notes.length;
+          brokenNotes.set(column, note);
+        }
+        return `✗ [${note}]`;
+      }
       const verdict = column.verdicts[row];
       if (verdict === undefined) throw new Error(`no verdict for ${check} on ${column.title}`);
       if (verdict.status === "passed") {
