@@ -193,6 +193,20 @@ const behaviour: readonly Check[] = [
       }),
   },
   {
+    name: "SaveCustomerCenterConfig: a flag mask comes back in declaration order",
+    run: ({ server, client }) =>
+      expectSuccess(async () => {
+        const sent: CustomerCenterConfig = {
+          TableRight: { Mask: ["RestrictedUpdate", "Delete", "Select"], Reason: "" },
+          FieldProperties: {},
+        };
+        const { Response } = await client(HEADERS).saveCustomerCenterConfig({ CustomerCenterConfig: sent });
+        // Both servers hold a mask as a bit set (a [Flags] enum, a gSOAP bitmask) and write it in the
+        // enumeration's order, as WCF does: the same set, not the same array.
+        return compare(server, ["Select", "Delete", "RestrictedUpdate"], Response?.TableRight?.Mask, "Mask");
+      }),
+  },
+  {
     name: "GetProgramUrl: headers, body and SOAPAction arrive",
     run: ({ server, client }) =>
       expectSuccess(async () => {
