@@ -52,8 +52,6 @@ const NEEDS: Record<ServerSpec["family"], { commands: string[]; packages: string
 export interface RunningServer {
   readonly spec: ServerSpec;
   readonly endpoint: string;
-  /** Everything the server wrote to stdout and stderr so far (its request log). */
-  log(): string;
   stop(): Promise<void>;
 }
 
@@ -103,7 +101,7 @@ export async function build(family: ServerSpec["family"]): Promise<string> {
   await rm(partial, { recursive: true, force: true });
   await mkdir(partial, { recursive: true });
   try {
-    await run(sources[0] as string, [partial], {
+    await run("bash", [sources[0] as string, partial], {
       env: { ...process.env, WSDL, ...(family === "gsoap" ? { DATETIME: "string" } : {}) },
       timeout: BUILD_TIMEOUT_MS,
       maxBuffer: 16 * 1024 * 1024,
@@ -151,8 +149,21 @@ for (const [signal, code] of [
   });
 }
 
+/** Tries to start a server this often: another process may take the free port before the server binds it. */
+const START_ATTEMPTS = 3;
+
 /** Starts one server on a free port of 127.0.0.1 and waits until it says it listens. */
 export async function start(spec: ServerSpec, buildFolder: string): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(spec, buildFolder);
+    } catch (error) {
+      if (attempt === START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function startOnce(spec: ServerSpec, buildFolder: string): Promise<RunningServer> {
   const port = await freePort();
   const [command, args] =
     spec.family === "gsoap"
@@ -201,10 +212,5 @@ export async function start(spec: ServerSpec, buildFolder: string): Promise<Runn
     throw error;
   });
 
-  return {
-    spec,
-    endpoint: `http://127.0.0.1:${port}${SERVICE_PATH}`,
-    log: () => output,
-    stop,
-  };
+  return { spec, endpoint: `http://127.0.0.1:${port}${SERVICE_PATH}`, stop };
 }
