@@ -42,8 +42,10 @@ const ACTION = "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerS
 /** What the gSOAP oracle's fault stubs (build.sh) answer, after gSOAP deserialized the request. */
 const GSOAP_NOT_IMPLEMENTED = "Operation not implemented by the oracle";
 /**
- * Mono turns the FaultException its stubs (build_mono.sh) throw into this fault code; a request it
- * could not deserialize gets a `Receiver` fault "There was an error deserializing ..." instead.
+ * Mono turns the FaultException its stubs (build_mono.sh) throw into this fault code. A value its
+ * DataContract deserializer rejects is a `Receiver` fault "There was an error deserializing ..."
+ * instead, except a bad xs:dateTime, which is an InternalServiceFault too; the only dates in any
+ * request are CustomerCenterConfig's, which the SaveCustomerCenterConfig round trip shows WCF reads.
  */
 const MONO_NOT_IMPLEMENTED_CODE = "InternalServiceFault";
 
