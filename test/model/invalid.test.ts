@@ -22,15 +22,34 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
     ],
     [
       "rpc-encoded.wsdl",
-      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports document/literal",
+      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports literal use (document/literal and rpc/literal)",
       24,
       "wsdl:binding[@name='LegacyBinding']",
     ],
     [
-      "type-part.wsdl",
-      "part 'text' of message 'TypePartRequest' uses type=; document/literal parts must reference a global element",
-      11,
-      "wsdl:message[@name='TypePartRequest']/wsdl:part[@name='text']",
+      // Its schema restricts soapenc:Array, which no schema defines: the binding is what to report.
+      "rpc-encoded-array.wsdl",
+      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'List')",
+      32,
+      "wsdl:binding[@name='LegacyBinding']/wsdl:operation[@name='List']/wsdl:input/soap:body",
+    ],
+    [
+      "import-namespace.wsdl",
+      `xs:import of namespace 'urn:example:common' reads ${file("import-namespace.xsd")}, whose targetNamespace is 'urn:example:commons'`,
+      8,
+      "xs:schema/xs:import",
+    ],
+    [
+      "pre-2001-schema.wsdl",
+      "xs:schema is in the pre-2001 XML Schema namespace http://www.w3.org/1999/XMLSchema; soapgen reads XML Schema 1.0 (http://www.w3.org/2001/XMLSchema)",
+      7,
+      "wsdl:types/xsd:schema",
+    ],
+    [
+      "only-notifications.wsdl",
+      "operation 'Tick' has no leading wsdl:input: notification and solicit-response operations are not supported",
+      13,
+      "wsdl:portType[@name='Ticker']/wsdl:operation[@name='Tick']",
     ],
     [
       "undefined-message.wsdl",
