@@ -47,6 +47,11 @@ export interface ElementParticle extends Occurs {
   name: QName;
   type: TypeRef;
   nillable: boolean;
+  /**
+   * A ref to the head of a substitution group: keys of the global elements that may stand in its place
+   * (members, their members, ...), in document order, abstract ones included. Absent for other elements.
+   */
+  substitutes?: string[];
   documentation?: string;
 }
 

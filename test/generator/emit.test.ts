@@ -144,6 +144,19 @@ describe("emission of the WSDL 1.1 styles beyond WCF", () => {
     );
   });
 
+  it("substitution groups: a union of the members' types, each object tagged with its $element", async () => {
+    const { types, schema } = await files("substitution.wsdl");
+    // Van has Car's type: only $element tells them apart. The abstract head is no alternative.
+    expect(types).toContain(
+      `export interface RegisterResponse {\n  Vehicle:\n    ({ $element: "Car" } & CarType) | ({ $element: "Truck" } & TruckType) | ({ $element: "Van" } & CarType);\n}`,
+    );
+    // Simple values cannot carry $element: Note and Remark are both strings.
+    expect(types).toMatch(/\n  Note\?: string;\n/);
+    expect(schema).toContain(
+      `members: [\n          { name: "Car", ns: nssubstitution, type: "CarType" },\n          { name: "Truck", ns: nssubstitution, type: "TruckType" },\n          { name: "Van", ns: nssubstitution, type: "CarType" },\n        ],`,
+    );
+  });
+
   it("notification and solicit-response operations: no method, one warning each", async () => {
     const warnings: string[] = [];
     const rendered = await render(resolve(process.cwd(), "wsdl/notification.wsdl"), undefined, (w) =>
