@@ -76,6 +76,23 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
     expect(error.message.startsWith(`${file(name)}:${line}:`)).toBe(true);
   });
 
+  it("names the namespace of a type reference into SOAP encoding or a pre-2001 XML Schema", async () => {
+    const wsdl = (type: string, ns: string): string =>
+      `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xs="http://www.w3.org/2001/XMLSchema"` +
+      ` xmlns:x="${ns}"><wsdl:types><xs:schema targetNamespace="urn:t">\n` +
+      `<xs:element name="E" type="${type}"/></xs:schema></wsdl:types></wsdl:definitions>`;
+    await expect(
+      loadServiceModel({ text: wsdl("x:string", "http://www.w3.org/2000/10/XMLSchema") }),
+    ).rejects.toThrow(
+      "<input>:2:1: type: 'x:string' is in the pre-2001 XML Schema namespace http://www.w3.org/2000/10/XMLSchema; soapgen reads XML Schema 1.0 (http://www.w3.org/2001/XMLSchema)",
+    );
+    await expect(
+      loadServiceModel({ text: wsdl("x:Array", "http://schemas.xmlsoap.org/soap/encoding/") }),
+    ).rejects.toThrow(
+      "<input>:2:1: type: 'x:Array' is a SOAP encoding type, which only rpc/encoded messages use; soapgen supports literal use only",
+    );
+  });
+
   it("rejects a document that is not a WSDL", async () => {
     const error = await loadError("invalid/not-wsdl.xml");
     expect(error.message).toBe(

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadServiceModel } from "../../generator/load/index.js";
 import { complex, element, load, named, particles, q } from "./helpers.js";
 
 const NS = "urn:example:substitution";
@@ -30,5 +32,16 @@ describe("substitution.wsdl", async () => {
       abstract: false,
     });
     expect(model.elements.get(`{${NS}}Vehicle`)?.abstract).toBe(true);
+  });
+
+  it("does not take an ArrayOf wrapper of a head for a collection: its items are several elements", async () => {
+    const text = readFileSync("wsdl/substitution.wsdl", "utf8").replace(
+      '<xs:element name="Vehicle"',
+      '<xs:complexType name="ArrayOfVehicle"><xs:sequence><xs:element ref="tns:Vehicle" maxOccurs="unbounded"/>' +
+        '</xs:sequence></xs:complexType><xs:element name="Vehicle"',
+    );
+    const array = complex(await loadServiceModel({ text }), NS, "ArrayOfVehicle");
+    expect(array.arrayItem).toBeUndefined();
+    expect(particles(array)[0]).toMatchObject({ substitutes: [`{${NS}}Car`, `{${NS}}Truck`, `{${NS}}Van`] });
   });
 });
