@@ -2,6 +2,7 @@
  * wsdl:definitions: the named WSDL components (messages, portTypes, bindings, services) of the root
  * document and every wsdl:import, indexed by QName, and the resolved ports built from them.
  */
+import type { SoapgenError } from "../errors.js";
 import { documentationText, type XmlElement } from "../load/xml.js";
 import { qnameKey, type ElementDecl, type PortModel, type QName, type SchemaType } from "../model.js";
 import { buildPort } from "./binding.js";
@@ -97,7 +98,7 @@ export function buildPorts(
   const index = new WsdlIndex(definitions, elements, types);
   const addresses = serviceAddresses(index);
   const ports = new Map<string, PortModel>();
-  let firstLeftOut: Error | undefined;
+  let firstLeftOut: SoapgenError | undefined;
   for (const binding of index.components.binding.values()) {
     const built = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
     if (!built) continue;

@@ -41,13 +41,14 @@ export function portTypeOperations(index: WsdlIndex, portType: Component): PortT
         `duplicate operation '${name}' in portType '${portType.name.local}' (overloaded operations are not supported)`,
       );
     const io = op.children.filter((c) => c.ns === WSDL_NS && (c.local === "input" || c.local === "output"));
-    const unsupported = op.error(
-      `operation '${name}' has no leading wsdl:input: notification and solicit-response operations are not supported`,
-    );
-    if (!io[0]) throw unsupported;
+    const unsupported = () =>
+      op.error(
+        `operation '${name}' has no leading wsdl:input: notification and solicit-response operations are not supported`,
+      );
+    if (!io[0]) throw unsupported();
     if (io[0].local === "output") {
       const kind = io[1]?.local === "input" ? "solicit-response" : "notification";
-      leftOut.set(name, unsupported);
+      leftOut.set(name, unsupported());
       const why = `${kind} operation '${name}' of portType '${portType.name.local}' left out of the client: the service would send it unasked`;
       index.warnings.add(op.error(why).message);
       continue;
