@@ -15,6 +15,11 @@ export interface GenerateOptions {
   out: string;
   /** Time allowed for each URL fetch, in milliseconds (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Told each operation left out of the client (notification, solicit-response), one line each
+   * (`file:line:column: what`); by default written to stderr as `soapgen: warning: <line>`.
+   */
+  onWarning?: (warning: string) => void;
 }
 
 export interface GenerateResult {
@@ -27,7 +32,7 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   // First, so that a run which fails still brings back an output a killed run had moved aside.
   recoverInterruptedRuns(options.out);
-  const files = await render(options.wsdl, options.timeoutMs);
+  const files = await render(options.wsdl, options.timeoutMs, options.onWarning);
   writeOutputAtomically(options.out, files);
   return { out: options.out, files: [...files.keys()] };
 }
@@ -35,14 +40,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 /** Paths of the files in `out` that differ from what the WSDL generates now (empty when up to date). */
 export async function check(options: GenerateOptions): Promise<string[]> {
   recoverInterruptedRuns(options.out);
-  return staleFiles(options.out, await render(options.wsdl, options.timeoutMs));
+  return staleFiles(options.out, await render(options.wsdl, options.timeoutMs, options.onWarning));
 }
 
 /** The generated files in memory, formatted, by path relative to the output folder. */
-export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
+export async function render(
+  wsdl: WsdlSource,
+  timeoutMs?: number,
+  onWarning: (warning: string) => void = printWarning,
+): Promise<GeneratedFiles> {
   const input =
     typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
   const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
+  model.warnings.forEach((warning) => onWarning(warning));
   if (model.ports.length === 0) {
     throw new SoapgenError(
       { file: resolveLocation(input.location, undefined) },
@@ -53,6 +63,10 @@ export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<Gene
   // a WSDL that fails to load need not wait for.
   const { emitFiles } = await import("./emit/index.js");
   return emitFiles(model, sourceName(input.location));
+}
+
+function printWarning(warning: string): void {
+  process.stderr.write(`soapgen: warning: ${warning}\n`);
 }
 
 /** The name the banner shows: a URL as is, a file by its base name (so output does not depend on cwd). */

@@ -47,6 +47,11 @@ export interface ElementParticle extends Occurs {
   name: QName;
   type: TypeRef;
   nillable: boolean;
+  /**
+   * A ref to the head of a substitution group: keys of the global elements that may stand in its place
+   * (members, their members, ...), in document order, abstract ones included. Absent for other elements.
+   */
+  substitutes?: string[];
   documentation?: string;
 }
 
@@ -136,7 +141,11 @@ export interface ElementDecl {
   documentation?: string;
 }
 
-/** A message part as it travels: always a global element (document/literal). */
+/**
+ * A message part as it travels: the element it is sent as. A document/literal `element=` part is that
+ * global element; a `type=` part and an rpc/literal wrapper are elements the binding defines, which
+ * `ServiceModel.elements` holds under keys that are not QNames (see `ServiceModel.elements`).
+ */
 export interface MessagePart {
   /** The wsdl:part name. */
   name: string;
@@ -163,6 +172,13 @@ export interface FaultModel {
 
 export interface OperationModel {
   name: string;
+  /**
+   * `document`: the body parts are the message's elements. `rpc`: the body is one wrapper element named
+   * after the operation (`<op>Response` for the output) in the `soap:body` namespace, holding one
+   * unqualified accessor element per part; the model holds it as an anonymous wrapper type, so the
+   * message then has one body part, as a document/literal wrapped message has.
+   */
+  style: "document" | "rpc";
   documentation?: string;
   /** SOAPAction from `soap:operation` ("" when the binding gives none). */
   soapAction: string;
@@ -191,8 +207,13 @@ export interface ServiceModel {
   targetNamespace: string;
   /** One entry per SOAP binding of a portType (the first binding of each portType). */
   ports: PortModel[];
-  /** All named and hoisted types, by `qnameKey`. */
+  /** All named and hoisted types, by `qnameKey`; then the rpc wrapper types, under their elements' keys. */
   types: Map<string, SchemaType>;
-  /** All global elements, by `qnameKey`. */
+  /**
+   * All global elements, by `qnameKey`; then the elements bindings define (rpc/literal wrappers and
+   * `type=` parts), by keys starting with `binding ` or `part ` that no QName key can equal.
+   */
   elements: Map<string, ElementDecl>;
+  /** Operations left out of the client, one line each (file:line: what and why), for the caller to show. */
+  warnings: string[];
 }

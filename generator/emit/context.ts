@@ -15,6 +15,7 @@ import type {
 } from "../model.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
+import { stringLiteral } from "../lib/ts.js";
 import { simpleTypeExpr } from "./simple-type.js";
 
 /**
@@ -59,6 +60,7 @@ export const RUNTIME_EXPORTS = [
   "SoapServiceErrorInit",
   "ValueKind",
   "FieldMeta",
+  "MemberMeta",
   "AttributeMeta",
   "ComplexMeta",
   "ArrayMeta",
@@ -151,9 +153,36 @@ export class EmitContext {
     return this.typeName(ref.key);
   }
 
+  /**
+   * The elements a slot takes when it refers to a substitution group head: the head (unless abstract),
+   * then the non-abstract members in document order. Empty when the element heads no group.
+   */
+  substitutionMembers(element: ElementParticle): ElementDecl[] {
+    if (!element.substitutes) return [];
+    const head = this.model.elements.get(keyOf(element.name));
+    const all = [...(head ? [head] : []), ...element.substitutes.map((key) => this.element(key))];
+    return all.filter((member) => !member.abstract);
+  }
+
+  /**
+   * A substitution group slot's value: one alternative per element it takes. An object carries the
+   * element's name in `$element`, since a derived type's value is also a valid value of its base and
+   * shapes alone cannot say which element to write; a simple value is its type.
+   */
+  private substitutionExpr(members: ElementDecl[]): string {
+    const alternatives = members.map((member) => {
+      const type = this.typeExpr(member.type);
+      const named = member.type.kind === "named" ? this.type(member.type.key) : undefined;
+      const object = named?.kind === "complex" && !named.arrayItem && !named.dictionary;
+      return object ? `({ $element: ${stringLiteral(member.name.local)} } & ${type})` : type;
+    });
+    return [...new Set(alternatives)].join(" | ");
+  }
+
   /** The TypeScript type of an element slot: array when repeated, `| null` when nillable. */
   slotExpr(element: ElementParticle, repeatedAllowed = true): string {
-    const value = this.typeExpr(element.type);
+    const members = this.substitutionMembers(element);
+    const value = members.length > 0 ? this.substitutionExpr(members) : this.typeExpr(element.type);
     const item = element.nillable ? `${value} | null` : value;
     const repeated = repeatedAllowed && (element.maxOccurs === "unbounded" || element.maxOccurs > 1);
     return repeated ? arrayOf(item) : item;
@@ -191,7 +220,11 @@ export class EmitContext {
       }
       if (type.base) visit({ kind: "named", key: keyOf(type.base) });
       visit(type.simpleContent);
-      if (type.content) forEachElement(type.content, (element) => visit(element.type));
+      if (type.content)
+        forEachElement(type.content, (element) => {
+          visit(element.type);
+          element.substitutes?.forEach((key) => visit(this.element(key).type));
+        });
       for (const attribute of type.attributes) visit(attribute.type);
       for (const derived of this.derivedTypes(ref.key)) visit({ kind: "named", key: derived });
     };

@@ -140,11 +140,21 @@ function elementField(
   optional: boolean,
   repeated: boolean,
 ): FieldMeta {
-  return slot(prop, element.name, typeRefMeta(ctx, element.type), {
+  const field = slot(prop, element.name, typeRefMeta(ctx, element.type), {
     optional: optional || element.minOccurs === 0,
     repeated,
     nillable: element.nillable,
   });
+  const members = ctx.substitutionMembers(element);
+  if (members.length === 0) return field;
+  return {
+    ...field,
+    members: members.map((member) => ({
+      name: member.name.local,
+      ns: member.name.ns,
+      type: typeRefMeta(ctx, member.type),
+    })),
+  };
 }
 
 /** A field as the tables write it: `prop` only when it is not the XML name, and only the flags that are set. */

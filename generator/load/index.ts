@@ -3,6 +3,7 @@
  */
 import { SoapgenError } from "../errors.js";
 import type { ServiceModel } from "../model.js";
+import { rejectEncodedBindings } from "../wsdl/binding.js";
 import { buildPorts } from "../wsdl/definitions.js";
 import { buildSchemas } from "../xsd/build.js";
 import { DEFAULT_TIMEOUT_MS, readText, resolveLocation } from "./read.js";
@@ -32,9 +33,17 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
   const root = parseXml(text, location);
   expectWsdlRoot(root);
   const documents = await walkDocuments(root, timeoutMs);
+  rejectEncodedBindings(documents.definitions);
   const { types, elements } = buildSchemas(documents.schemas);
-  const ports = buildPorts(documents.definitions, elements);
-  return { source, targetNamespace: root.root.attr("targetNamespace") ?? "", ports, types, elements };
+  const { ports, warnings } = buildPorts(documents.definitions, elements, types);
+  return {
+    source,
+    targetNamespace: root.root.attr("targetNamespace") ?? "",
+    ports,
+    types,
+    elements,
+    warnings,
+  };
 }
 
 export { SoapgenError };

@@ -6,7 +6,7 @@
  */
 import { SoapgenError } from "../errors.js";
 import { SOAP11_NS, SOAP12_NS, WSDL_NS } from "../wsdl/definitions.js";
-import type { SchemaSource } from "../xsd/schema.js";
+import { PRE_2001_XSD_NAMESPACES, type SchemaSource } from "../xsd/schema.js";
 import { XSD_NS } from "../model.js";
 import { readText, resolveLocation } from "./read.js";
 import { parseXml, type XmlDocument, type XmlElement } from "./xml.js";
@@ -81,8 +81,11 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
       const target = (
         await request({ location: resolveLocation(location, schema.doc.location), element: child })
       ).root;
-      if (!target.is(XSD_NS, "schema"))
+      if (!target.is(XSD_NS, "schema")) {
+        rejectPre2001Schema(target);
         throw child.error(`'${location}' is not an XML Schema (root element is ${target.tag})`);
+      }
+      if (child.local === "import") checkImportedNamespace(child, target);
       await visitSchema(target, child.local === "include" ? targetNamespace : undefined);
     }
   };
@@ -100,11 +103,14 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
         ).root;
         if (target.is(WSDL_NS, "definitions")) await visitDefinitions(target);
         else if (target.is(XSD_NS, "schema")) await visitSchema(target, undefined);
-        else
+        else {
+          rejectPre2001Schema(target);
           throw child.error(
             `'${location}' is neither a WSDL nor an XML Schema (root element is ${target.tag})`,
           );
+        }
       } else if (child.is(WSDL_NS, "types")) {
+        child.children.forEach(rejectPre2001Schema);
         for (const schema of child.childrenIn(XSD_NS, "schema")) await visitSchema(schema, undefined);
       }
     }
@@ -112,6 +118,24 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
 
   await visitDefinitions(root.root);
   return result;
+}
+
+/** A schema in a pre-2001 XML Schema draft namespace would otherwise be skipped silently, its declarations missing. */
+function rejectPre2001Schema(element: XmlElement): void {
+  if (element.local === "schema" && PRE_2001_XSD_NAMESPACES.has(element.ns))
+    throw element.error(
+      `xs:schema is in the pre-2001 XML Schema namespace ${element.ns}; soapgen reads XML Schema 1.0 (${XSD_NS})`,
+    );
+}
+
+/** An xs:import names the namespace it brings in: a document declaring another one is the mistake to report. */
+function checkImportedNamespace(xsImport: XmlElement, target: XmlElement): void {
+  const expected = xsImport.attr("namespace") ?? "";
+  const actual = target.attr("targetNamespace") ?? "";
+  if (expected !== actual)
+    throw xsImport.error(
+      `xs:import of namespace '${expected}' reads ${target.doc.location}, whose targetNamespace is '${actual}'`,
+    );
 }
 
 /** Locations a document refers to, resolved against it. */

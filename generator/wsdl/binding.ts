@@ -1,9 +1,10 @@
 /**
  * wsdl:binding with a SOAP 1.1 or 1.2 binding: style, soapAction, soap:body/soap:header/soap:fault,
- * resolved through the portType into a PortModel. Only document/literal is supported; rpc style or
+ * resolved through the portType into a PortModel. document/literal and rpc/literal are supported;
  * encoded use is rejected by binding name. Bindings of other kinds (HTTP GET/POST, ...) are skipped.
  */
 import type { XmlElement } from "../load/xml.js";
+import type { SoapgenError } from "../errors.js";
 import type { FaultModel, OperationModel, PortModel } from "../model.js";
 import {
   SOAP11_NS,
@@ -17,22 +18,53 @@ import { literalPart, messageModel } from "./message.js";
 import { portTypeOperations, type AbstractOperation } from "./port-type.js";
 import type { Endpoint } from "./service.js";
 
+function soapBindingOf(binding: XmlElement): XmlElement | undefined {
+  return binding.children.find((c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding");
+}
+
+/**
+ * Rejects encoded use before the schemas are read: an rpc/encoded WSDL's schemas use SOAP encoding's
+ * types (`soapenc:Array`), which would otherwise be reported first, as if they were the mistake.
+ */
+export function rejectEncodedBindings(definitions: XmlElement[]): void {
+  for (const root of definitions) {
+    for (const binding of root.childrenIn(WSDL_NS, "binding")) {
+      const soapBinding = soapBindingOf(binding);
+      if (!soapBinding) continue;
+      for (const op of binding.childrenIn(WSDL_NS, "operation")) {
+        const style =
+          op.childrenIn(soapBinding.ns, "operation")[0]?.attr("style") ??
+          soapBinding.attr("style") ??
+          "document";
+        const encoded = op.children
+          .filter((c) => c.ns === WSDL_NS)
+          .flatMap((io) => io.childrenIn(soapBinding.ns))
+          .find((e) => e.attr("use") === "encoded");
+        if (encoded)
+          throw encoded.error(
+            `${style}/encoded binding '${binding.attr("name") ?? ""}' is not supported (operation '${op.attr("name") ?? ""}'): soapgen supports literal use (document/literal and rpc/literal)`,
+          );
+      }
+    }
+  }
+}
+
+/** The port a SOAP binding makes, and the errors of the operations it leaves out; undefined for other bindings. */
 export function buildPort(
   index: WsdlIndex,
   binding: Component,
   endpoint: Endpoint | undefined,
-): PortModel | undefined {
-  const soapBinding = binding.element.children.find(
-    (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding",
-  );
+): { port: PortModel; leftOut: SoapgenError[] } | undefined {
+  const soapBinding = soapBindingOf(binding.element);
   if (!soapBinding) return undefined;
   const soapNs = soapBinding.ns;
   const portType = index.lookup("portType", binding.element, "type");
-  const abstract = portTypeOperations(index, portType);
+  const { operations: abstract, leftOut } = portTypeOperations(index, portType);
   const bound = new Map<string, XmlElement>();
   for (const op of binding.element.childrenIn(WSDL_NS, "operation")) {
     const name = op.attr("name");
     if (name === undefined) throw op.error("wsdl:operation needs a name attribute");
+    if (leftOut.has(name)) continue;
     if (!abstract.has(name))
       throw op.error(
         `binding '${binding.name.local}' has operation '${name}', which portType '${portType.name.local}' does not declare`,
@@ -72,7 +104,7 @@ export function buildPort(
   if (documentation !== undefined) port.documentation = documentation;
   if (endpoint?.address !== undefined) port.address = endpoint.address;
   if (endpoint) port.serviceName = endpoint.serviceName;
-  return port;
+  return { port, leftOut: [...leftOut.values()] };
 }
 
 function boundOperation(
@@ -86,21 +118,27 @@ function boundOperation(
   const soapOperation = op.childrenIn(soapNs, "operation")[0];
   const style = soapOperation?.attr("style") ?? bindingStyle;
   const io = (local: string) => op.childrenIn(WSDL_NS, local)[0];
-  const soapElements = ["input", "output"].flatMap((local) => io(local)?.childrenIn(soapNs) ?? []);
   const faults = op.childrenIn(WSDL_NS, "fault");
-  soapElements.push(...faults.flatMap((f) => f.childrenIn(soapNs, "fault")));
-  const encoded = soapElements.find((e) => e.attr("use") === "encoded");
-  if (style !== "document" || encoded) {
-    const at = encoded ?? soapOperation ?? op;
-    throw at.error(
-      `${style}/${encoded ? "encoded" : "literal"} binding '${binding.name.local}' is not supported (operation '${operation.name}'): soapgen supports document/literal`,
+  // Encoded use was rejected by rejectEncodedBindings before the schemas were read.
+  if (style !== "document" && style !== "rpc")
+    throw (soapOperation ?? op).error(
+      `${style}/literal binding '${binding.name.local}' is not supported (operation '${operation.name}'): soapgen supports document/literal and rpc/literal`,
     );
-  }
+  const wrapper = (direction: "input" | "output") =>
+    style === "rpc"
+      ? {
+          binding: binding.name,
+          operation: operation.name,
+          direction,
+          bodyNs: rpcNamespace(binding, io(direction)),
+        }
+      : undefined;
 
   const model: OperationModel = {
     name: operation.name,
+    style,
     soapAction: soapOperation?.attr("soapAction") ?? "",
-    input: messageModel(index, operation.input, io("input"), soapNs),
+    input: messageModel(index, operation.input, io("input"), soapNs, wrapper("input")),
     faults: operation.faults.map((fault): FaultModel => {
       const parts = fault.message.element.childrenIn(WSDL_NS, "part");
       if (parts.length !== 1)
@@ -120,7 +158,16 @@ function boundOperation(
       );
     }
   }
-  if (operation.output) model.output = messageModel(index, operation.output, io("output"), soapNs);
+  if (operation.output)
+    model.output = messageModel(index, operation.output, io("output"), soapNs, wrapper("output"));
   if (operation.documentation !== undefined) model.documentation = operation.documentation;
   return model;
+}
+
+/** An rpc wrapper's namespace: `soap:body namespace=` (WS-I requires it), else the binding's own namespace. */
+function rpcNamespace(binding: Component, bindingIo: XmlElement | undefined): string {
+  const body = bindingIo?.children.find(
+    (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "body",
+  );
+  return body?.attr("namespace") ?? binding.name.ns;
 }

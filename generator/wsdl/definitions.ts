@@ -2,8 +2,9 @@
  * wsdl:definitions: the named WSDL components (messages, portTypes, bindings, services) of the root
  * document and every wsdl:import, indexed by QName, and the resolved ports built from them.
  */
+import type { SoapgenError } from "../errors.js";
 import { documentationText, type XmlElement } from "../load/xml.js";
-import { qnameKey, type ElementDecl, type PortModel, type QName } from "../model.js";
+import { qnameKey, type ElementDecl, type PortModel, type QName, type SchemaType } from "../model.js";
 import { buildPort } from "./binding.js";
 import { serviceAddresses } from "./service.js";
 
@@ -26,10 +27,15 @@ export class WsdlIndex {
     service: new Map(),
   };
 
+  /** Operations left out of the client (notification, solicit-response), one line each, deduplicated. */
+  readonly warnings = new Set<string>();
+
   constructor(
     definitions: XmlElement[],
-    /** Global elements of all schemas, for part `element=` references. */
+    /** Global elements of all schemas, for part `element=` references; binding-defined elements are added. */
     readonly elements: Map<string, ElementDecl>,
+    /** All schema types, for part `type=` references; rpc wrapper types are added. */
+    readonly types: Map<string, SchemaType>,
   ) {
     for (const root of definitions) {
       const ns = root.attr("targetNamespace") ?? "";
@@ -81,15 +87,27 @@ export function wsdlDocumentation(element: XmlElement): string | undefined {
 /**
  * One port per portType that has a SOAP binding: the first such binding in document order (SOAP 1.1
  * or 1.2, whichever comes first). Every SOAP binding is still resolved, so its errors are reported.
+ * A port whose operations were all left out is dropped; when that leaves nothing, the first operation
+ * left out is the error.
  */
-export function buildPorts(definitions: XmlElement[], elements: Map<string, ElementDecl>): PortModel[] {
-  const index = new WsdlIndex(definitions, elements);
+export function buildPorts(
+  definitions: XmlElement[],
+  elements: Map<string, ElementDecl>,
+  types: Map<string, SchemaType>,
+): { ports: PortModel[]; warnings: string[] } {
+  const index = new WsdlIndex(definitions, elements, types);
   const addresses = serviceAddresses(index);
   const ports = new Map<string, PortModel>();
+  let firstLeftOut: SoapgenError | undefined;
   for (const binding of index.components.binding.values()) {
-    const port = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
-    const key = port && qnameKey(port.portType);
-    if (port && key && !ports.has(key)) ports.set(key, port);
+    const built = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
+    if (!built) continue;
+    const { port, leftOut } = built;
+    firstLeftOut ??= leftOut[0];
+    const key = qnameKey(port.portType);
+    if (port.operations.length === 0 && leftOut.length > 0) continue;
+    if (!ports.has(key)) ports.set(key, port);
   }
-  return [...ports.values()];
+  if (ports.size === 0 && firstLeftOut) throw firstLeftOut;
+  return { ports: [...ports.values()], warnings: [...index.warnings] };
 }

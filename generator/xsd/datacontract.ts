@@ -79,10 +79,11 @@ function singleRepeatedElement(type: ComplexType): ElementParticle | undefined {
   if (type.base || type.attributes.length > 0 || type.anyAttribute || type.simpleContent || type.mixed)
     return undefined;
   const item = content.particles[0];
-  if (!isElement(item) || item.maxOccurs === 1 || item.maxOccurs === 0) return undefined;
+  // A substitution group head's members decode as fields do; a collection's items are one element.
+  if (!isElement(item) || item.maxOccurs === 1 || item.maxOccurs === 0 || item.substitutes) return undefined;
   return item;
 }
 
 function isElement(particle: Particle | undefined): particle is ElementParticle {
-  return particle?.kind === "element";
+  return particle?.kind === "element" && !particle.substitutes;
 }

@@ -63,6 +63,8 @@ export function elementParticle(
       nillable: decl.nillable,
       ...occurs(element),
     };
+    const substitutes = substitutionGroup(set, qnameKey(decl.name));
+    if (substitutes.length > 0) particle.substitutes = substitutes;
     const documentation = xsdDocumentation(element) ?? decl.documentation;
     if (documentation !== undefined) particle.documentation = documentation;
     return particle;
@@ -83,6 +85,38 @@ export function elementParticle(
   const documentation = xsdDocumentation(element);
   if (documentation !== undefined) particle.documentation = documentation;
   return particle;
+}
+
+/** Direct substitution group members of every head, by head key, from the declarations as written. */
+const membersByHead = new WeakMap<SchemaSet, Map<string, string[]>>();
+
+/**
+ * The elements that may stand in for `head`: its substitution group, transitively, in document order.
+ * Read from the declarations' `substitutionGroup` attributes, not from built elements: a member's type
+ * may contain a ref to its own head, which is being built when this is asked.
+ */
+function substitutionGroup(set: SchemaSet, head: string): string[] {
+  let byHead = membersByHead.get(set);
+  if (!byHead) {
+    byHead = new Map();
+    for (const [key, { element, schema }] of set.globals.element) {
+      const value = element.attr("substitutionGroup");
+      if (value === undefined) continue;
+      const headKey = qnameKey(set.qname(schema, element, value, "substitutionGroup"));
+      byHead.set(headKey, [...(byHead.get(headKey) ?? []), key]);
+    }
+    membersByHead.set(set, byHead);
+  }
+  const found = new Set<string>();
+  const visit = (key: string): void => {
+    for (const member of byHead.get(key) ?? []) {
+      if (found.has(member) || member === head) continue;
+      found.add(member);
+      visit(member);
+    }
+  };
+  visit(head);
+  return found.size === 0 ? [] : [...set.globals.element.keys()].filter((key) => found.has(key));
 }
 
 function hasOwnType(element: XmlElement): boolean {

@@ -30,6 +30,28 @@ const BUILTINS = new Set(
   ).split(" "),
 );
 
+/** Is `local` an XML Schema built-in type (in XSD_NS)? For `type=` references outside schemas (message parts). */
+export function isBuiltinType(local: string): boolean {
+  return BUILTINS.has(local);
+}
+
+/** SOAP encoding's types (`soapenc:Array`, ...), which only rpc/encoded messages use. */
+export const SOAP_ENCODING_NS = "http://schemas.xmlsoap.org/soap/encoding/";
+/** The XML Schema drafts before the 2001 Recommendation, still found in old WSDLs. */
+export const PRE_2001_XSD_NAMESPACES: ReadonlySet<string> = new Set([
+  "http://www.w3.org/1999/XMLSchema",
+  "http://www.w3.org/2000/10/XMLSchema",
+]);
+
+/** Why a reference into a namespace soapgen does not read is not simply dangling, or undefined. */
+export function foreignTypeReason(ns: string, value: string): string | undefined {
+  if (ns === SOAP_ENCODING_NS)
+    return `'${value}' is a SOAP encoding type, which only rpc/encoded messages use; soapgen supports literal use only`;
+  if (PRE_2001_XSD_NAMESPACES.has(ns))
+    return `'${value}' is in the pre-2001 XML Schema namespace ${ns}; soapgen reads XML Schema 1.0 (${XSD_NS})`;
+  return undefined;
+}
+
 export const ANY_TYPE: TypeRef = { kind: "builtin", name: "anyType" };
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
@@ -108,6 +130,8 @@ export class SchemaSet {
       if (BUILTINS.has(name.local)) return { kind: "builtin", name: name.local };
       throw element.error(`dangling type reference: ${what} '${value}' is not an XML Schema built-in type`);
     }
+    const foreign = foreignTypeReason(name.ns, value);
+    if (foreign !== undefined && !this.globals.type.has(key)) throw element.error(`${what}: ${foreign}`);
     if (!this.globals.type.has(key))
       throw element.error(`dangling type reference: ${what} '${value}' (${key}) is not defined`);
     return { kind: "named", key };

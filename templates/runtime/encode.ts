@@ -5,6 +5,7 @@ import type {
   DictionaryMeta,
   FieldMeta,
   ListMeta,
+  MemberMeta,
   ServiceMeta,
   SimpleMeta,
   ValueKind,
@@ -86,13 +87,37 @@ export class Encoder {
   }
 
   private occurrence(field: FieldMeta, value: unknown, path: string): string {
-    const name = this.qualify(field.name, field.ns);
+    const members = field.members;
+    const name = this.qualify(members?.[0]?.name ?? field.name, members?.[0]?.ns ?? field.ns);
     if (value === null) {
       if (!field.nillable) throw new SoapEncodeError(`${field.name} is not nillable`, path);
       return `<${name} ${this.qualify("nil", XSI_NS)}="true"/>`;
     }
     if (value === undefined) throw new SoapEncodeError(`Missing value for ${field.name}`, path);
+    if (members !== undefined) return this.member(members, value, path);
     return this.element(name, field.type, value, path);
+  }
+
+  /** A substitution group slot: the member `$element` names (the first without one), as its own type. */
+  private member(members: readonly MemberMeta[], value: unknown, path: string): string {
+    const object =
+      typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+    const label = object?.["$element"];
+    const member = label === undefined ? members[0] : members.find((m) => m.name === label);
+    if (member === undefined)
+      throw new SoapEncodeError(
+        `$element ${JSON.stringify(label)} is not one of ${members.map((m) => m.name).join(", ")}`,
+        `${path}.$element`,
+      );
+    let content = value;
+    if (label !== undefined) {
+      const rest = { ...object };
+      delete rest["$element"];
+      content = rest;
+    }
+    return this.element(this.qualify(member.name, member.ns), member.type, content, path);
   }
 
   private element(name: string, type: string, value: unknown, path: string): string {

@@ -40,6 +40,20 @@ export interface FieldMeta {
   readonly repeated?: boolean;
   /** nillable: the value may be `null` (`xsi:nil="true"` on the wire). */
   readonly nillable?: boolean;
+  /**
+   * The element heads a substitution group: the elements the slot takes instead (the head first when it
+   * is not abstract). A decoded object carries the one it came as in `$element`; the encoder writes the
+   * one `$element` names, or the first for a value without `$element`.
+   */
+  readonly members?: readonly MemberMeta[];
+}
+
+/** One element of a substitution group, with the type it has. */
+export interface MemberMeta {
+  readonly name: string;
+  readonly ns: string;
+  /** A `ValueKind`, or the key of a type in `SchemaMeta.types`. */
+  readonly type: string;
 }
 
 export interface AttributeMeta {

@@ -10,6 +10,7 @@ import type { LibraryReading } from "./library.js";
 const PYTHON = "/usr/bin/python3";
 const ORACLE = path.resolve(process.cwd(), "../shared/oracles/zeep_oracle.py");
 const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta.url));
+const WRITE_RESPONSE = fileURLToPath(new URL("./zeep_write_response.py", import.meta.url));
 
 /** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
 export interface OracleReading {
@@ -47,10 +48,34 @@ export type ZeepRequestReading =
 /** Has zeep deserialize every given request envelope (our client's) as its operation's input, in one process. */
 export async function zeepReadRequests(
   envelopes: readonly EnvelopeToRead[],
+  wsdl: string = WSDL_PATH,
 ): Promise<Map<string, ZeepRequestReading>> {
-  const input = envelopes.map((envelope) => JSON.stringify(envelope)).join("\n");
-  const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(PYTHON, [READ_REQUEST, WSDL_PATH], { stdio: ["pipe", "pipe", "pipe"] });
+  return byId(await runScript(READ_REQUEST, wsdl, envelopes));
+}
+
+export interface ResponseToWrite {
+  readonly id: string;
+  readonly operation: string;
+  /** The keyword arguments of zeep's output signature for the operation. */
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+export type ZeepWrittenResponse =
+  { readonly envelope: string; readonly error?: undefined } | { readonly error: string };
+
+/** The response envelopes zeep itself writes for the given output values (a zeep server's answers), in one process. */
+export async function zeepWriteResponses(
+  wsdl: string,
+  responses: readonly ResponseToWrite[],
+): Promise<Map<string, ZeepWrittenResponse>> {
+  return byId(await runScript(WRITE_RESPONSE, wsdl, responses));
+}
+
+/** Runs a script over JSON lines on stdin and returns its output lines, failing with its stderr. */
+function runScript(script: string, wsdl: string, lines: readonly object[]): Promise<string> {
+  const input = lines.map((line) => JSON.stringify(line)).join("\n");
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(PYTHON, [script, wsdl], { stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -59,14 +84,17 @@ export async function zeepReadRequests(
     child.on("close", (code) =>
       code === 0
         ? resolve(stdout)
-        : reject(new Error(`zeep_read_request.py exited with ${code}: ${stderr.trim()}`)),
+        : reject(new Error(`${path.basename(script)} exited with ${code}: ${stderr.trim()}`)),
     );
     child.stdin.end(`${input}\n`);
   });
-  const readings = new Map<string, ZeepRequestReading>();
+}
+
+function byId<T>(output: string): Map<string, T> {
+  const readings = new Map<string, T>();
   for (const line of output.split("\n").filter((text) => text.trim() !== "")) {
-    const { id, ...reading } = JSON.parse(line) as ZeepRequestReading & { id: string };
-    readings.set(id, reading);
+    const { id, ...reading } = JSON.parse(line) as T & { id: string };
+    readings.set(id, reading as T);
   }
   return readings;
 }

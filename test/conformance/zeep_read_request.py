@@ -39,8 +39,12 @@ def main():
             envelope = etree.fromstring(request["envelope"].encode("utf-8"))
             message = binding.get(request["operation"]).input.deserialize(envelope)
             decoded = helpers.serialize_object(message, dict)
-            reply["header"] = decoded["header"]
-            reply["body"] = decoded["body"]
+            if isinstance(decoded, dict) and "body" in decoded:
+                reply["header"] = decoded["header"]
+                reply["body"] = decoded["body"]
+            else:  # a message without headers and of one part: zeep returns that part's value alone
+                reply["header"] = None
+                reply["body"] = decoded
         except Exception as error:  # every failure is a finding to report, never a crash
             reply["error"] = f"{type(error).__name__}: {error}"
         print(json.dumps(reply, default=to_json, ensure_ascii=False), flush=True)

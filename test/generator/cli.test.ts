@@ -71,6 +71,26 @@ describe("soapgen", () => {
     );
   });
 
+  it("writes one warning line per operation it leaves out, and still generates", async () => {
+    const wsdl = resolve(ROOT, "wsdl/notification.wsdl");
+    const run = await soapgen(["generate", "--wsdl", wsdl, "--out", join(dir, "notification")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^soapgen: wrote \d+ files to /);
+    const lines = run.stderr.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^soapgen: warning: ${wsdl}:37:5: notification operation 'Alert' of portType 'Alerts' left out`,
+      ),
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^soapgen: warning: ${wsdl}:40:5: solicit-response operation 'Confirm' of portType 'Alerts' left out`,
+      ),
+    );
+    expect(lines[2]).toBe("");
+  });
+
   it("generates from an http URL the same files as from the file", async () => {
     const fromUrl = join(dir, "from-url");
     const fromFile = join(dir, "from-file-2");

@@ -133,6 +133,68 @@ describe("emission per construct", () => {
   });
 });
 
+describe("emission of the WSDL 1.1 styles beyond WCF", () => {
+  it("rpc/literal: the request and response objects are keyed by part, the wrappers in the body namespace", async () => {
+    const { types, schema, index } = await files("rpc-literal.wsdl");
+    expect(types).toMatch(
+      /export interface GetQuoteRequest \{\n\s+symbol: string;\n\s+count: number;\n\s+Note: string;\n\}/,
+    );
+    expect(types).toMatch(/export interface GetQuoteResponse \{\n\s+quote: Quote;\n\s+total: number;\n\}/);
+    expect(schema).toContain(
+      `GetQuoteRequest: {\n    kind: "complex",\n    xmlName: "GetQuote",\n    xmlNs: nswire,\n    fields: [\n      { name: "symbol", ns: "", type: "string" },\n      { name: "count", ns: "", type: "int" },\n      { name: "Note", ns: nstypes, type: "string" },\n    ],\n  },`,
+    );
+    expect(schema).toMatch(
+      /input: \{\n\s+body: \[\{ name: "GetQuote", ns: nswire, type: "GetQuoteRequest" \}\],\n\s+unwrapped: true,/,
+    );
+    expect(index).toContain("export class UnknownSymbolError extends SoapFaultError<UnknownSymbol>");
+    expect(index).toContain(
+      "async log(request: LogRequest, options?: CallOptions<QuotesRequestHeaders>): Promise<void>",
+    );
+  });
+
+  it("document/literal type= parts: one property per part, unqualified elements on the wire", async () => {
+    const { types, schema } = await files("type-parts.wsdl");
+    expect(types).toMatch(/export interface FormatRequest \{\n\s+name: string;\n\s+address: Address;\n\}/);
+    expect(types).toContain("export type FormatResponse = Label;");
+    expect(types).toMatch(/export interface LabelsRequestHeaders \{\n\s+locale\?: string;\n\}/);
+    expect(schema).toContain(
+      `body: [\n          { name: "name", ns: "", type: "string" },\n          { name: "address", ns: "", type: "Address" },\n        ],\n        unwrapped: false,`,
+    );
+  });
+
+  it("substitution groups: a union of the members' types, each object tagged with its $element", async () => {
+    const { types, schema } = await files("substitution.wsdl");
+    // Van has Car's type: only $element tells them apart. The abstract head is no alternative.
+    expect(types).toContain(
+      `export interface RegisterResponse {\n  Vehicle:\n    ({ $element: "Car" } & CarType) | ({ $element: "Truck" } & TruckType) | ({ $element: "Van" } & CarType);\n}`,
+    );
+    // Simple values cannot carry $element: Note and Remark are both strings.
+    expect(types).toMatch(/\n  Note\?: string;\n/);
+    expect(schema).toContain(
+      `members: [\n          { name: "Car", ns: nssubstitution, type: "CarType" },\n          { name: "Truck", ns: nssubstitution, type: "TruckType" },\n          { name: "Van", ns: nssubstitution, type: "CarType" },\n        ],`,
+    );
+  });
+
+  it("notification and solicit-response operations: no method, one warning each", async () => {
+    const warnings: string[] = [];
+    const rendered = await render(resolve(process.cwd(), "wsdl/notification.wsdl"), undefined, (w) =>
+      warnings.push(w),
+    );
+    const index = rendered.get("index.ts")!;
+    expect(index).toContain("async subscribe(");
+    expect(index).not.toMatch(/\balert\b|\bconfirm\b|"Alert"|"Confirm"/);
+    expect(rendered.get("schema.ts")).not.toMatch(/"Alert"|"Confirm"/);
+    expect(warnings.map((w) => w.replace(/^.*notification\.wsdl:/, ""))).toEqual([
+      expect.stringMatching(
+        /^37:5: notification operation 'Alert' of portType 'Alerts' left out of the client/,
+      ),
+      expect.stringMatching(
+        /^40:5: solicit-response operation 'Confirm' of portType 'Alerts' left out of the client/,
+      ),
+    ]);
+  });
+});
+
 describe("layout", () => {
   it("schema.ts of every example is laid out as prettier would lay it out", async () => {
     const { formatTypeScript } = await import("../../generator/format.js");

@@ -77,6 +77,7 @@ describe("choice.wsdl: sequence, choice, group refs, all", async () => {
     expect(port?.operations).toEqual([
       {
         name: "Pay",
+        style: "document",
         soapAction: "urn:example:choice/Pay",
         input: {
           name: q(NS, "PayRequest"),

@@ -22,15 +22,34 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
     ],
     [
       "rpc-encoded.wsdl",
-      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports document/literal",
+      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy'): soapgen supports literal use (document/literal and rpc/literal)",
       24,
       "wsdl:binding[@name='LegacyBinding']",
     ],
     [
-      "type-part.wsdl",
-      "part 'text' of message 'TypePartRequest' uses type=; document/literal parts must reference a global element",
-      11,
-      "wsdl:message[@name='TypePartRequest']/wsdl:part[@name='text']",
+      // Its schema restricts soapenc:Array, which no schema defines: the binding is what to report.
+      "rpc-encoded-array.wsdl",
+      "rpc/encoded binding 'LegacyBinding' is not supported (operation 'List')",
+      32,
+      "wsdl:binding[@name='LegacyBinding']/wsdl:operation[@name='List']/wsdl:input/soap:body",
+    ],
+    [
+      "import-namespace.wsdl",
+      `xs:import of namespace 'urn:example:common' reads ${file("import-namespace.xsd")}, whose targetNamespace is 'urn:example:commons'`,
+      8,
+      "xs:schema/xs:import",
+    ],
+    [
+      "pre-2001-schema.wsdl",
+      "xs:schema is in the pre-2001 XML Schema namespace http://www.w3.org/1999/XMLSchema; soapgen reads XML Schema 1.0 (http://www.w3.org/2001/XMLSchema)",
+      7,
+      "wsdl:types/xsd:schema",
+    ],
+    [
+      "only-notifications.wsdl",
+      "operation 'Tick' has no leading wsdl:input: notification and solicit-response operations are not supported",
+      13,
+      "wsdl:portType[@name='Ticker']/wsdl:operation[@name='Tick']",
     ],
     [
       "undefined-message.wsdl",
@@ -55,6 +74,23 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
     if (where) expect(error.where).toContain(where);
     expect(error.message).not.toContain("\n");
     expect(error.message.startsWith(`${file(name)}:${line}:`)).toBe(true);
+  });
+
+  it("names the namespace of a type reference into SOAP encoding or a pre-2001 XML Schema", async () => {
+    const wsdl = (type: string, ns: string): string =>
+      `<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:xs="http://www.w3.org/2001/XMLSchema"` +
+      ` xmlns:x="${ns}"><wsdl:types><xs:schema targetNamespace="urn:t">\n` +
+      `<xs:element name="E" type="${type}"/></xs:schema></wsdl:types></wsdl:definitions>`;
+    await expect(
+      loadServiceModel({ text: wsdl("x:string", "http://www.w3.org/2000/10/XMLSchema") }),
+    ).rejects.toThrow(
+      "<input>:2:1: type: 'x:string' is in the pre-2001 XML Schema namespace http://www.w3.org/2000/10/XMLSchema; soapgen reads XML Schema 1.0 (http://www.w3.org/2001/XMLSchema)",
+    );
+    await expect(
+      loadServiceModel({ text: wsdl("x:Array", "http://schemas.xmlsoap.org/soap/encoding/") }),
+    ).rejects.toThrow(
+      "<input>:2:1: type: 'x:Array' is a SOAP encoding type, which only rpc/encoded messages use; soapgen supports literal use only",
+    );
   });
 
   it("rejects a document that is not a WSDL", async () => {

@@ -78,6 +78,26 @@ describe.concurrent("soapgen generate with bad input", () => {
       ":24:19: rpc/encoded binding 'LegacyBinding' is not supported (operation 'Legacy')",
     ],
     [
+      "an rpc/encoded binding whose schema uses soapenc:Array, by the binding first",
+      "rpc-encoded-array.wsdl",
+      ":32:19: rpc/encoded binding 'LegacyBinding' is not supported (operation 'List'): soapgen supports literal use",
+    ],
+    [
+      "an xs:import whose document declares another namespace",
+      "import-namespace.wsdl",
+      `:8:7: xs:import of namespace 'urn:example:common' reads ${invalid("import-namespace.xsd")}, whose targetNamespace is 'urn:example:commons'`,
+    ],
+    [
+      "a schema in the pre-2001 XML Schema namespace",
+      "pre-2001-schema.wsdl",
+      ":7:5: xs:schema is in the pre-2001 XML Schema namespace http://www.w3.org/1999/XMLSchema; soapgen reads XML Schema 1.0",
+    ],
+    [
+      "a portType of notifications only",
+      "only-notifications.wsdl",
+      ":13:5: operation 'Tick' has no leading wsdl:input: notification and solicit-response operations are not supported",
+    ],
+    [
       "a dangling type=",
       "dangling-type.wsdl",
       ":10:11: dangling type reference: type 'tns:Missing' ({urn:example:dangling}Missing) is not defined",
@@ -151,7 +171,7 @@ describe.concurrent("soapgen generate with bad input", () => {
     );
     const line = await generateFails(wsdl);
     expect(line).toMatch(
-      /^soapgen: .*weird-style\.wsdl:\d+:\d+: message\/literal binding 'PaymentBinding' is not supported \(operation 'Pay'\): soapgen supports document\/literal/,
+      /^soapgen: .*weird-style\.wsdl:\d+:\d+: message\/literal binding 'PaymentBinding' is not supported \(operation 'Pay'\): soapgen supports document\/literal and rpc\/literal \(at /,
     );
   });
 

@@ -5,6 +5,7 @@ import type {
   DictionaryMeta,
   FieldMeta,
   ListMeta,
+  MemberMeta,
   ServiceMeta,
   SimpleMeta,
   ValueKind,
@@ -231,10 +232,13 @@ export class Decoder {
     let hint = 0;
     for (const child of element.children) {
       let index = -1;
+      let member: MemberMeta | undefined;
       for (let n = 0; n < fields.length; n++) {
         const candidate = (hint + n) % fields.length;
         const field = fields[candidate] as FieldMeta;
-        if (field.name === child.local && field.ns === child.ns) {
+        if (field.members !== undefined)
+          member = field.members.find((m) => m.name === child.local && m.ns === child.ns);
+        if (member !== undefined || (field.name === child.local && field.ns === child.ns && !field.members)) {
           index = candidate;
           break;
         }
@@ -248,12 +252,12 @@ export class Decoder {
       const field = fields[index] as FieldMeta;
       if (field.repeated) {
         const items = (values[index] ??= []) as unknown[];
-        const item = this.field(child, field, childPath(path, child.local, items.length));
+        const item = this.occurrence(child, field, member, childPath(path, child.local, items.length));
         if (item !== undefined) items.push(item);
       } else {
         if (seen[index]) fail(`Element <${child.name}> occurs more than once`, path);
         seen[index] = true;
-        values[index] = this.field(child, field, childPath(path, child.local));
+        values[index] = this.occurrence(child, field, member, childPath(path, child.local));
       }
     }
 
@@ -266,6 +270,21 @@ export class Decoder {
       else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
     }
     return result;
+  }
+
+  /** A field's element; a substitution group member decodes as its own type and says which it was in `$element`. */
+  private occurrence(
+    child: XmlElement,
+    field: FieldMeta,
+    member: MemberMeta | undefined,
+    path: DecodePath,
+  ): unknown {
+    if (member === undefined) return this.field(child, field, path);
+    const value = this.field(child, { ...field, type: member.type }, path);
+    const complex = !isValueKind(member.type) && lookupType(this.service, member.type).kind === "complex";
+    return complex && value !== null && value !== undefined
+      ? { $element: member.name, ...(value as object) }
+      : value;
   }
 
   private array(element: XmlElement, meta: ArrayMeta, path: DecodePath): unknown[] {

@@ -1,0 +1,149 @@
+/**
+ * The hand-written WSDLs of the constructs zeep also reads (rpc/literal, document/literal type= parts):
+ * the generated client's requests as zeep reads them, and zeep's responses as the generated client
+ * decodes them, so the wire format is checked against an independent implementation.
+ */
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../generator/generate.js";
+import { zeepReadRequests, zeepWriteResponses, type ZeepWrittenResponse } from "./zeep.js";
+
+const ROOT = process.cwd();
+const dir = mkdtempSync(join(tmpdir(), "soapgen-examples-"));
+symlinkSync(resolve(ROOT, "node_modules"), join(dir, "node_modules"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Generates the client of `wsdl/<name>` and imports it. */
+async function client<T>(name: string): Promise<T> {
+  const out = join(dir, name.replace(/\W/g, "_"));
+  await generate({ wsdl: resolve(ROOT, "wsdl", name), out });
+  return (await import(join(out, "index.ts"))) as T;
+}
+
+interface Sent {
+  body: string;
+  headers: Headers;
+}
+
+/** A fetch answering every call with `response` (HTTP `status`), recording what was sent. */
+function answering(response: string, status = 200): { sent: Sent[]; fetch: typeof globalThis.fetch } {
+  const sent: Sent[] = [];
+  const fetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    sent.push({ body: String(init?.body), headers: new Headers(init?.headers) });
+    return new Response(response, { status, headers: { "Content-Type": "text/xml; charset=utf-8" } });
+  };
+  return { sent, fetch: fetch as typeof globalThis.fetch };
+}
+
+/** What the tests use of a generated module (its own types live in the temporary output folder). */
+interface ClientOptions {
+  fetch: typeof globalThis.fetch;
+  headers?: Record<string, unknown>;
+  soapVersion?: "1.1" | "1.2";
+}
+type Method = (request: object, options?: { headers?: Record<string, unknown> }) => Promise<unknown>;
+interface RpcModule {
+  QuotesClient: new (options: ClientOptions) => { getQuote: Method; log: Method };
+  UnknownSymbolError: abstract new (...args: never[]) => Error;
+}
+interface TypePartsModule {
+  LabelsClient: new (options: ClientOptions) => { format: Method };
+}
+
+function envelopeOf(written: ZeepWrittenResponse | undefined): string {
+  if (written === undefined || written.error !== undefined)
+    throw new Error(`zeep wrote no envelope: ${written?.error}`);
+  return written.envelope;
+}
+
+describe("rpc-literal.wsdl against zeep", async () => {
+  const wsdl = resolve(ROOT, "wsdl/rpc-literal.wsdl");
+  const generated = await client<RpcModule>("rpc-literal.wsdl");
+  let responses: Map<string, ZeepWrittenResponse>;
+  beforeAll(async () => {
+    responses = await zeepWriteResponses(wsdl, [
+      {
+        id: "quote",
+        operation: "GetQuote",
+        body: { quote: { Symbol: "ACME", Price: 12.5, Asked: "2024-05-06T07:08:09Z" }, total: 3 },
+      },
+    ]);
+  });
+
+  it("sends a request zeep reads as the operation's parts, and decodes zeep's response", async () => {
+    const { sent, fetch } = answering(envelopeOf(responses.get("quote")));
+    const quotes = new generated.QuotesClient({ fetch, headers: { auth: { Token: "secret" } } });
+    const response = await quotes.getQuote({ symbol: "ACME", count: 2, Note: "hello" });
+    expect(response).toEqual({
+      quote: { Symbol: "ACME", Price: 12.5, Asked: new Date("2024-05-06T07:08:09Z") },
+      total: 3,
+    });
+    expect(sent[0]?.headers.get("SOAPAction")).toBe('"urn:example:rpc/GetQuote"');
+    const read = await zeepReadRequests([{ id: "q", operation: "GetQuote", envelope: sent[0]!.body }], wsdl);
+    expect(read.get("q")).toEqual({
+      header: { auth: { Token: "secret" } },
+      body: { symbol: "ACME", count: 2, Note: "hello" },
+    });
+  });
+
+  it("sends a one-way request zeep reads", async () => {
+    const { sent, fetch } = answering("", 202);
+    await new generated.QuotesClient({ fetch }).log({ line: "started" });
+    const read = await zeepReadRequests([{ id: "log", operation: "Log", envelope: sent[0]!.body }], wsdl);
+    // zeep gives the value of a message's only part without its name.
+    expect(read.get("log")).toEqual({ header: null, body: "started" });
+  });
+
+  it("throws the typed error of the operation's fault", async () => {
+    const fault =
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>` +
+      `<faultcode>s:Client</faultcode><faultstring>no such symbol</faultstring><detail>` +
+      `<t:UnknownSymbol xmlns:t="urn:example:rpc:types"><t:Symbol>XYZ</t:Symbol></t:UnknownSymbol>` +
+      `</detail></s:Fault></s:Body></s:Envelope>`;
+    const { fetch } = answering(fault, 500);
+    const call = new generated.QuotesClient({ fetch }).getQuote({ symbol: "XYZ", count: 1, Note: "" });
+    await expect(call).rejects.toBeInstanceOf(generated.UnknownSymbolError);
+    await expect(call).rejects.toMatchObject({ detail: { Symbol: "XYZ" } });
+  });
+
+  it("speaks SOAP 1.2 with the same rpc wrapper", async () => {
+    const response =
+      `<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body>` +
+      `<w:GetQuoteResponse xmlns:w="urn:example:rpc:wire"><quote><t:Symbol xmlns:t="urn:example:rpc:types">A</t:Symbol>` +
+      `<t:Price xmlns:t="urn:example:rpc:types">1</t:Price></quote><total>0</total></w:GetQuoteResponse></e:Body></e:Envelope>`;
+    const { sent, fetch } = answering(response);
+    const quotes = new generated.QuotesClient({ fetch, soapVersion: "1.2" });
+    expect(await quotes.getQuote({ symbol: "A", count: 0, Note: "n" })).toEqual({
+      quote: { Symbol: "A", Price: 1 },
+      total: 0,
+    });
+    expect(sent[0]?.body).toMatch(
+      /^<\?xml[^>]*\?><soap:Envelope xmlns:soap="http:\/\/www\.w3\.org\/2003\/05\/soap-envelope"[^>]*><soap:Body><ns\d:GetQuote><symbol>A<\/symbol><count>0<\/count><ns\d:Note>n<\/ns\d:Note><\/ns\d:GetQuote><\/soap:Body>/,
+    );
+  });
+});
+
+describe("type-parts.wsdl against zeep", async () => {
+  const wsdl = resolve(ROOT, "wsdl/type-parts.wsdl");
+  const generated = await client<TypePartsModule>("type-parts.wsdl");
+
+  it("sends type= parts and a type= header zeep reads, and decodes zeep's type= response part", async () => {
+    const written = await zeepWriteResponses(wsdl, [
+      { id: "label", operation: "Format", body: { Lines: ["Ada Lovelace", "12 St James's Square"] } },
+    ]);
+    const { sent, fetch } = answering(envelopeOf(written.get("label")));
+    const labels = new generated.LabelsClient({ fetch });
+    const label = await labels.format(
+      { name: "Ada Lovelace", address: { Street: "12 St James's Square", City: "London" } },
+      { headers: { locale: "en-GB" } },
+    );
+    expect(label).toEqual({ Lines: ["Ada Lovelace", "12 St James's Square"] });
+    const read = await zeepReadRequests([{ id: "f", operation: "Format", envelope: sent[0]!.body }], wsdl);
+    expect(read.get("f")).toEqual({
+      header: { locale: "en-GB" },
+      body: { name: "Ada Lovelace", address: { Street: "12 St James's Square", City: "London" } },
+    });
+  });
+});
