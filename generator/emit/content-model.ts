@@ -5,7 +5,9 @@
  */
 import type { AttributeDecl, ComplexType, ElementParticle, Particle, TypeRef } from "../model.js";
 import { memberName, NameAllocator } from "../lib/names.js";
-import { type EmitContext, isExclusiveChoice, isRepeated, keyOf } from "./context.js";
+import { type EmitContext, isExclusiveChoice } from "./context.js";
+import { isRepeated } from "../lib/particles.js";
+import { qnameKey } from "../model.js";
 
 export type Property =
   | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
@@ -72,7 +74,7 @@ function asOptional(property: Property): Property {
 
 function baseProps(ctx: EmitContext, type: ComplexType): string[] {
   if (!type.base) return [];
-  const base = ctx.model.types.get(keyOf(type.base));
+  const base = ctx.model.types.get(qnameKey(type.base));
   if (base?.kind !== "complex") return [];
   return [...baseProps(ctx, base), ...allProperties(ownShape(ctx, base)).map((p) => p.prop)];
 }

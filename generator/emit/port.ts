@@ -4,6 +4,7 @@
  * the same plan, so names and shapes agree across the generated files.
  */
 import type { FaultModel, MessageModel, MessagePart, OperationModel, Particle, PortModel } from "../model.js";
+import { qnameKey } from "../model.js";
 import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
@@ -153,7 +154,7 @@ function isAllOptional(ctx: EmitContext, key: string): boolean {
   const requiredAttribute = type.attributes.some((a) => a.use === "required");
   const requiredContent = type.content !== undefined && minOccursOf(type.content) > 0;
   if (requiredAttribute || requiredContent) return false;
-  return type.base ? isAllOptional(ctx, `{${type.base.ns}}${type.base.local}`) : true;
+  return type.base ? isAllOptional(ctx, qnameKey(type.base)) : true;
 }
 
 /** Whether a particle demands any element at all (0 when it can be empty). */

@@ -8,7 +8,8 @@ import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templa
 import { builtinMapping } from "../lib/builtins.js";
 import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
 import { stringLiteral } from "../lib/ts.js";
-import { type EmitContext, keyOf } from "./context.js";
+import type { EmitContext } from "./context.js";
+import { qnameKey } from "../model.js";
 import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
@@ -107,7 +108,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
   return {
     kind: "complex",
     ...xml,
-    ...(type.base ? { base: ctx.typeName(keyOf(type.base)) } : {}),
+    ...(type.base ? { base: ctx.typeName(qnameKey(type.base)) } : {}),
     fields: properties.flatMap((p) =>
       p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
     ),
