@@ -1,6 +1,6 @@
 /** The schema types and global elements a model's operations need: everything else is left out of the output. */
 import { forEachElement } from "../lib/particles.js";
-import { qnameKey, type ServiceModel, type TypeRef } from "../model.js";
+import { qnameKey, type SchemaType, type ServiceModel, type TypeRef } from "../model.js";
 
 /** Keys of the types each type is the complexContent base of, for xsi:type polymorphism. */
 export function derivedTypes(model: ServiceModel): Map<string, string[]> {
@@ -26,32 +26,32 @@ export function partElements(model: ServiceModel): Set<string> {
   return keys;
 }
 
+/** The types a type's definition names: its base, items, members, fields and attributes. */
+export function typeRefs(type: SchemaType): TypeRef[] {
+  if (type.kind === "simple")
+    return [type.base, type.itemType, ...(type.memberTypes ?? [])].filter(isDefined);
+  // A dictionary's entry type stays internal to the wire format: TS sees Record<string, V>.
+  if (type.dictionary) return [type.dictionary.key.type, type.dictionary.value.type];
+  const refs: TypeRef[] = type.base ? [{ kind: "named", key: qnameKey(type.base) }] : [];
+  if (type.simpleContent) refs.push(type.simpleContent);
+  if (type.content) forEachElement(type.content, (element) => refs.push(element.type));
+  for (const attribute of type.attributes) refs.push(attribute.type);
+  return refs;
+}
+
 /** Keys of all types the operations reach, through parts, fields, bases, items and derived types. */
 export function reachableTypes(model: ServiceModel): Set<string> {
   const derived = derivedTypes(model);
   const seen = new Set<string>();
-  const visit = (ref: TypeRef | undefined): void => {
-    if (!ref || ref.kind !== "named" || seen.has(ref.key)) return;
+  const visit = (ref: TypeRef): void => {
+    if (ref.kind !== "named" || seen.has(ref.key)) return;
     seen.add(ref.key);
     const type = model.types.get(ref.key);
     if (!type) throw new Error(`internal: type ${ref.key} missing from the model`);
-    if (type.kind === "simple") {
-      visit(type.base);
-      visit(type.itemType);
-      type.memberTypes?.forEach(visit);
-      return;
+    typeRefs(type).forEach(visit);
+    if (type.kind === "complex" && !type.dictionary) {
+      for (const key of derived.get(ref.key) ?? []) visit({ kind: "named", key });
     }
-    if (type.dictionary) {
-      // The entry type stays internal to the wire format: TS sees Record<string, V>.
-      visit(type.dictionary.key.type);
-      visit(type.dictionary.value.type);
-      return;
-    }
-    if (type.base) visit({ kind: "named", key: qnameKey(type.base) });
-    visit(type.simpleContent);
-    if (type.content) forEachElement(type.content, (element) => visit(element.type));
-    for (const attribute of type.attributes) visit(attribute.type);
-    for (const key of derived.get(ref.key) ?? []) visit({ kind: "named", key });
   };
   for (const key of partElements(model)) {
     const element = model.elements.get(key);
@@ -59,6 +59,10 @@ export function reachableTypes(model: ServiceModel): Set<string> {
     visit(element.type);
   }
   return seen;
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined;
 }
 
 /** The model with only the types and elements its operations need, in model order. */

@@ -68,7 +68,7 @@ export const RUNTIME_EXPORTS = [
 ];
 
 /** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", ...RUNTIME_EXPORTS];
+const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS];
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */

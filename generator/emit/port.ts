@@ -62,8 +62,8 @@ export interface PortPlan {
  */
 const CLIENT_MEMBERS = ["call", "then", ...Object.getOwnPropertyNames(Object.prototype)];
 
-export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
-  const base = port.portType.local;
+/** `base`: the name the client's declarations start with, the portType's unless two ports share it. */
+export function planPort(ctx: EmitContext, port: PortModel, base = port.portType.local): PortPlan {
   const requestHeaders = new HeaderProps();
   const responseHeaders = new HeaderProps();
   const methods = new NameAllocator(CLIENT_MEMBERS);

@@ -53,7 +53,7 @@ describe("soapgen", () => {
     const out = join(dir, "from-file");
     const generated = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^soapgen: wrote 12 files to .*from-file in \d+ ms\n$/);
+    expect(generated.stdout).toMatch(/^soapgen: wrote 13 files to .*from-file in \d+ ms\n$/);
 
     expect((await soapgen(["check", "--wsdl", CHOICE, "--out", out])).code).toBe(0);
 
@@ -90,7 +90,7 @@ describe("soapgen", () => {
       JSON.stringify({ targets: [{ wsdl: "service.wsdl", out: "src/generated" }] }),
     );
     expect((await soapgen(["generate"], project)).code).toBe(0);
-    expect(readFileSync(join(project, "src/generated/index.ts"), "utf8")).toContain(
+    expect(readFileSync(join(project, "src/generated/payment-service.ts"), "utf8")).toContain(
       "export class PaymentServiceClient",
     );
     expect(await soapgen(["check"], project)).toMatchObject({
@@ -109,7 +109,7 @@ describe("soapgen", () => {
     const run = await soapgen(["generate"], project);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `soapgen: ${join(project, "soapgen.config.json")}: expected string properties "wsdl" and "out" (at targets[0])\n`,
+      `soapgen: ${join(project, "soapgen.config.json")}: expected "wsdl" (a string or a non-empty array of strings) and a string "out" (at targets[0])\n`,
     );
   });
 

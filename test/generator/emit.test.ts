@@ -3,14 +3,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { render } from "../../generator/generate.js";
+import { outputParts } from "./output.js";
 
 async function files(name: string): Promise<{ types: string; index: string; schema: string }> {
-  const rendered = await render(resolve(process.cwd(), "wsdl", name));
-  return {
-    types: rendered.get("types.ts")!,
-    index: rendered.get("index.ts")!,
-    schema: rendered.get("schema.ts")!,
-  };
+  const { types, clients, schema } = outputParts(await render(resolve(process.cwd(), "wsdl", name)));
+  return { types, index: clients, schema };
 }
 
 describe("emission per construct", () => {
@@ -55,8 +52,8 @@ describe("emission per construct", () => {
         `</xs:union></xs:simpleType>`,
     );
     const rendered = await render({ text: wsdl, name: "union.wsdl" });
-    expect(rendered.get("types.ts")).toContain('export type ColorOrPercent = Color | "Clear";');
-    expect(rendered.get("schema.ts")).toContain(
+    expect(outputParts(rendered).types).toContain('export type ColorOrPercent = Color | "Clear";');
+    expect(outputParts(rendered).schema).toContain(
       'ColorOrPercent: {\n    kind: "simple",\n    xmlName: "ColorOrPercent",\n    xmlNs: nslist_enum,\n    base: "string",\n    enumeration: ["Red", "Green", "Blue", "Clear"],\n  },',
     );
   });
