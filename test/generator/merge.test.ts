@@ -132,6 +132,10 @@ describe("what the merge refuses, in one line naming both WSDLs, the type and th
       "conflict-choice.wsdl",
       "type {urn:merge}Carrier cannot be merged: its content differs and is not a plain sequence of elements (a sequence vs a choice)",
     ],
+    [
+      "conflict-element.wsdl",
+      "element {urn:merge}GetCarrier cannot be merged: its type is GetCarrier in agent-a.wsdl but xs:string in conflict-element.wsdl",
+    ],
   ])("%s", async (name, difference) => {
     const message = await failure([merge(name), AGENT_A]);
     expect(message).toBe(`agent-a.wsdl and ${name}: ${difference}`);
