@@ -68,7 +68,10 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
 
   const output: GeneratedFiles = new Map();
   output.set("index.ts", banner + (await formatTypeScript(indexText(clients.map((c) => c.module)))));
-  output.set("types.ts", banner + (await formatTypeScript(spaced(typesFile))));
+  // Under TypeScript 5's default moduleDetection a file without imports or exports is a script, which
+  // `export *` cannot re-export.
+  const typesText = sharedNames.size > 0 ? spaced(typesFile) : "export {};\n";
+  output.set("types.ts", banner + (await formatTypeScript(typesText)));
   output.set("schema.ts", banner + emitSchemaTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
     const own = [...ctx.typeNames.keys()].filter((key) => owner.get(key) === plan);

@@ -93,6 +93,12 @@ describe("emission per construct", () => {
     expect(index).toContain("A typed client for the EchoService SOAP 1.2 service.");
   });
 
+  it("keeps types.ts a module when no schema type is shared (its types are the client's own)", async () => {
+    const rendered = await render(resolve(process.cwd(), "wsdl", "soap12.wsdl"));
+    expect(rendered.get("types.ts")!.split("\n").slice(1).join("\n")).toBe("export {};\n");
+    expect(rendered.get("echo-service.ts")).toContain("export interface EchoRequest {");
+  });
+
   it("wsdl:fault becomes an error class the client throws, headers a typed interface", async () => {
     const { types, index } = await files("faults.wsdl");
     expect(index).toContain(
