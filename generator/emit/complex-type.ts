@@ -6,11 +6,10 @@ import {
   StructureKind,
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
-import type { ComplexType } from "../model.js";
+import { qnameKey, type ComplexType } from "../model.js";
 import { propertyKey } from "../lib/names.js";
 import { jsDoc } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
-import { qnameKey } from "../model.js";
 import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 
 export function emitComplexType(

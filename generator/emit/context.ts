@@ -2,18 +2,18 @@
  * What every emitter shares: which schema types the output needs, the TypeScript name of each, and how a
  * type reference reads as a TypeScript type expression.
  */
-import type {
-  ComplexType,
-  ElementDecl,
-  ElementParticle,
-  GroupParticle,
-  Particle,
-  PortModel,
-  SchemaType,
-  ServiceModel,
-  TypeRef,
+import {
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type ElementParticle,
+  type GroupParticle,
+  type Particle,
+  type PortModel,
+  type SchemaType,
+  type ServiceModel,
+  type TypeRef,
 } from "../model.js";
-import { qnameKey } from "../model.js";
 import { derivedTypes, reachableTypes } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";

@@ -3,8 +3,15 @@
  * each operation's messages map onto TypeScript objects. The type, client and metadata emitters all read
  * the same plan, so names and shapes agree across the generated files.
  */
-import type { FaultModel, MessageModel, MessagePart, OperationModel, Particle, PortModel } from "../model.js";
-import { qnameKey } from "../model.js";
+import {
+  qnameKey,
+  type FaultModel,
+  type MessageModel,
+  type MessagePart,
+  type OperationModel,
+  type Particle,
+  type PortModel,
+} from "../model.js";
 import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 

@@ -3,13 +3,12 @@
  * wire, and for every operation its SOAPAction, body and header elements. Written as plain object
  * literals so a reader can see exactly what the client will send.
  */
-import type { ElementDecl, ElementParticle, SchemaType, TypeRef } from "../model.js";
+import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
 import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
 import { stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
-import { qnameKey } from "../model.js";
 import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
