@@ -9,23 +9,44 @@ import { oneLine, SoapgenError } from "./errors.js";
 import { packageRoot } from "./lib/paths.js";
 
 interface Args {
-  wsdl?: string;
+  wsdl?: string[];
   out?: string;
+  operations?: string[];
+  excludeOperations?: string[];
   config?: string;
   timeout: number;
   verbose: boolean;
 }
 
 function targets(args: Args): Target[] {
-  if (args.wsdl === undefined && args.out === undefined)
+  if (args.wsdl === undefined && args.out === undefined) {
+    if (args.operations || args.excludeOperations) {
+      throw new SoapgenError(
+        { file: "command line" },
+        "--operations and --exclude-operations need --wsdl and --out (in the config file, give them per target)",
+      );
+    }
     return readConfig(resolve(args.config ?? CONFIG_FILE));
+  }
   if (args.wsdl === undefined || args.out === undefined) {
     throw new SoapgenError(
       { file: "command line" },
       "--wsdl and --out go together (or give neither to use the config file)",
     );
   }
-  return [{ wsdl: args.wsdl, out: resolve(args.out) }];
+  return [
+    {
+      wsdl: args.wsdl,
+      out: resolve(args.out),
+      ...(args.operations ? { operations: patterns(args.operations) } : {}),
+      ...(args.excludeOperations ? { excludeOperations: patterns(args.excludeOperations) } : {}),
+    },
+  ];
+}
+
+/** `--operations A --operations 'Get*'` and `--operations A,Get*` alike. */
+function patterns(values: string[]): string[] {
+  return values.flatMap((value) => value.split(",")).filter((pattern) => pattern !== "");
 }
 
 const shown = (path: string): string => relative(process.cwd(), path) || ".";
@@ -99,8 +120,22 @@ for (const [signal, code] of [
 }
 
 const targetOptions = {
-  wsdl: { type: "string", describe: "WSDL file path or http(s) URL" },
+  wsdl: {
+    type: "string",
+    array: true,
+    describe: "WSDL file path or http(s) URL; repeat it to put several services into one output",
+  },
   out: { type: "string", describe: "output folder (replaced as a whole on success)" },
+  operations: {
+    type: "string",
+    array: true,
+    describe: "generate only these operations (names or globs such as 'Get*', repeated or comma-separated)",
+  },
+  "exclude-operations": {
+    type: "string",
+    array: true,
+    describe: "leave out these operations (names or globs)",
+  },
   config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
@@ -113,7 +148,7 @@ try {
     .usage("$0 <command> [options]\n\nGenerate a typed TypeScript SOAP client from a WSDL.")
     .command(
       "generate",
-      "write the client for --wsdl into --out (or every target of the config file)",
+      "write the clients for the --wsdl files into --out (or every target of the config file)",
       (y) => y.options(targetOptions),
       async (args) => {
         exitCode = await runGenerate(args as Args);

@@ -1,14 +1,18 @@
 /** `soapgen.config.json`: the targets `soapgen generate` and `soapgen check` handle when given no --wsdl. */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { OperationSelection } from "./combine/index.js";
 import { SoapgenError } from "./errors.js";
 
 export const CONFIG_FILE = "soapgen.config.json";
 
-export interface Target {
-  wsdl: string;
+export interface Target extends OperationSelection {
+  /** One WSDL or several, which then share one runtime and one set of schema types. */
+  wsdl: string[];
   out: string;
 }
+
+const SHAPE = `{"targets": [{"wsdl": "a.wsdl" or ["a.wsdl", "b.wsdl"], "out": "dir", "operations"?: ["Get*"], "excludeOperations"?: ["..."]}]}`;
 
 /** Reads the targets; `wsdl` (unless a URL) and `out` are resolved relative to the config file. */
 export function readConfig(path: string): Target[] {
@@ -23,17 +27,36 @@ export function readConfig(path: string): Target[] {
   }
   const targets = (parsed as { targets?: unknown } | null)?.targets;
   if (!Array.isArray(targets) || targets.length === 0) {
-    throw new SoapgenError({ file: path }, `expected {"targets": [{"wsdl": "...", "out": "..."}]}`);
+    throw new SoapgenError({ file: path }, `expected ${SHAPE}`);
   }
   const base = dirname(path);
   return targets.map((target: unknown, i) => {
-    const { wsdl, out } = (target ?? {}) as { wsdl?: unknown; out?: unknown };
-    if (typeof wsdl !== "string" || typeof out !== "string" || wsdl === "" || out === "") {
+    const { wsdl, out, operations, excludeOperations } = (target ?? {}) as Record<string, unknown>;
+    const where = `targets[${i}]`;
+    const wsdls = typeof wsdl === "string" ? [wsdl] : wsdl;
+    if (!isStringList(wsdls) || wsdls.length === 0 || typeof out !== "string" || out === "") {
       throw new SoapgenError(
-        { file: path, where: `targets[${i}]` },
-        `expected string properties "wsdl" and "out"`,
+        { file: path, where },
+        `expected "wsdl" (a string or a non-empty array of strings) and a string "out"`,
       );
     }
-    return { wsdl: /^https?:\/\//i.test(wsdl) ? wsdl : resolve(base, wsdl), out: resolve(base, out) };
+    for (const [name, value] of [
+      ["operations", operations],
+      ["excludeOperations", excludeOperations],
+    ] as const) {
+      if (value !== undefined && !isStringList(value)) {
+        throw new SoapgenError({ file: path, where }, `expected "${name}" to be an array of names or globs`);
+      }
+    }
+    return {
+      wsdl: wsdls.map((location) => (/^https?:\/\//i.test(location) ? location : resolve(base, location))),
+      out: resolve(base, out),
+      ...(operations === undefined ? {} : { operations: operations as string[] }),
+      ...(excludeOperations === undefined ? {} : { excludeOperations: excludeOperations as string[] }),
+    };
   });
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string" && item !== "");
 }

@@ -1,18 +1,17 @@
-/** The pipeline: load the WSDL into the model, emit the files, format them, write them atomically. */
+/** The pipeline: load the WSDLs into one model, emit the files, format them, write them atomically. */
 import { basename } from "node:path";
+import { combineModels, type OperationSelection } from "./combine/index.js";
 import { loadServiceModel } from "./load/index.js";
 import { resolveLocation } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { SoapgenError } from "./errors.js";
+import type { ServiceModel } from "./model.js";
 import { recoverInterruptedRuns, staleFiles, writeOutputAtomically } from "./write.js";
 
-/** Where the WSDL comes from: a file path or http(s) URL, or the document itself. */
+/** Where a WSDL comes from: a file path or http(s) URL, or the document itself. */
 export type WsdlSource = string | { text: string; name?: string };
 
-export interface GenerateOptions {
-  wsdl: WsdlSource;
-  /** The output folder. It belongs to soapgen: each run replaces its whole content. */
-  out: string;
+export interface RenderOptions extends OperationSelection {
   /** Time allowed for each URL fetch, in milliseconds (default 30 s). */
   timeoutMs?: number;
   /**
@@ -22,54 +21,83 @@ export interface GenerateOptions {
   onWarning?: (warning: string) => void;
 }
 
+export interface GenerateOptions extends RenderOptions {
+  /** One WSDL, or several whose clients share one runtime and one set of schema types. */
+  wsdl: WsdlSource | WsdlSource[];
+  /** The output folder. It belongs to soapgen: each run replaces its whole content. */
+  out: string;
+}
+
 export interface GenerateResult {
   out: string;
   /** Paths of the written files, relative to `out`. */
   files: string[];
 }
 
-/** Generates the client for one WSDL into `out`. Throws `SoapgenError` for bad input, writing nothing. */
+/** Generates the clients of the WSDLs into `out`. Throws `SoapgenError` for bad input, writing nothing. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   // First, so that a run which fails still brings back an output a killed run had moved aside.
   recoverInterruptedRuns(options.out);
-  const files = await render(options.wsdl, options.timeoutMs, options.onWarning);
+  const files = await render(options.wsdl, options);
   writeOutputAtomically(options.out, files);
   return { out: options.out, files: [...files.keys()] };
 }
 
-/** Paths of the files in `out` that differ from what the WSDL generates now (empty when up to date). */
+/** Paths of the files in `out` that differ from what the WSDLs generate now (empty when up to date). */
 export async function check(options: GenerateOptions): Promise<string[]> {
   recoverInterruptedRuns(options.out);
-  return staleFiles(options.out, await render(options.wsdl, options.timeoutMs, options.onWarning));
+  return staleFiles(options.out, await render(options.wsdl, options));
 }
 
 /** The generated files in memory, formatted, by path relative to the output folder. */
 export async function render(
-  wsdl: WsdlSource,
-  timeoutMs?: number,
-  onWarning: (warning: string) => void = printWarning,
+  wsdl: WsdlSource | WsdlSource[],
+  options: RenderOptions = {},
 ): Promise<GeneratedFiles> {
-  const input =
-    typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
-  const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
-  model.warnings.forEach((warning) => onWarning(warning));
-  if (model.ports.length === 0) {
-    throw new SoapgenError(
-      { file: resolveLocation(input.location, undefined) },
-      "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
-    );
+  const sources = Array.isArray(wsdl) ? wsdl : [wsdl];
+  const inputs = sources.map((source, i) =>
+    typeof source === "string"
+      ? { location: source }
+      : { text: source.text, location: source.name ?? (sources.length > 1 ? `wsdl-${i + 1}` : "wsdl") },
+  );
+  if (inputs.length === 0) throw new SoapgenError({ file: "input" }, "no WSDL given");
+  const loadOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const names = displayNames(inputs.map((input) => input.location));
+  const models: ServiceModel[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const model = await loadServiceModel(input, loadOptions);
+    model.warnings.forEach((warning) => (options.onWarning ?? printWarning)(warning));
+    if (model.ports.length === 0) {
+      throw new SoapgenError(
+        { file: resolveLocation(input.location, undefined) },
+        "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
+      );
+    }
+    // The banner, the merge order and merge errors use this name, so output does not depend on the cwd.
+    models.push({ ...model, source: names[i]! });
   }
+  const model = combineModels(models, options);
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.
   const { emitFiles } = await import("./emit/index.js");
-  return emitFiles(model, sourceName(input.location));
+  return emitFiles(model, model.source);
 }
 
 function printWarning(warning: string): void {
   process.stderr.write(`soapgen: warning: ${warning}\n`);
 }
 
-/** The name the banner shows: a URL as is, a file by its base name (so output does not depend on cwd). */
-function sourceName(location: string): string {
-  return /^https?:\/\//i.test(location) ? location : basename(location);
+/**
+ * The name each WSDL is shown by: a URL as is, a file by its base name; files of the same base name by
+ * their resolved path. The same WSDL given twice is an error.
+ */
+function displayNames(locations: string[]): string[] {
+  const resolved = locations.map((location) => resolveLocation(location, undefined));
+  const short = locations.map((location) => (/^https?:\/\//i.test(location) ? location : basename(location)));
+  return locations.map((location, i) => {
+    if (resolved.indexOf(resolved[i]!) !== i) {
+      throw new SoapgenError({ file: location }, "the same WSDL is given twice");
+    }
+    return short.filter((name) => name === short[i]).length > 1 ? resolved[i]! : short[i]!;
+  });
 }

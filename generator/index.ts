@@ -5,7 +5,9 @@ export {
   render,
   type GenerateOptions,
   type GenerateResult,
+  type RenderOptions,
   type WsdlSource,
 } from "./generate.js";
+export type { OperationSelection } from "./combine/index.js";
 export { SoapgenError } from "./errors.js";
 export type * from "./model.js";

@@ -6,10 +6,10 @@ import {
   StructureKind,
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
-import type { ComplexType } from "../model.js";
+import { qnameKey, type ComplexType } from "../model.js";
 import { propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
-import { type EmitContext, keyOf } from "./context.js";
+import type { EmitContext } from "./context.js";
 import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 
 export function emitComplexType(
@@ -19,7 +19,7 @@ export function emitComplexType(
 ): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
   const name = ctx.typeName(key);
   const shape = ownShape(ctx, type);
-  const base = type.base ? ctx.typeName(keyOf(type.base)) : undefined;
+  const base = type.base ? ctx.typeName(qnameKey(type.base)) : undefined;
   const docs = jsDoc(type.documentation, schemaNote(type));
   const discriminator = typeDiscriminator(ctx, key, type);
   if (!ctx.isUnionShaped(type)) {

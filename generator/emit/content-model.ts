@@ -3,9 +3,17 @@
  * content) flattened into the properties of its TypeScript shape. Both the type emitter and the runtime
  * metadata emitter read this, so property names agree between the two by construction.
  */
-import type { AttributeDecl, ComplexType, ElementParticle, Particle, TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type AttributeDecl,
+  type ComplexType,
+  type ElementParticle,
+  type Particle,
+  type TypeRef,
+} from "../model.js";
 import { memberName, NameAllocator } from "../lib/names.js";
-import { type EmitContext, isExclusiveChoice, isRepeated, keyOf } from "./context.js";
+import { type EmitContext, isExclusiveChoice } from "./context.js";
+import { isRepeated } from "../lib/particles.js";
 
 export type Property =
   | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
@@ -72,7 +80,7 @@ function asOptional(property: Property): Property {
 
 function baseProps(ctx: EmitContext, type: ComplexType): string[] {
   if (!type.base) return [];
-  const base = ctx.model.types.get(keyOf(type.base));
+  const base = ctx.model.types.get(qnameKey(type.base));
   if (base?.kind !== "complex") return [];
   return [...baseProps(ctx, base), ...allProperties(ownShape(ctx, base)).map((p) => p.prop)];
 }

@@ -2,18 +2,21 @@
  * What every emitter shares: which schema types the output needs, the TypeScript name of each, and how a
  * type reference reads as a TypeScript type expression.
  */
-import type {
-  ComplexType,
-  ElementDecl,
-  ElementParticle,
-  GroupParticle,
-  Particle,
-  PortModel,
-  SchemaType,
-  ServiceModel,
-  TypeRef,
+import {
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type ElementParticle,
+  type GroupParticle,
+  type Particle,
+  type PortModel,
+  type SchemaType,
+  type ServiceModel,
+  type TypeRef,
 } from "../model.js";
+import { derivedTypes, reachableTypes } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
+import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
 import { stringLiteral } from "../lib/ts.js";
 import { simpleTypeExpr } from "./simple-type.js";
@@ -79,23 +82,18 @@ export const RUNTIME_EXPORTS = [
 ];
 
 /** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", ...RUNTIME_EXPORTS];
+const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS];
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */
   readonly typeNames = new Map<string, string>();
   /** Types that derive from each type (complexContent extension), for xsi:type polymorphism. */
-  private readonly derived = new Map<string, string[]>();
+  private readonly derived: Map<string, string[]>;
   private readonly names = new NameAllocator(GENERATED_NAMES);
 
   constructor(readonly model: ServiceModel) {
-    for (const [key, type] of model.types) {
-      if (type.kind === "complex" && type.base) {
-        const baseKey = keyOf(type.base);
-        this.derived.set(baseKey, [...(this.derived.get(baseKey) ?? []), key]);
-      }
-    }
-    const needed = this.reachableTypes();
+    this.derived = derivedTypes(model);
+    const needed = reachableTypes(model);
     // Schema-named types claim their names before names the generator derives (hoisted anonymous types,
     // operation messages), so a type is named after the schema whenever that is possible.
     for (const key of needed) {
@@ -159,7 +157,7 @@ export class EmitContext {
    */
   substitutionMembers(element: ElementParticle): ElementDecl[] {
     if (!element.substitutes) return [];
-    const head = this.model.elements.get(keyOf(element.name));
+    const head = this.model.elements.get(qnameKey(element.name));
     const all = [...(head ? [head] : []), ...element.substitutes.map((key) => this.element(key))];
     return all.filter((member) => !member.abstract);
   }
@@ -195,50 +193,8 @@ export class EmitContext {
   isUnionShaped(type: ComplexType): boolean {
     if (type.content && hasSingleChoice(type.content)) return true;
     if (!type.base) return false;
-    const base = this.model.types.get(keyOf(type.base));
+    const base = this.model.types.get(qnameKey(type.base));
     return base?.kind === "complex" && this.isUnionShaped(base);
-  }
-
-  /** Keys of all types the operations reach, through fields, bases, items and derived types. */
-  private reachableTypes(): Set<string> {
-    const seen = new Set<string>();
-    const visit = (ref: TypeRef | undefined): void => {
-      if (!ref || ref.kind !== "named" || seen.has(ref.key)) return;
-      seen.add(ref.key);
-      const type = this.type(ref.key);
-      if (type.kind === "simple") {
-        visit(type.base);
-        visit(type.itemType);
-        type.memberTypes?.forEach(visit);
-        return;
-      }
-      if (type.dictionary) {
-        // The entry type stays internal to the wire format: TS sees Record<string, V>.
-        visit(type.dictionary.key.type);
-        visit(type.dictionary.value.type);
-        return;
-      }
-      if (type.base) visit({ kind: "named", key: keyOf(type.base) });
-      visit(type.simpleContent);
-      if (type.content)
-        forEachElement(type.content, (element) => {
-          visit(element.type);
-          element.substitutes?.forEach((key) => visit(this.element(key).type));
-        });
-      for (const attribute of type.attributes) visit(attribute.type);
-      for (const derived of this.derivedTypes(ref.key)) visit({ kind: "named", key: derived });
-    };
-    for (const port of this.model.ports) {
-      for (const op of port.operations) {
-        for (const message of [op.input, op.output]) {
-          for (const part of [...(message?.body ?? []), ...(message?.headers ?? [])]) {
-            visit(this.element(part.element).type);
-          }
-        }
-        for (const fault of op.faults) visit(this.element(fault.part.element).type);
-      }
-    }
-    return seen;
   }
 
   /** Anonymous wrapper types of document/literal wrapped operations are named `<Op>Request`/`<Op>Response`. */
@@ -260,21 +216,8 @@ export class EmitContext {
   }
 }
 
-export function keyOf(name: { ns: string; local: string }): string {
-  return `{${name.ns}}${name.local}`;
-}
-
 export function arrayOf(item: string): string {
   return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
-}
-
-export function isRepeated(particle: { maxOccurs: number | "unbounded" }): boolean {
-  return particle.maxOccurs === "unbounded" || particle.maxOccurs > 1;
-}
-
-export function forEachElement(particle: Particle, visit: (element: ElementParticle) => void): void {
-  if (particle.kind === "element") visit(particle);
-  else if (particle.kind !== "any") particle.particles.forEach((child) => forEachElement(child, visit));
 }
 
 /**

@@ -19,11 +19,12 @@ import { emitClient } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
 import { EmitContext } from "./context.js";
 import { emitMessages } from "./message.js";
-import { planPort } from "./port.js";
-import { emitServiceMeta } from "./service-meta.js";
+import { planPort, type PortPlan } from "./port.js";
+import { emitSchemaTables, emitServiceTables } from "./service-meta.js";
 import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
-import { lineCommentText } from "../lib/names.js";
+import { typeRefs } from "../combine/reachable.js";
+import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../write.js";
 
 export type GeneratedFiles = Map<string, string>;
@@ -31,62 +32,147 @@ export type GeneratedFiles = Map<string, string>;
 /** Runtime types that schema types refer to (templates/runtime/values.ts). */
 const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnumValue"]);
 
+/** File names the output takes itself; a client's module takes another (`Types` → `types2.ts`). */
+const OWN_FILES = ["index", "types", "schema", "runtime"];
+
+/**
+ * The output: `runtime/`, `types.ts` (the schema types every client shares), `schema.ts` (their tables),
+ * one module per client (`customer-service.ts`: its request/response types, headers, fault classes,
+ * client class and operation tables) and `index.ts`, which re-exports all of them.
+ */
 export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
-  const plans = model.ports.map((port) => planPort(ctx, port));
+  // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
+  const portNames = new NameAllocator();
+  const files = new NameAllocator(OWN_FILES);
+  const clients = model.ports.map((port) => {
+    const plan = planPort(ctx, port, portNames.claim(port.portType.local));
+    return { plan, module: files.claim(kebabCase(plan.clientName.replace(/Client$/, ""))) };
+  });
+  const owner = wrapperOwners(
+    ctx,
+    clients.map((c) => c.plan),
+  );
   const banner = `${GENERATED_BANNER} from ${lineCommentText(sourceName)}. Do not edit: regenerate with soapgen.\n`;
   const project = new Project({ useInMemoryFileSystem: true });
-  const print = (name: string, statements: StatementStructures[]): string => {
+  const print = (name: string, statements: StatementStructures[]): SourceFile => {
     const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-    const text = project.createSourceFile(name, structure, { overwrite: true }).getFullText();
-    // ts-morph puts no blank line between some declarations; one between each reads better.
-    return text.replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
+    return project.createSourceFile(name, structure, { overwrite: true });
   };
 
-  const typeStatements: StatementStructures[] = [];
-  for (const [key] of ctx.typeNames) {
-    const type = ctx.type(key);
-    if (type.kind === "simple") {
-      if (!type.anonymous) typeStatements.push(emitSimpleType(ctx, key, type));
-    } else if (!type.arrayItem && !type.dictionary) {
-      typeStatements.push(emitComplexType(ctx, key, type));
+  const shared = [...ctx.typeNames.keys()].filter((key) => !owner.has(key));
+  const typesFile = print(
+    "types.ts",
+    shared.flatMap((key) => typeDeclaration(ctx, key)),
+  );
+  const sharedNames = new Set(
+    typesFile.getStatements().flatMap((s) => (Node.hasName(s) ? [s.getName()] : [])),
+  );
+
+  const output: GeneratedFiles = new Map();
+  output.set("index.ts", banner + (await formatTypeScript(indexText(clients.map((c) => c.module)))));
+  // Under TypeScript 5's default moduleDetection a file without imports or exports is a script, which
+  // `export *` cannot re-export.
+  const valueTypes = referencedTypes(typesFile, RUNTIME_VALUE_TYPES);
+  const typesImports =
+    valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
+  const typesText = sharedNames.size > 0 ? typesImports + spaced(typesFile) : "export {};\n";
+  output.set("types.ts", banner + (await formatTypeScript(typesText)));
+  output.set("schema.ts", banner + emitSchemaTables(ctx, shared, PRINT_WIDTH));
+  for (const { plan, module } of clients) {
+    const own = [...ctx.typeNames.keys()].filter((key) => owner.get(key) === plan);
+    const statements = [
+      ...own.flatMap((key) => typeDeclaration(ctx, key)),
+      ...emitMessages(ctx, plan),
+      ...emitClient(ctx, plan),
+    ];
+    const file = print(`${module}.ts`, statements);
+    const imports = importsOf(
+      plan,
+      referencedTypes(file, sharedNames),
+      referencedTypes(file, RUNTIME_VALUE_TYPES),
+      own.length > 0,
+    );
+    const code = imports + "\n\n" + spaced(file);
+    const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
+    output.set(`${module}.ts`, banner + (await formatTypeScript(code)) + "\n" + tables);
+  }
+  for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, banner + text);
+  return output;
+}
+
+/** The declaration of a schema type; collections, dictionaries and inline simple types have none. */
+function typeDeclaration(ctx: EmitContext, key: string): StatementStructures[] {
+  const type = ctx.type(key);
+  if (type.kind === "simple") return type.anonymous ? [] : [emitSimpleType(ctx, key, type)];
+  return type.arrayItem || type.dictionary ? [] : [emitComplexType(ctx, key, type)];
+}
+
+/**
+ * The client each operation wrapper type belongs to: a `<Op>Request`/`<Op>Response` type goes into its
+ * client's module unless another client or a schema type uses it too (then it is shared).
+ */
+function wrapperOwners(ctx: EmitContext, plans: PortPlan[]): Map<string, PortPlan> {
+  const users = new Map<string, Set<PortPlan>>();
+  for (const plan of plans) {
+    for (const { op } of plan.operations) {
+      for (const message of [op.input, op.output]) {
+        const part = message?.body.length === 1 ? message.body[0] : undefined;
+        const ref = part && ctx.element(part.element).type;
+        if (ref?.kind !== "named" || !ctx.typeNames.has(ref.key)) continue;
+        const type = ctx.type(ref.key);
+        if (type.kind !== "complex" || !type.anonymous || type.arrayItem || type.dictionary) continue;
+        users.set(ref.key, (users.get(ref.key) ?? new Set()).add(plan));
+      }
     }
   }
-  for (const plan of plans) typeStatements.push(...emitMessages(ctx, plan));
-  const typesText = print("types.ts", typeStatements);
-  const runtimeTypes = referencedTypes(project.getSourceFileOrThrow("types.ts"), RUNTIME_VALUE_TYPES);
-  const typesHeader =
-    runtimeTypes.length > 0
-      ? `import type { ${runtimeTypes.join(", ")} } from "./runtime/index.js";\n\n`
-      : "";
-  const declaredTypes = new Set(
-    typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean),
+  const usedByTypes = new Set(
+    [...ctx.typeNames.keys()].flatMap((key) =>
+      typeRefs(ctx.type(key)).flatMap((ref) => (ref.kind === "named" ? [ref.key] : [])),
+    ),
   );
+  const owners = new Map<string, PortPlan>();
+  for (const [key, plansUsing] of users) {
+    if (plansUsing.size === 1 && !usedByTypes.has(key)) owners.set(key, [...plansUsing][0]!);
+  }
+  return owners;
+}
 
-  const clientText = print(
-    "index.ts",
-    plans.flatMap((plan) => emitClient(ctx, plan)),
-  );
-  const usedTypes = referencedTypes(project.getSourceFileOrThrow("index.ts"), declaredTypes);
-  const runtimeImports = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
-  if (plans.some((plan) => plan.operations.some((op) => op.faults.length > 0)))
-    runtimeImports.push("SoapFaultError");
-  if (plans.some((plan) => plan.failureName)) runtimeImports.push("SoapServiceError");
-  const indexHeader = [
-    `import { ${runtimeImports.join(", ")} } from "./runtime/index.js";`,
-    `import { ${plans.map((p) => p.metaName).join(", ")} } from "./schema.js";`,
-    usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",
+function indexText(modules: string[]): string {
+  return [
     `export * from "./runtime/index.js";`,
     `export * from "./types.js";`,
-    `export { ${plans.map((p) => p.metaName).join(", ")} } from "./schema.js";`,
-  ].filter(Boolean);
+    ...modules.map((module) => `export * from "./${module}.js";`),
+  ].join("\n");
+}
 
-  const files: GeneratedFiles = new Map();
-  files.set("index.ts", banner + (await formatTypeScript(indexHeader.join("\n") + "\n\n" + clientText)));
-  files.set("types.ts", banner + (await formatTypeScript(typesHeader + typesText)));
-  files.set("schema.ts", banner + emitServiceMeta(ctx, plans, PRINT_WIDTH));
-  for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, banner + text);
-  return files;
+/** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */
+function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ownTypes: boolean): string {
+  const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
+  if (plan.operations.some((op) => op.faults.length > 0)) runtime.push("SoapFaultError");
+  if (plan.failureName) runtime.push("SoapServiceError");
+  runtime.push(...valueTypes.map((name) => `type ${name}`));
+  return [
+    `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
+    `import type { ${ownTypes ? "ServiceMeta, TypeMeta" : "ServiceMeta"} } from "./runtime/metadata.js";`,
+    `import { schemaTypes } from "./schema.js";`,
+    usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** ts-morph puts no blank line between some declarations; one between each reads better. */
+function spaced(file: SourceFile): string {
+  return file.getFullText().replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
+}
+
+/** `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. */
+function kebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
 }
 
 /**
@@ -94,7 +180,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
  * as an operation key, a method, a parameter or a type parameter (`K`) must not be imported, or
  * `noUnusedLocals` rejects the file.
  */
-function referencedTypes(file: SourceFile, declared: ReadonlySet<unknown>): string[] {
+function referencedTypes(file: SourceFile, declared: ReadonlySet<string>): string[] {
   const names = new Set<string>();
   for (const reference of file.getDescendantsOfKind(SyntaxKind.TypeReference)) {
     const name = reference.getTypeName().getText();

@@ -3,7 +3,15 @@
  * each operation's messages map onto TypeScript objects. The type, client and metadata emitters all read
  * the same plan, so names and shapes agree across the generated files.
  */
-import type { FaultModel, MessageModel, MessagePart, OperationModel, Particle, PortModel } from "../model.js";
+import {
+  qnameKey,
+  type FaultModel,
+  type MessageModel,
+  type MessagePart,
+  type OperationModel,
+  type Particle,
+  type PortModel,
+} from "../model.js";
 import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
@@ -61,8 +69,8 @@ export interface PortPlan {
  */
 const CLIENT_MEMBERS = ["call", "then", ...Object.getOwnPropertyNames(Object.prototype)];
 
-export function planPort(ctx: EmitContext, port: PortModel): PortPlan {
-  const base = port.portType.local;
+/** `base`: the name the client's declarations start with, the portType's unless two ports share it. */
+export function planPort(ctx: EmitContext, port: PortModel, base = port.portType.local): PortPlan {
   const requestHeaders = new HeaderProps();
   const responseHeaders = new HeaderProps();
   const methods = new NameAllocator(CLIENT_MEMBERS);
@@ -153,7 +161,7 @@ function isAllOptional(ctx: EmitContext, key: string): boolean {
   const requiredAttribute = type.attributes.some((a) => a.use === "required");
   const requiredContent = type.content !== undefined && minOccursOf(type.content) > 0;
   if (requiredAttribute || requiredContent) return false;
-  return type.base ? isAllOptional(ctx, `{${type.base.ns}}${type.base.local}`) : true;
+  return type.base ? isAllOptional(ctx, qnameKey(type.base)) : true;
 }
 
 /** Whether a particle demands any element at all (0 when it can be empty). */

@@ -3,62 +3,81 @@
  * wire, and for every operation its SOAPAction, body and header elements. Written as plain object
  * literals so a reader can see exactly what the client will send.
  */
-import type { ElementDecl, ElementParticle, SchemaType, TypeRef } from "../model.js";
+import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
 import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
 import { stringLiteral } from "../lib/ts.js";
-import { type EmitContext, keyOf } from "./context.js";
+import type { EmitContext } from "./context.js";
 import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
 
-/** Source text of `schema.ts`, already laid out as prettier would (formatting it would only cost time). */
-export function emitServiceMeta(ctx: EmitContext, plans: PortPlan[], width: number): string {
-  const literal = new LiteralWriter(
-    width,
-    plans.map((plan) => plan.metaName),
+/** Source text of `schema.ts`: the tables of the schema types every client shares, in prettier's layout. */
+export function emitSchemaTables(ctx: EmitContext, keys: string[], width: number): string {
+  const literal = new LiteralWriter(width, ["schemaTypes"]);
+  const table = literal.write(typesTable(ctx, keys));
+  return joinSections([
+    `import type { TypeMeta } from "./runtime/metadata.js";`,
+    literal.namespaceConstants(),
+    `/** Wire layout of every schema type the operations use, by TypeScript type name. */\n` +
+      `export const schemaTypes: Readonly<Record<string, TypeMeta>> = ${table};`,
+  ]);
+}
+
+/**
+ * The tables at the end of a client's module: the types only this client uses (its operation wrappers)
+ * and its operations. The module imports `ServiceMeta`, `TypeMeta` and `schemaTypes`.
+ */
+export function emitServiceTables(
+  ctx: EmitContext,
+  plan: PortPlan,
+  ownKeys: string[],
+  width: number,
+): string {
+  const literal = new LiteralWriter(width, [plan.metaName, plan.faultsName, "types", "schemaTypes"]);
+  const own = ownKeys.length > 0 ? literal.write(typesTable(ctx, ownKeys)) : undefined;
+  const operations = Object.fromEntries(
+    plan.operations.map(({ op, input, output, faults }): [string, OperationMeta] => [
+      op.name,
+      {
+        name: op.name,
+        soapAction: op.soapAction,
+        input: messageMeta(ctx, input, op.input.body),
+        ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
+        faults: faults.map(({ fault }) => ({
+          name: fault.name,
+          detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
+        })),
+      },
+    ]),
   );
-  // Built with fromEntries, which makes every key an own property; assigning one named `__proto__` (an
-  // operation may be) would set the prototype instead.
-  const types = Object.fromEntries(
-    [...ctx.typeNames].map(([key, name]): [string, TypeMeta] => [name, typeMeta(ctx, ctx.type(key))]),
-  );
-  const typesText = literal.write(types);
-  const services = plans.map((plan) => {
-    const operations = Object.fromEntries(
-      plan.operations.map(({ op, input, output, faults }): [string, OperationMeta] => [
-        op.name,
-        {
-          name: op.name,
-          soapAction: op.soapAction,
-          input: messageMeta(ctx, input, op.input.body),
-          ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
-          faults: faults.map(({ fault }) => ({
-            name: fault.name,
-            detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
-          })),
-        },
-      ]),
-    );
-    const meta = literal.write({
-      soapVersion: plan.port.soapVersion,
-      failureHeaders: plan.failureHeaders,
-      operations,
-    });
-    return [
-      `/** Wire layout of the ${docText(plan.port.portType.local)} operations. */`,
-      `export const ${plan.metaName}: ServiceMeta = {\n  types,${meta.slice(1)};`,
-    ].join("\n");
+  const meta = literal.write({
+    soapVersion: plan.port.soapVersion,
+    failureHeaders: plan.failureHeaders,
+    operations,
   });
-  return (
-    [
-      `import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";`,
-      literal.namespaceConstants(),
-      `/** Wire layout of every schema type the operations use, by TypeScript type name. */\nconst types: Readonly<Record<string, TypeMeta>> = ${typesText};`,
-      ...services,
-    ].join("\n\n") + "\n"
+  const name = docText(plan.port.portType.local);
+  return joinSections([
+    literal.namespaceConstants(),
+    own === undefined
+      ? ""
+      : `/** Wire layout of the types only ${name} uses, by TypeScript type name. */\n` +
+        `const types: Readonly<Record<string, TypeMeta>> = ${own};`,
+    `/** Wire layout of the ${name} operations. */\n` +
+      `export const ${plan.metaName}: ServiceMeta = {\n  types: ${own === undefined ? "schemaTypes" : "{ ...schemaTypes, ...types }"},${meta.slice(1)};`,
+  ]);
+}
+
+/** Built with fromEntries, which makes every key an own property: assigning one named `__proto__` would set the prototype. */
+function typesTable(ctx: EmitContext, keys: string[]): Record<string, TypeMeta> {
+  return Object.fromEntries(
+    keys.map((key): [string, TypeMeta] => [ctx.typeName(key), typeMeta(ctx, ctx.type(key))]),
   );
+}
+
+function joinSections(sections: string[]): string {
+  return sections.filter((section) => section !== "").join("\n\n") + "\n";
 }
 
 function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
@@ -107,7 +126,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
   return {
     kind: "complex",
     ...xml,
-    ...(type.base ? { base: ctx.typeName(keyOf(type.base)) } : {}),
+    ...(type.base ? { base: ctx.typeName(qnameKey(type.base)) } : {}),
     fields: properties.flatMap((p) =>
       p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
     ),
@@ -199,7 +218,7 @@ class LiteralWriter {
     private readonly width: number,
     reserved: string[],
   ) {
-    this.names = new NameAllocator(["types", "service", ...reserved]);
+    this.names = new NameAllocator(reserved);
   }
 
   /** `value` as source text, `indent` spaces in, with `lead` characters before it and `tail` after it. */

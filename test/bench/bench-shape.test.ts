@@ -67,7 +67,7 @@ describe("the replicated WSDL of the scaling series", async () => {
 
   it("generates a client with one method per replicated operation", async () => {
     const files = await render({ text: replicated, name: "replicated-x4.wsdl" });
-    const client = files.get("index.ts") ?? "";
+    const client = files.get("customer-service.ts") ?? "";
     for (const k of [1, 2, 3, 4]) expect(client).toContain(`async chatSessionsForUser_${k}(`);
     expect(client.match(/^ {2}async \w+\(/gm)).toHaveLength(4 * 33);
   });

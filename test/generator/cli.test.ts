@@ -1,6 +1,6 @@
 /** The `soapgen` command as a user runs it: generate, check, config targets, URL input, help and version. */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = process.cwd();
 const CLI = resolve(ROOT, "dist/generator/cli.js");
 const CHOICE = resolve(ROOT, "wsdl/choice.wsdl");
+const AGENT_A = resolve(ROOT, "wsdl/merge/agent-a.wsdl");
+const AGENT_B = resolve(ROOT, "wsdl/merge/agent-b.wsdl");
 
 interface Run {
   code: number;
@@ -110,13 +112,64 @@ describe("soapgen", () => {
       JSON.stringify({ targets: [{ wsdl: "service.wsdl", out: "src/generated" }] }),
     );
     expect((await soapgen(["generate"], project)).code).toBe(0);
-    expect(readFileSync(join(project, "src/generated/index.ts"), "utf8")).toContain(
+    expect(readFileSync(join(project, "src/generated/payment-service.ts"), "utf8")).toContain(
       "export class PaymentServiceClient",
     );
     expect(await soapgen(["check"], project)).toMatchObject({
       code: 0,
       stdout: "soapgen: src/generated is up to date\n",
     });
+  });
+
+  it("puts several --wsdl into one output and keeps only the --operations given", async () => {
+    const out = join(dir, "agents");
+    const args = ["--wsdl", AGENT_A, "--wsdl", AGENT_B, "--out", out, "--operations", "GetRight,Get*"];
+    const run = await soapgen(["generate", ...args, "--exclude-operations", "GetCarrier"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(readdirSync(out).sort()).toEqual(["agent-b.ts", "index.ts", "runtime", "schema.ts", "types.ts"]);
+    expect(readFileSync(join(out, "agent-b.ts"), "utf8")).toContain("async getRight(");
+    expect(readFileSync(join(out, "agent-b.ts"), "utf8")).not.toContain("async saveCarrier(");
+    // check takes the same input: the same selection is up to date, none names the left-out client.
+    expect((await soapgen(["check", ...args, "--exclude-operations", "GetCarrier"])).code).toBe(0);
+    const stale = await soapgen(["check", "--wsdl", AGENT_A, "--wsdl", AGENT_B, "--out", out]);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(`soapgen: stale: ${relative(ROOT, join(out, "agent-a.ts"))}`);
+  });
+
+  it("reads a config target with several WSDLs and an operation selection", async () => {
+    const project = join(dir, "agents-project");
+    cpSync(AGENT_A, join(project, "wsdl/agent-a.wsdl"));
+    cpSync(AGENT_B, join(project, "wsdl/agent-b.wsdl"));
+    writeFileSync(
+      join(project, "soapgen.config.json"),
+      JSON.stringify({
+        targets: [
+          {
+            wsdl: ["wsdl/agent-b.wsdl", "wsdl/agent-a.wsdl"],
+            out: "sdk",
+            operations: ["*Carrier"],
+            excludeOperations: ["Delete*"],
+          },
+        ],
+      }),
+    );
+    expect((await soapgen(["generate"], project)).code).toBe(0);
+    const methods = (file: string) =>
+      [...readFileSync(join(project, "sdk", file), "utf8").matchAll(/^ {2}async (\w+)\(/gm)].map((m) => m[1]);
+    expect(methods("agent-a.ts")).toEqual(["getCarrier"]);
+    expect(methods("agent-b.ts")).toEqual(["saveCarrier"]);
+    expect(await soapgen(["check"], project)).toMatchObject({
+      code: 0,
+      stdout: "soapgen: sdk is up to date\n",
+    });
+
+    writeFileSync(
+      join(project, "soapgen.config.json"),
+      JSON.stringify({ targets: [{ wsdl: ["wsdl/agent-a.wsdl"], out: "sdk", operations: "GetCarrier" }] }),
+    );
+    expect((await soapgen(["generate"], project)).stderr).toBe(
+      `soapgen: ${join(project, "soapgen.config.json")}: expected "operations" to be an array of names or globs (at targets[0])\n`,
+    );
   });
 
   it("says what is wrong with a config file in one line", async () => {
@@ -129,7 +182,7 @@ describe("soapgen", () => {
     const run = await soapgen(["generate"], project);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      `soapgen: ${join(project, "soapgen.config.json")}: expected string properties "wsdl" and "out" (at targets[0])\n`,
+      `soapgen: ${join(project, "soapgen.config.json")}: expected "wsdl" (a string or a non-empty array of strings) and a string "out" (at targets[0])\n`,
     );
   });
 

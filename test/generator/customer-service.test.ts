@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { render } from "../../generator/generate.js";
 import { formatTypeScript } from "../../generator/format.js";
 import type { GeneratedFiles } from "../../generator/emit/index.js";
+import { outputParts } from "./output.js";
 import { CustomerServiceClient } from "../../generated/customer-service/index.js";
 
 const WSDL = resolve(process.cwd(), "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
@@ -80,7 +81,7 @@ describe("generated/customer-service", () => {
   });
 
   it("types the schema's constructs as the README's mapping says", () => {
-    const types = rendered.get("types.ts")!;
+    const { types } = outputParts(rendered);
     expect(types).toContain("export interface CustomerCenterConfig extends Carrier {");
     expect(types).toContain(
       'export type ETableRight = (\n  "Select" | "Update" | "Insert" | "Delete" | "Filtering" | "RestrictedUpdate" | UnknownEnumValue\n)[];',
@@ -102,7 +103,7 @@ describe("generated/customer-service", () => {
   });
 
   it("carries the WSDL's documentation as JSDoc", () => {
-    expect(rendered.get("index.ts")).toMatch(
+    expect(rendered.get("customer-service.ts")).toMatch(
       /\/\*\*\n\s+\* Get all chat TOPICS which this user is a member of\.[^/]*\*\/\n\s+async chatSessionsForUser\(/,
     );
   });

@@ -3,14 +3,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { render } from "../../generator/generate.js";
+import { outputParts } from "./output.js";
 
 async function files(name: string): Promise<{ types: string; index: string; schema: string }> {
-  const rendered = await render(resolve(process.cwd(), "wsdl", name));
-  return {
-    types: rendered.get("types.ts")!,
-    index: rendered.get("index.ts")!,
-    schema: rendered.get("schema.ts")!,
-  };
+  const { types, clients, schema } = outputParts(await render(resolve(process.cwd(), "wsdl", name)));
+  return { types, index: clients, schema };
 }
 
 describe("emission per construct", () => {
@@ -64,10 +61,10 @@ describe("emission per construct", () => {
         `</xs:union></xs:simpleType>`,
     );
     const rendered = await render({ text: wsdl, name: "union.wsdl" });
-    expect(rendered.get("types.ts")).toContain(
+    expect(outputParts(rendered).types).toContain(
       'export type ColorOrPercent = Color | "Clear" | UnknownEnumValue;',
     );
-    expect(rendered.get("schema.ts")).toContain(
+    expect(outputParts(rendered).schema).toContain(
       'ColorOrPercent: {\n    kind: "simple",\n    xmlName: "ColorOrPercent",\n    xmlNs: nslist_enum,\n    base: "string",\n    enumeration: ["Red", "Green", "Blue", "Clear"],\n  },',
     );
   });
@@ -110,6 +107,12 @@ describe("emission per construct", () => {
     const { schema, index } = await files("soap12.wsdl");
     expect(schema).toContain('soapVersion: "1.2"');
     expect(index).toContain("A typed client for the EchoService SOAP 1.2 service.");
+  });
+
+  it("keeps types.ts a module when no schema type is shared (its types are the client's own)", async () => {
+    const rendered = await render(resolve(process.cwd(), "wsdl", "soap12.wsdl"));
+    expect(rendered.get("types.ts")!.split("\n").slice(1).join("\n")).toBe("export {};\n");
+    expect(rendered.get("echo-service.ts")).toContain("export interface EchoRequest {");
   });
 
   it("wsdl:fault becomes an error class the client throws, headers a typed interface", async () => {
@@ -177,13 +180,13 @@ describe("emission of the WSDL 1.1 styles beyond WCF", () => {
 
   it("notification and solicit-response operations: no method, one warning each", async () => {
     const warnings: string[] = [];
-    const rendered = await render(resolve(process.cwd(), "wsdl/notification.wsdl"), undefined, (w) =>
-      warnings.push(w),
-    );
-    const index = rendered.get("index.ts")!;
-    expect(index).toContain("async subscribe(");
-    expect(index).not.toMatch(/\balert\b|\bconfirm\b|"Alert"|"Confirm"/);
-    expect(rendered.get("schema.ts")).not.toMatch(/"Alert"|"Confirm"/);
+    const rendered = await render(resolve(process.cwd(), "wsdl/notification.wsdl"), {
+      onWarning: (w) => warnings.push(w),
+    });
+    const { clients, schema } = outputParts(rendered);
+    expect(clients).toContain("async subscribe(");
+    expect(clients).not.toMatch(/\balert\b|\bconfirm\b|"Alert"|"Confirm"/);
+    expect(schema).not.toMatch(/"Alert"|"Confirm"/);
     expect(warnings.map((w) => w.replace(/^.*notification\.wsdl:/, ""))).toEqual([
       expect.stringMatching(
         /^37:5: notification operation 'Alert' of portType 'Alerts' left out of the client/,

@@ -4,12 +4,13 @@
  * literals) holds nothing that came from the WSDL's text, and whose tables keep every name as an own key.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RUNTIME_EXPORTS } from "../../generator/emit/context.js";
 import { render } from "../../generator/generate.js";
+import { outputParts } from "../generator/output.js";
 import { docText, lineCommentText, memberName, objectKey, toTypeName } from "../../generator/lib/names.js";
 import { decodeMessage, encodeMessage, type ServiceMeta } from "../../templates/runtime/index.js";
 import { codeTokens, compileAll, generatedSources, injectedCode, ROOT, tempDir } from "./harness.js";
@@ -67,7 +68,7 @@ describe("hostile WSDLs", () => {
   });
 
   it("write documentation with line breaks and comment terminators neutralised", () => {
-    const types = file("injection.wsdl", "types.ts");
+    const types = outputParts(output("injection.wsdl")).types;
     expect(types).toContain(
       " * *\\/ PWNED_TYPE_DOC(); /*\n * PWNED_LS(); PWNED_PS(); // *\\/ PWNED_AFTER_LINE_COMMENT();\n",
     );
@@ -75,7 +76,7 @@ describe("hostile WSDLs", () => {
   });
 
   it("rename what would clash and keep names that are merely unusual", () => {
-    const types = file("names.wsdl", "types.ts");
+    const types = outputParts(output("names.wsdl")).types;
     for (const declaration of [
       "export interface Item2 {\n  Other: string;\n}", // tns:Item came first; o:Item is the other namespace's
       "export interface item {\n  lower: string;\n}", // differs only in case: kept
@@ -96,7 +97,7 @@ describe("hostile WSDLs", () => {
     ]) {
       expect(types).toContain(declaration);
     }
-    const index = file("names.wsdl", "index.ts");
+    const index = file("names.wsdl", "class.ts");
     const methods = [...index.matchAll(/^  (?:async )?(\w+)[<(]/gm)].map((m) => m[1]);
     expect(methods).toEqual([
       "constructor",
@@ -114,19 +115,18 @@ describe("hostile WSDLs", () => {
       .split(",")
       .map((s) => s.trim())
       .filter(Boolean);
-    expect(imported).not.toContain("K"); // only the call() type parameter is named K
-    expect(imported).not.toContain("options");
-    expect(imported).not.toContain("Item"); // only an operation key is named Item
+    // The types the message declarations use; not K (only the call() type parameter) nor options.
+    expect(imported).toEqual(["Everything", "Item"]);
   });
 
   it("keep __proto__ an own key of the tables, and inherited names plain properties of values", async () => {
-    const schema = ts.transpileModule(file("names.wsdl", "schema.ts"), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    mkdirSync(join(dir, "names"), { recursive: true });
-    writeFileSync(join(dir, "names/schema.mjs"), schema.outputText);
+    // The tables as the generated modules build them at run time: the client's tables spread the shared ones.
+    for (const [path, text] of output("names.wsdl")) {
+      mkdirSync(dirname(join(dir, "names", path)), { recursive: true });
+      writeFileSync(join(dir, "names", path), text);
+    }
     const service = (
-      (await import(pathToFileURL(join(dir, "names/schema.mjs")).href)) as { classService: ServiceMeta }
+      (await import(pathToFileURL(join(dir, "names/class.ts")).href)) as { classService: ServiceMeta }
     ).classService;
     expect(Object.hasOwn(service.operations, "__proto__")).toBe(true);
     expect(service.operations["__proto__"]?.name).toBe("__proto__");
@@ -191,9 +191,9 @@ describe("schemas built to make generation blow up", () => {
         ? `<xs:complexType name="T0"><xs:sequence><xs:element name="a0" type="xs:string"/></xs:sequence></xs:complexType>`
         : `<xs:complexType name="T${i}"><xs:complexContent><xs:extension base="tns:T${i - 1}"><xs:sequence><xs:element name="a${i}" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`,
     );
-    const types = (
-      await render({ text: withSchema(`${chain.join("")}<xs:element name="Op" type="tns:T199"/>`) })
-    ).get("types.ts")!;
+    const types = outputParts(
+      await render({ text: withSchema(`${chain.join("")}<xs:element name="Op" type="tns:T199"/>`) }),
+    ).types;
     expect(types).toContain(
       'export interface T199 extends T198 {\n  /** This type or a derived one, read from and sent as `xsi:type`. */\n  $type?: "T199";\n  a199: string;\n}',
     );
@@ -209,23 +209,23 @@ describe("schemas built to make generation blow up", () => {
     const wide = Array.from({ length: 2000 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join(
       "",
     );
-    const wideTypes = (
+    const wideTypes = outputParts(
       await render({
         text: withSchema(
           `<xs:element name="Op"><xs:complexType><xs:choice>${wide}</xs:choice></xs:complexType></xs:element>`,
         ),
-      })
-    ).get("types.ts")!;
+      }),
+    ).types;
     expect(wideTypes).toContain("export interface OpRequest {\n  e0?: string;\n  e1?: string;\n");
     expect(wideTypes).toContain("  e1999?: string;\n}");
     expect(wideTypes).not.toContain("never");
 
     const deep = `${'<xs:choice><xs:element name="a" type="xs:string"/>'.repeat(300)}<xs:element name="z" type="xs:int"/>${"</xs:choice>".repeat(300)}`;
-    const deepTypes = (
+    const deepTypes = outputParts(
       await render({
         text: withSchema(`<xs:element name="Op"><xs:complexType>${deep}</xs:complexType></xs:element>`),
-      })
-    ).get("types.ts")!;
+      }),
+    ).types;
     expect(deepTypes).toContain("  a300?: string;\n  z?: number;\n}");
     expect(deepTypes).not.toContain("never");
   });
@@ -234,13 +234,13 @@ describe("schemas built to make generation blow up", () => {
     const choice = Array.from({ length: 64 }, (_, i) => `<xs:element name="e${i}" type="xs:string"/>`).join(
       "",
     );
-    const types = (
+    const types = outputParts(
       await render({
         text: withSchema(
           `<xs:element name="Op"><xs:complexType><xs:choice>${choice}</xs:choice></xs:complexType></xs:element>`,
         ),
-      })
-    ).get("types.ts")!;
+      }),
+    ).types;
     expect(types).toContain("export type OpRequest = {} & (\n  | {\n      e0: string;\n      e1?: never;");
   });
 });

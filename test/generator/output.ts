@@ -1,0 +1,28 @@
+/** Reading a render by what the files hold, wherever the output's layout puts each declaration. */
+
+/** The files besides `index.ts`, `types.ts`, `schema.ts` and `runtime/`: one module per client. */
+export function clientModules(files: ReadonlyMap<string, string>): string[] {
+  return [...files.keys()].filter(
+    (path) => !path.startsWith("runtime/") && !["index.ts", "types.ts", "schema.ts"].includes(path),
+  );
+}
+
+/**
+ * `types`: every type declaration (the shared `types.ts` and the clients' own request/response and
+ * header types); `clients`: the client modules; `schema`: every runtime table (`schema.ts` and the
+ * clients' operation tables).
+ */
+export function outputParts(files: ReadonlyMap<string, string>): {
+  types: string;
+  clients: string;
+  schema: string;
+} {
+  const clients = clientModules(files)
+    .map((path) => files.get(path)!)
+    .join("\n");
+  return {
+    types: `${files.get("types.ts")!}\n${clients}`,
+    clients,
+    schema: `${files.get("schema.ts")!}\n${clients}`,
+  };
+}
