@@ -53,8 +53,7 @@ export function reachableTypes(model: ServiceModel): Set<string> {
       for (const key of derived.get(ref.key) ?? []) visit({ kind: "named", key });
       for (const key of substituteElements(type)) {
         const member = model.elements.get(key);
-        if (!member) throw new Error(`internal: element ${key} missing from the model`);
-        visit(member.type);
+        if (member) visit(member.type);
       }
     }
   };
@@ -66,11 +65,16 @@ export function reachableTypes(model: ServiceModel): Set<string> {
   return seen;
 }
 
-/** Keys of the substitution group members a complex type's content accepts in place of their heads. */
+/**
+ * Keys of the substitution group members a complex type's content accepts in place of their heads, and
+ * of the heads themselves: the emitter reads both.
+ */
 function substituteElements(type: SchemaType): string[] {
   const keys: string[] = [];
   if (type.kind === "complex" && type.content)
-    forEachElement(type.content, (element) => keys.push(...(element.substitutes ?? [])));
+    forEachElement(type.content, (element) => {
+      if (element.substitutes) keys.push(qnameKey(element.name), ...element.substitutes);
+    });
   return keys;
 }
 

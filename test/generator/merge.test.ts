@@ -36,7 +36,9 @@ describe("merging two agents' WSDLs", async () => {
   const types = files.get("types.ts")!;
 
   it("takes the union of an enumeration's values, the first WSDL's first", () => {
-    expect(declaration(types, "Right")).toBe('export type Right = "Read" | "Write" | "Delete";\n');
+    expect(declaration(types, "Right")).toBe(
+      'export type Right = "Read" | "Write" | "Delete" | UnknownEnumValue;\n',
+    );
     expect(files.get("schema.ts")).toContain(
       '    base: "string",\n    enumeration: ["Read", "Write", "Delete"],\n',
     );
@@ -44,7 +46,7 @@ describe("merging two agents' WSDLs", async () => {
 
   it("takes the union of an xs:list flag's values", () => {
     expect(declaration(types, "Flags")).toBe(
-      '/** An `xs:list`: sent as the items separated by spaces (WCF flag enums). */\nexport type Flags = ("Bold" | "Italic" | "Underline")[];\n',
+      '/** An `xs:list`: sent as the items separated by spaces (WCF flag enums). */\nexport type Flags = ("Bold" | "Italic" | "Underline" | UnknownEnumValue)[];\n',
     );
   });
 

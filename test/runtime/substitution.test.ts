@@ -18,7 +18,7 @@ symlinkSync(resolve(ROOT, "node_modules"), join(dir, "node_modules"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 await generate({ wsdl: resolve(ROOT, "wsdl/substitution.wsdl"), out: join(dir, "fleet") });
-const { fleetService: service } = (await import(join(dir, "fleet", "schema.ts"))) as {
+const { fleetService: service } = (await import(join(dir, "fleet", "index.ts"))) as {
   fleetService: ServiceMeta;
 };
 
