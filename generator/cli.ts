@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -46,15 +46,22 @@ async function runGenerate(args: Args): Promise<number> {
 async function runCheck(args: Args): Promise<number> {
   const { check } = await import("./generate.js");
   let stale = 0;
+  let missing = 0;
   for (const target of targets(args)) {
     const files = await check({ ...target, timeoutMs: args.timeout });
+    if (!existsSync(target.out)) {
+      // Every file would be "stale"; the one thing to say is that the folder is not there.
+      console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);
+      missing++;
+      continue;
+    }
     stale += files.length;
     if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
     for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
   }
   if (stale > 0)
     console.error(`soapgen: ${stale} generated file(s) differ from the WSDL: run soapgen generate`);
-  return stale > 0 ? 1 : 0;
+  return stale > 0 || missing > 0 ? 1 : 0;
 }
 
 /** Errors already reported: Node may raise one twice (a CommonJS module failing under import() also rejects unhandled). */
@@ -122,7 +129,10 @@ try {
     .command(
       "check",
       "exit 1 and name the stale files when the output differs from what the WSDL generates now",
-      (y) => y.options(targetOptions),
+      (y) =>
+        y
+          .options(targetOptions)
+          .option("out", { type: "string", describe: "output folder to compare with (nothing is written)" }),
       async (args) => {
         exitCode = await runCheck(args as Args);
       },

@@ -1,6 +1,6 @@
 /** The pipeline: load the WSDL into the model, emit the files, format them, write them atomically. */
 import { basename } from "node:path";
-import { loadServiceModel } from "./load/index.js";
+import { loadServiceModel, TEXT_LOCATION } from "./load/index.js";
 import { resolveLocation } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { SoapgenError } from "./errors.js";
@@ -41,21 +41,33 @@ export async function check(options: GenerateOptions): Promise<string[]> {
 /** The generated files in memory, formatted, by path relative to the output folder. */
 export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
   const input =
-    typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
+    typeof wsdl === "string"
+      ? { location: wsdl }
+      : wsdl.name === undefined
+        ? { text: wsdl.text }
+        : { text: wsdl.text, location: wsdl.name };
   const model = await loadServiceModel(input, timeoutMs === undefined ? {} : { timeoutMs });
+  // Text without a name is reported as the loader reports it, never as a path the user did not give.
+  const location = input.location === undefined ? TEXT_LOCATION : resolveLocation(input.location, undefined);
   if (model.ports.length === 0) {
     throw new SoapgenError(
-      { file: resolveLocation(input.location, undefined) },
+      { file: location },
       "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
     );
   }
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.
   const { emitFiles } = await import("./emit/index.js");
-  return emitFiles(model, sourceName(input.location));
+  return emitFiles(model, sourceName(location));
 }
 
-/** The name the banner shows: a URL as is, a file by its base name (so output does not depend on cwd). */
+/**
+ * The name the banner shows: a file by its base name (so output does not depend on cwd), a URL without
+ * its query and fragment (a `?wsdl` or a token there is no part of the service's name).
+ */
 function sourceName(location: string): string {
-  return /^https?:\/\//i.test(location) ? location : basename(location);
+  if (!/^https?:\/\//i.test(location)) return basename(location);
+  const url = new URL(location);
+  url.search = url.hash = "";
+  return url.href;
 }

@@ -28,6 +28,9 @@ import { GENERATED_BANNER } from "../write.js";
 
 export type GeneratedFiles = Map<string, string>;
 
+/** The runtime is soapgen's, the same in every output: its banner names no WSDL. */
+const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated client shares. Do not edit: regenerate with soapgen.\n`;
+
 export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
   const plans = model.ports.map((port) => planPort(ctx, port));
@@ -77,7 +80,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   files.set("index.ts", banner + (await formatTypeScript(indexHeader.join("\n") + "\n\n" + clientText)));
   files.set("types.ts", banner + (await formatTypeScript(typesText)));
   files.set("schema.ts", banner + emitServiceMeta(ctx, plans, PRINT_WIDTH));
-  for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, banner + text);
+  for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, RUNTIME_BANNER + text);
   return files;
 }
 
