@@ -14,6 +14,7 @@ interface Args {
   config?: string;
   timeout: number;
   verbose: boolean;
+  quiet: boolean;
 }
 
 function targets(args: Args): Target[] {
@@ -38,7 +39,9 @@ async function runGenerate(args: Args): Promise<number> {
     const started = performance.now();
     const result = await generate({ ...target, timeoutMs: args.timeout });
     const ms = Math.round(performance.now() - started);
+    if (args.quiet) continue;
     console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
+    for (const warning of result.warnings) console.error(`soapgen: warning: ${warning}`);
   }
   return 0;
 }
@@ -56,7 +59,7 @@ async function runCheck(args: Args): Promise<number> {
       continue;
     }
     stale += files.length;
-    if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
+    if (files.length === 0 && !args.quiet) console.log(`soapgen: ${shown(target.out)} is up to date`);
     for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
   }
   if (stale > 0)
@@ -111,6 +114,7 @@ const targetOptions = {
   config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
+  quiet: { type: "boolean", default: false, describe: "print errors only" },
 } as const;
 
 let exitCode = 0;

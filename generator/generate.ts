@@ -4,6 +4,7 @@ import { loadServiceModel, TEXT_LOCATION } from "./load/index.js";
 import { resolveLocation } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { SoapgenError } from "./errors.js";
+import { runtimeDependencyWarning } from "./runtime-dependency.js";
 import { recoverInterruptedRuns, staleFiles, writeOutputAtomically } from "./write.js";
 
 /** Where the WSDL comes from: a file path or http(s) URL, or the document itself. */
@@ -21,6 +22,8 @@ export interface GenerateResult {
   out: string;
   /** Paths of the written files, relative to `out`. */
   files: string[];
+  /** Problems that do not stop generation, one line each: the app's fast-xml-parser dependency. */
+  warnings: string[];
 }
 
 /** Generates the client for one WSDL into `out`. Throws `SoapgenError` for bad input, writing nothing. */
@@ -29,7 +32,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   recoverInterruptedRuns(options.out);
   const files = await render(options.wsdl, options.timeoutMs);
   writeOutputAtomically(options.out, files);
-  return { out: options.out, files: [...files.keys()] };
+  const warning = runtimeDependencyWarning(options.out);
+  return { out: options.out, files: [...files.keys()], warnings: warning === undefined ? [] : [warning] };
 }
 
 /** Paths of the files in `out` that differ from what the WSDL generates now (empty when up to date). */

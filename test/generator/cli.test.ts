@@ -1,6 +1,6 @@
 /** The `soapgen` command as a user runs it: generate, check, config targets, URL input, help and version. */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -115,6 +115,24 @@ describe("soapgen", () => {
     expect(await soapgen(["check"], project)).toMatchObject({
       code: 0,
       stdout: "soapgen: src/generated is up to date\n",
+    });
+  });
+
+  it("warns in one line when the app does not depend on fast-xml-parser, unless --quiet", async () => {
+    const project = join(dir, "app-without-parser");
+    mkdirSync(project);
+    writeFileSync(join(project, "package.json"), JSON.stringify({ devDependencies: { soapgen: "^0.1.0" } }));
+    const out = join(project, "src/crm");
+    const run = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^soapgen: wrote 12 files to .*src\/crm in \d+ ms\n$/);
+    expect(run.stderr).toBe(
+      `soapgen: warning: ${join(project, "package.json")}: fast-xml-parser is not in "dependencies"; the generated client imports it at run time (supported: >=4.0.9 <6.0.0)\n`,
+    );
+    expect(await soapgen(["generate", "--wsdl", CHOICE, "--out", out, "--quiet"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
     });
   });
 
