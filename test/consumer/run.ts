@@ -5,8 +5,9 @@
  * itself; generates the CustomerService client with the installed `soapgen`; type-checks and builds it with
  * every supported TypeScript, module setting and lib; installs the app again as a deployment does
  * (`npm ci --omit=dev`, so no soapgen and no TypeScript) and runs every build on every supported Node
- * against a local stub. The runtime's own tests also run against the oldest and newest fast-xml-parser of
- * each supported major. One row per combination, then `N passed, M failed`; exit code 1 on any failure.
+ * (20.19.0, 22, 24 and the machine's) against a local stub. The runtime's own tests also run against the
+ * oldest and newest fast-xml-parser of each supported major. One row per combination, then
+ * `N passed, M failed`; exit code 1 on any failure.
  *
  * "CommonJS" here is an app whose package.json says `"type": "commonjs"`, compiled with `module: nodenext`
  * (TypeScript then emits `require`) and run by Node as CommonJS. `verbatimModuleSyntax` is off there: it
@@ -127,7 +128,12 @@ const { call } = await import(pathToFileURL(file).href);
 console.log(await call(endpoint));
 `;
 
-function tsconfig(typescriptVersion: string, module: (typeof MODULES)[number], lib: (typeof LIBS)[number]) {
+function tsconfig(
+  typescriptVersion: string,
+  module: (typeof MODULES)[number],
+  lib: (typeof LIBS)[number],
+  outDir: string,
+) {
   const [major = 0, minor = 0] = typescriptVersion.split(".").map(Number);
   const { noEmit: _noEmit, ...strictest } = STRICT_TSCONFIG.compilerOptions;
   return {
@@ -141,7 +147,7 @@ function tsconfig(typescriptVersion: string, module: (typeof MODULES)[number], l
       lib: lib === "DOM" ? ["ES2022", "DOM"] : ["ES2022"],
       types: lib === "DOM" ? [] : ["node"],
       rootDir: "src",
-      outDir: "out",
+      outDir,
     },
     include: ["src"],
   };
@@ -149,7 +155,8 @@ function tsconfig(typescriptVersion: string, module: (typeof MODULES)[number], l
 
 async function main(): Promise<number> {
   // Tools, each installed once for the whole run: the TypeScript versions, the parsers the runtime tests
-  // use, and Node 22 (Node 24 comes from .ci/node24.sh, as for the test suite).
+  // use, and the Nodes besides the machine's: the oldest supported (20.19.0) and 22; Node 24 comes from
+  // .ci/node24.sh, as for the test suite.
   let phase = performance.now();
   mkdirSync(tools);
   writeFileSync(join(tools, "package.json"), JSON.stringify({ private: true }));
@@ -157,13 +164,14 @@ async function main(): Promise<number> {
     ["install", "--silent", ...[...TYPESCRIPTS, ...PARSERS].map((t) => `${t.alias}@npm:${t.spec}`)],
     tools,
   );
-  mkdirSync(join(tools, "node22"));
-  await npm(["install", "--silent", "--prefix", join(tools, "node22"), "node@22"], tools);
-  const nodes = [
-    process.execPath,
-    join(tools, "node22/node_modules/.bin/node"),
-    (await must(join(ROOT, ".ci/node24.sh"), [], ROOT)).trim(),
-  ];
+  const nodes = [process.execPath];
+  for (const node of ["20.19.0", "22"]) {
+    const prefix = join(tools, `node-${node}`);
+    mkdirSync(prefix);
+    await npm(["install", "--silent", "--prefix", prefix, `node@${node}`], tools);
+    nodes.push(join(prefix, "node_modules/.bin/node"));
+  }
+  nodes.push((await must(join(ROOT, ".ci/node24.sh"), [], ROOT)).trim());
   const nodeVersions = await Promise.all(
     nodes.map(async (node) => (await must(node, ["--version"], ROOT)).trim()),
   );
@@ -226,9 +234,7 @@ async function main(): Promise<number> {
           `tsconfig.${ts.alias}.${lib === "DOM" ? "dom" : "node"}.json`,
         );
         const out = join(app, "builds", `${ts.alias}-${module}-${lib === "DOM" ? "dom" : "node"}`);
-        const config = tsconfig(tsVersion, module, lib);
-        config.compilerOptions.outDir = out;
-        writeFileSync(project, JSON.stringify(config, null, 2));
+        writeFileSync(project, JSON.stringify(tsconfig(tsVersion, module, lib, out), null, 2));
         const compiled = await run(join(tools, "node_modules", ts.alias, "bin/tsc"), ["-p", project], app);
         builds.push({
           name: `TypeScript ${tsVersion.padEnd(6)} ${module.padEnd(9)} ${lib}`,
