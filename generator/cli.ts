@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -16,6 +16,7 @@ interface Args {
   config?: string;
   timeout: number;
   verbose: boolean;
+  quiet: boolean;
 }
 
 function targets(args: Args): Target[] {
@@ -59,7 +60,9 @@ async function runGenerate(args: Args): Promise<number> {
     const started = performance.now();
     const result = await generate({ ...target, timeoutMs: args.timeout });
     const ms = Math.round(performance.now() - started);
+    if (args.quiet) continue;
     console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
+    for (const warning of result.warnings) console.error(`soapgen: warning: ${warning}`);
   }
   return 0;
 }
@@ -67,15 +70,22 @@ async function runGenerate(args: Args): Promise<number> {
 async function runCheck(args: Args): Promise<number> {
   const { check } = await import("./generate.js");
   let stale = 0;
+  let missing = 0;
   for (const target of targets(args)) {
     const files = await check({ ...target, timeoutMs: args.timeout });
+    if (!existsSync(target.out)) {
+      // Every file would be "stale"; the one thing to say is that the folder is not there.
+      console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);
+      missing++;
+      continue;
+    }
     stale += files.length;
-    if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
+    if (files.length === 0 && !args.quiet) console.log(`soapgen: ${shown(target.out)} is up to date`);
     for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
   }
   if (stale > 0)
     console.error(`soapgen: ${stale} generated file(s) differ from the WSDL: run soapgen generate`);
-  return stale > 0 ? 1 : 0;
+  return stale > 0 || missing > 0 ? 1 : 0;
 }
 
 /** Errors already reported: Node may raise one twice (a CommonJS module failing under import() also rejects unhandled). */
@@ -139,6 +149,7 @@ const targetOptions = {
   config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
+  quiet: { type: "boolean", default: false, describe: "print errors only" },
 } as const;
 
 let exitCode = 0;
@@ -157,7 +168,10 @@ try {
     .command(
       "check",
       "exit 1 and name the stale files when the output differs from what the WSDL generates now",
-      (y) => y.options(targetOptions),
+      (y) =>
+        y
+          .options(targetOptions)
+          .option("out", { type: "string", describe: "output folder to compare with (nothing is written)" }),
       async (args) => {
         exitCode = await runCheck(args as Args);
       },

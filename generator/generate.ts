@@ -1,10 +1,11 @@
 /** The pipeline: load the WSDLs into one model, emit the files, format them, write them atomically. */
 import { basename } from "node:path";
 import { combineModels, type OperationSelection } from "./combine/index.js";
-import { loadServiceModel } from "./load/index.js";
+import { loadServiceModel, TEXT_LOCATION } from "./load/index.js";
 import { resolveLocation } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { SoapgenError } from "./errors.js";
+import { runtimeDependencyWarning } from "./runtime-dependency.js";
 import type { ServiceModel } from "./model.js";
 import { recoverInterruptedRuns, staleFiles, writeOutputAtomically } from "./write.js";
 
@@ -32,6 +33,8 @@ export interface GenerateResult {
   out: string;
   /** Paths of the written files, relative to `out`. */
   files: string[];
+  /** Problems that do not stop generation, one line each: the app's fast-xml-parser dependency. */
+  warnings: string[];
 }
 
 /** Generates the clients of the WSDLs into `out`. Throws `SoapgenError` for bad input, writing nothing. */
@@ -40,7 +43,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   recoverInterruptedRuns(options.out);
   const files = await render(options.wsdl, options);
   writeOutputAtomically(options.out, files);
-  return { out: options.out, files: [...files.keys()] };
+  const warning = runtimeDependencyWarning(options.out);
+  return { out: options.out, files: [...files.keys()], warnings: warning === undefined ? [] : [warning] };
 }
 
 /** Paths of the files in `out` that differ from what the WSDLs generate now (empty when up to date). */
@@ -55,10 +59,13 @@ export async function render(
   options: RenderOptions = {},
 ): Promise<GeneratedFiles> {
   const sources = Array.isArray(wsdl) ? wsdl : [wsdl];
-  const inputs = sources.map((source, i) =>
+  // Text without a name is reported as the loader reports it, never as a path the user did not give.
+  const inputs = sources.map((source) =>
     typeof source === "string"
       ? { location: source }
-      : { text: source.text, location: source.name ?? (sources.length > 1 ? `wsdl-${i + 1}` : "wsdl") },
+      : source.name === undefined
+        ? { text: source.text }
+        : { text: source.text, location: source.name },
   );
   if (inputs.length === 0) throw new SoapgenError({ file: "input" }, "no WSDL given");
   const loadOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
@@ -69,7 +76,7 @@ export async function render(
     model.warnings.forEach((warning) => (options.onWarning ?? printWarning)(warning));
     if (model.ports.length === 0) {
       throw new SoapgenError(
-        { file: resolveLocation(input.location, undefined) },
+        { file: input.location === undefined ? TEXT_LOCATION : resolveLocation(input.location, undefined) },
         "no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
       );
     }
@@ -88,16 +95,35 @@ function printWarning(warning: string): void {
 }
 
 /**
- * The name each WSDL is shown by: a URL as is, a file by its base name; files of the same base name by
- * their resolved path. The same WSDL given twice is an error.
+ * The name each WSDL is shown by: a URL without its query and fragment (a `?wsdl` or a token there is no
+ * part of the service's name), a file by its base name; files of the same base name by their resolved
+ * path; unnamed text as `<input>` (`<input 2>`, … when there are several). The same WSDL given twice is an
+ * error.
  */
-function displayNames(locations: string[]): string[] {
-  const resolved = locations.map((location) => resolveLocation(location, undefined));
-  const short = locations.map((location) => (/^https?:\/\//i.test(location) ? location : basename(location)));
+function displayNames(locations: (string | undefined)[]): string[] {
+  const resolved = locations.map((location, i) =>
+    location === undefined ? `${TEXT_LOCATION} ${i + 1}` : resolveLocation(location, undefined),
+  );
+  const unnamed = locations.filter((location) => location === undefined).length;
+  const short = locations.map((location, i) =>
+    location === undefined
+      ? unnamed > 1
+        ? `<input ${i + 1}>`
+        : TEXT_LOCATION
+      : /^https?:\/\//i.test(location)
+        ? withoutQuery(location)
+        : basename(location),
+  );
   return locations.map((location, i) => {
     if (resolved.indexOf(resolved[i]!) !== i) {
-      throw new SoapgenError({ file: location }, "the same WSDL is given twice");
+      throw new SoapgenError({ file: location ?? TEXT_LOCATION }, "the same WSDL is given twice");
     }
     return short.filter((name) => name === short[i]).length > 1 ? resolved[i]! : short[i]!;
   });
+}
+
+function withoutQuery(url: string): string {
+  const parsed = new URL(url);
+  parsed.search = parsed.hash = "";
+  return parsed.href;
 }

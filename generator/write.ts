@@ -34,7 +34,9 @@ export function writeOutputAtomically(out: string, files: ReadonlyMap<string, st
     mkdirSync(parent, { recursive: true });
     recoverInterruptedRuns(out);
     expectReplaceable(out);
-    rmSync(tmp, { recursive: true, force: true });
+    // Only when present: Node 24's rmSync reports a name that is too long without its error code, where
+    // the mkdir below names it (ENAMETOOLONG) on every Node.
+    if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
     for (const [name, text] of files) {
       const path = join(tmp, name);
       mkdirSync(dirname(path), { recursive: true });

@@ -32,6 +32,9 @@ export type GeneratedFiles = Map<string, string>;
 /** Runtime types that schema types refer to (templates/runtime/values.ts). */
 const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnumValue"]);
 
+/** The runtime is soapgen's, the same in every output: its banner names no WSDL. */
+const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated client shares. Do not edit: regenerate with soapgen.\n`;
+
 /** File names the output takes itself; a client's module takes another (`Types` → `types2.ts`). */
 const OWN_FILES = ["index", "types", "schema", "runtime"];
 
@@ -97,7 +100,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
     output.set(`${module}.ts`, banner + (await formatTypeScript(code)) + "\n" + tables);
   }
-  for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, banner + text);
+  for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
   return output;
 }
 

@@ -18,7 +18,7 @@ export interface LoadOptions {
 }
 
 /** The location text input is reported under (and relative imports resolve against, from the cwd). */
-const TEXT_LOCATION = "<input>";
+export const TEXT_LOCATION = "<input>";
 
 export async function loadServiceModel(input: WsdlInput, options: LoadOptions = {}): Promise<ServiceModel> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -50,6 +50,14 @@ export interface XmlElement {
 // (`constructor`, `prototype`, `__proto__`) and renames others (`toString` becomes `__toString`), which
 // XML allows and a schema may use; no marked name is one of them. `toElement` takes the mark off.
 const NAME_MARK = "~";
+// Options of later fast-xml-parser versions, which earlier ones ignore. Spread in, so that the option types
+// of an earlier version (which lack them) accept the object: the runtime compiles against 4.x and 5.x.
+const LATER_OPTIONS = {
+  // With jPath on, the library builds a path string for every tag; we never read it.
+  jPath: false,
+  // `checkWellFormed` enforces the configured depth before the library sees the document.
+  maxNestedTags: Number.MAX_SAFE_INTEGER,
+};
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -63,10 +71,7 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   cdataPropName: "#cdata",
-  // With jPath on, the library builds a path string for every tag; we never read it.
-  jPath: false,
-  // `checkWellFormed` enforces the configured depth before the library sees the document.
-  maxNestedTags: Number.MAX_SAFE_INTEGER,
+  ...LATER_OPTIONS,
 });
 
 type RawNode = Record<string, unknown>;

@@ -91,7 +91,7 @@ describe("atomic output", () => {
     const run = await runCli(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^soapgen: \/.*x{240}: cannot write the output: ENAMETOOLONG: name too long, unlink '.*\.soapgen-tmp-\d+'\n$/,
+      /^soapgen: \/.*x{240}: cannot write the output: ENAMETOOLONG: name too long, mkdir '.*\.soapgen-tmp-\d+'\n$/,
     );
     expect(snapshot(out)).toEqual(previous);
     expect(leftovers(out)).toEqual([]);

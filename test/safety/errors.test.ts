@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SoapgenError } from "../../generator/errors.js";
+import { generate } from "../../generator/generate.js";
 import { ensureBuilt, leftovers, ROOT, runCli, snapshot, tempDir, type CliRun } from "./harness.js";
 
 const invalid = (name: string): string => resolve(ROOT, "wsdl/invalid", name);
@@ -161,6 +162,25 @@ describe.concurrent("soapgen generate with bad input", () => {
   ])("%s (%s)", async (_, file, detail) => {
     const line = await generateFails(invalid(file));
     expect(line.startsWith(`soapgen: ${invalid(file)}${detail}`), line).toBe(true);
+  });
+
+  it.each([
+    ["not XML", "malformed.xml", "<input>:4:3: not well-formed XML: Expected closing tag 'wsdl:types'"],
+    [
+      "without a SOAP binding",
+      "no-binding.wsdl",
+      "<input>: no wsdl:binding with a SOAP 1.1 or 1.2 binding: there is no client to generate",
+    ],
+  ])("names WSDL text given without a name <input>, not a path (%s)", async (_, file, message) => {
+    const out = join(dir, `out-${caseNumber++}`);
+    const text = readFileSync(invalid(file), "utf8");
+    const error = await generate({ wsdl: { text }, out }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SoapgenError);
+    expect((error as SoapgenError).message.startsWith(message), (error as SoapgenError).message).toBe(true);
+    expect(snapshot(out)).toBe(undefined);
   });
 
   it("names an unknown binding style", async () => {
