@@ -3,7 +3,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { DocPage } from "./docs.js";
-import { WSDL_PATH } from "./docs.js";
 import type { LibraryReading } from "./library.js";
 
 /** Debian's python3 with python3-zeep (a `python3` earlier on PATH may lack zeep). */
@@ -19,11 +18,14 @@ export interface OracleReading {
   readonly error?: string;
 }
 
-/** Runs the shared oracle once over all pages. */
-export async function runZeepOracle(pages: readonly DocPage[]): Promise<Map<string, OracleReading>> {
+/** Runs the shared oracle once over all pages of the agent whose WSDL is given. */
+export async function runZeepOracle(
+  wsdlPath: string,
+  pages: readonly DocPage[],
+): Promise<Map<string, OracleReading>> {
   const { stdout } = await promisify(execFile)(
     PYTHON,
-    [ORACLE, WSDL_PATH, ...pages.map((page) => page.file)],
+    [ORACLE, wsdlPath, ...pages.map((page) => page.file)],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   const readings = new Map<string, OracleReading>();
@@ -46,11 +48,12 @@ export type ZeepRequestReading =
 
 /** Has zeep deserialize every given request envelope (our client's) as its operation's input, in one process. */
 export async function zeepReadRequests(
+  wsdlPath: string,
   envelopes: readonly EnvelopeToRead[],
 ): Promise<Map<string, ZeepRequestReading>> {
   const input = envelopes.map((envelope) => JSON.stringify(envelope)).join("\n");
   const output = await new Promise<string>((resolve, reject) => {
-    const child = spawn(PYTHON, [READ_REQUEST, WSDL_PATH], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(PYTHON, [READ_REQUEST, wsdlPath], { stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
