@@ -336,6 +336,23 @@ describe("schemaViolations states what a documented payload gets wrong", () => {
       { path: "Envelope", message: "no decoded response to re-encode", source: "client" },
     ]);
   });
+
+  it("holds a pinned departure that decoding does not accept against the client", async () => {
+    const wrong = { ...page(CONFIG), response: edit(configResponse, /(CustConfigId[^>]*>)0</, "$1zero<") };
+    const statement = '"zero" is not a valid int';
+    const pinning = {
+      ...CUSTOMER_SERVICE,
+      expected: {
+        ...CUSTOMER_SERVICE.expected,
+        documentationErrors: [
+          { page: CONFIG, message: "response" as const, path: `${CONFIG_PATH}/CustConfigId`, statement },
+        ],
+      },
+    };
+    const check = await new LocalChecker(pinning).check({ page: wrong, operation: CONFIG });
+    expect(check.columns.response.map(({ source }) => source)).toEqual(["documentation", "client"]);
+    expect(check.columns.response[1]?.message).toMatch(/^SoapDecodeError: /);
+  });
 });
 
 describe("the documents' envelope deviations", () => {

@@ -223,9 +223,9 @@ export class LocalChecker {
         await client.call(operation, request);
       } catch (error) {
         // Once the request went out, a failure can only come from reading the documented response,
-        // which the response column judges on its own. Before, a page that departs from the schema
-        // explains it.
-        if (captured.length === 0 && requestDocumentation.length === 0)
+        // which the response column judges on its own. Before, an unpinned departure of the page
+        // explains it; pinned departures are ones tolerant decoding must accept.
+        if (captured.length === 0 && !hasUnpinned(requestDocumentation))
           columns.request.push(failure("Envelope", error));
       }
       sent = captured[0];
@@ -261,7 +261,7 @@ export class LocalChecker {
         response.headers,
       );
     } catch (error) {
-      if (responseDocumentation.length === 0) columns.response.push(failure("Envelope", error));
+      if (!hasUnpinned(responseDocumentation)) columns.response.push(failure("Envelope", error));
     }
     if (response !== undefined && reencodedResponse !== undefined) {
       columns.response.push(...this.unexplained(response.deviations, responseDocumentation));
@@ -300,6 +300,10 @@ export class LocalChecker {
     }
     return { page, operation, request, sent, response, reencodedResponse, columns };
   }
+}
+
+function hasUnpinned(documentation: readonly Finding[]): boolean {
+  return documentation.some((finding) => finding.source === "documentation" && !finding.pinned);
 }
 
 /** The client follows the WSDL's binding: SOAP 1.1 envelope, headers in Header, SOAPAction, text/xml. */
