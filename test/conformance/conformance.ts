@@ -135,6 +135,20 @@ function failure(path: string, error: unknown): Finding {
   };
 }
 
+/** The deviations at an element where the page does not depart from the schema: the client's findings. */
+export function unexplainedDeviations(
+  deviations: readonly Deviation[],
+  documentation: readonly Finding[],
+): Finding[] {
+  return deviations
+    .filter((deviation) => !documentation.some((finding) => `Envelope/${finding.path}` === deviation.path))
+    .map((deviation) => ({
+      path: deviation.path,
+      message: `tolerant decoding accepted ${deviation.kind} ${JSON.stringify(deviation.detail)} where the page follows the schema`,
+      source: "client",
+    }));
+}
+
 /**
  * The local checks of one agent. A page's departures from the schema are the documentation's findings
  * (pinned or not); they do not stop the checks, which run on the tolerant decoding. Each deviation that
@@ -165,17 +179,6 @@ export class LocalChecker {
           error.statement === violation.message,
       ),
     }));
-  }
-
-  /** A deviation is only acceptable where the page departs from the schema at that very element. */
-  private unexplained(deviations: readonly Deviation[], documentation: readonly Finding[]): Finding[] {
-    return deviations
-      .filter((deviation) => !documentation.some((finding) => `Envelope/${finding.path}` === deviation.path))
-      .map((deviation) => ({
-        path: deviation.path,
-        message: `tolerant decoding accepted ${deviation.kind} ${JSON.stringify(deviation.detail)} where the page follows the schema`,
-        source: "client",
-      }));
   }
 
   private comparePayloads(message: MessageMeta, expected: Payload, actual: Payload): Finding[] {
@@ -231,7 +234,7 @@ export class LocalChecker {
       sent = captured[0];
     }
     if (request !== undefined)
-      columns.request.push(...this.unexplained(request.deviations, requestDocumentation));
+      columns.request.push(...unexplainedDeviations(request.deviations, requestDocumentation));
     if (sent !== undefined && request !== undefined) {
       columns.request.push(...wsdlBindingFindings(sent, meta));
       columns.request.push(
@@ -264,7 +267,7 @@ export class LocalChecker {
       if (!hasUnpinned(responseDocumentation)) columns.response.push(failure("Envelope", error));
     }
     if (response !== undefined && reencodedResponse !== undefined) {
-      columns.response.push(...this.unexplained(response.deviations, responseDocumentation));
+      columns.response.push(...unexplainedDeviations(response.deviations, responseDocumentation));
       const decodable = withoutTolerated(documentedResponse, response.deviations);
       const reencoded = envelopePayload(reencodedResponse);
       const documentedCount = countElements([...decodable.headers, ...decodable.body]);

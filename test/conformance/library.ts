@@ -21,7 +21,8 @@ import { show } from "./values.js";
  * - an `ArrayOfX` wrapper is an object holding the item list (`{ X: [...] }`): flattened to the list;
  * - a DataContract dictionary is a list of KeyValuePair entries (`{ StringKeyValuePair: [{ Key, Value }] }`):
  *   read as a record, in entry order;
- * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart);
+ * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart),
+ *   but not for an element the message has and we read as absent (see `present` of `compareReading`);
  * - dateTimes are compared as instants, numbers numerically, binary as bytes (base64 in JSON);
  * - an unwrapped message whose wrapper element is empty may be read as `null` rather than `{}`.
  * A library quirk that needs a further mapping is named in `LibraryQuirks` and counted where it applies.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MessageMeta } from "../../generated/customer-service/index.js";
 import { PayloadComparer } from "./compare.js";
-import { LocalChecker, toleratedAbsences } from "./conformance.js";
+import { LocalChecker, toleratedAbsences, unexplainedDeviations } from "./conformance.js";
 import { envelopePayload, normaliseToWsdl, readPages, withoutTolerated } from "./docs.js";
 import type { DocPage } from "./docs.js";
 import { compareReading, NO_QUIRKS, noQuirkCounts } from "./library.js";
@@ -61,6 +61,25 @@ describe("a page's departures from the schema", () => {
     expect(check.columns.roundTrip).toEqual([]);
     const columns = { ...check.columns, zeep: [], nodeSoap: [] };
     expect(rowVerdict({ kind: "documented", name: PAGE, columns })).toBe("failed");
+  });
+
+  it("explain a deviation only at their own element", () => {
+    const departure = {
+      path: `${ITEM}/Id`,
+      message: "<Id> has xsi:nil but is not nillable",
+      source: "documentation" as const,
+      pinned: true,
+    };
+    const [id, deleted] = decoded.deviations;
+    expect(id?.path).toBe(`Envelope/${ITEM}/Id`);
+    expect(unexplainedDeviations([id!], [departure])).toEqual([]);
+    expect(unexplainedDeviations([id!, deleted!], [departure])).toEqual([
+      {
+        path: `Envelope/${ITEM}/Deleted`,
+        message: 'tolerant decoding accepted nilNotNillable "" where the page follows the schema',
+        source: "client",
+      },
+    ]);
   });
 
   it("pass the row when pinned", async () => {
