@@ -3,20 +3,21 @@ import { customerServiceService, decodeMessage, SOAP11_NS } from "../../generate
 import type { MessageMeta } from "../../generated/customer-service/index.js";
 import { parseXml } from "../../generated/customer-service/runtime/xml.js";
 import { PayloadComparer } from "./compare.js";
-import { checkLocally } from "./conformance.js";
-import type { ConformanceRun, OperationName } from "./conformance.js";
+import { LocalChecker } from "./conformance.js";
+import type { ConformanceRun } from "./conformance.js";
 import { envelopeDeviations, envelopePayload, normaliseToWsdl, readPages } from "./docs.js";
 import type { DocPage } from "./docs.js";
-import { compareReading } from "./library.js";
+import { compareReading, NO_QUIRKS, noQuirkCounts } from "./library.js";
 import type { QuirkCounts } from "./library.js";
 import { schemaViolations } from "./schema-check.js";
+import { CUSTOMER_SERVICE } from "./services.js";
 import { renderReport } from "./table.js";
 import { diffValues, toSnapshotJson } from "./values.js";
 
 // The conformance checks must be able to fail: each is shown here catching a deliberate change to a
 // real documented example (read from ../shared, changed in memory), with the exact statement it makes.
 const NS = "http://www.superoffice.net/ws/crm/NetServer/Services88";
-const pages = new Map(readPages().map((page) => [page.name, page]));
+const pages = new Map(readPages(CUSTOMER_SERVICE.docsDir).map((page) => [page.name, page]));
 const service = customerServiceService;
 
 function page(name: string): DocPage {
@@ -301,20 +302,56 @@ describe("schemaViolations states what a documented payload gets wrong", () => {
     ]);
   });
 
-  it("makes the row fail with the documentation's mistake, not with a client difference", async () => {
+  it("makes the row fail with the documentation's mistake, not with a client difference, and checks on", async () => {
     const wrong = { ...page(CONFIG), response: edit(configResponse, ">Style<", ">Colour<") };
-    const check = await checkLocally({ page: wrong, operation: CONFIG as OperationName });
+    const check = await new LocalChecker(CUSTOMER_SERVICE).check({ page: wrong, operation: CONFIG });
     expect(check.columns.request).toEqual([]);
     expect(check.columns.response).toEqual([
       {
         path: `${CONFIG_PATH}/Type`,
         message: '"Colour" is not one of the ConfigType values (Style, Options)',
         source: "documentation",
+        pinned: false,
+      },
+    ]);
+    // Tolerant decoding keeps the unknown value as its text, and the round trip gives it back.
+    expect(check.response?.deviations).toEqual([
+      { kind: "unknownValue", path: `Envelope/${CONFIG_PATH}/Type`, detail: "Colour" },
+    ]);
+    expect(check.columns.roundTrip).toEqual([]);
+  });
+
+  it("makes a response that fails to decode the documentation's finding alone, with no value to re-encode", async () => {
+    const wrong = { ...page(CONFIG), response: edit(configResponse, /(CustConfigId[^>]*>)0</, "$1zero<") };
+    const check = await new LocalChecker(CUSTOMER_SERVICE).check({ page: wrong, operation: CONFIG });
+    expect(check.columns.response).toEqual([
+      {
+        path: `${CONFIG_PATH}/CustConfigId`,
+        message: '"zero" is not a valid int',
+        source: "documentation",
+        pinned: false,
       },
     ]);
     expect(check.columns.roundTrip).toEqual([
       { path: "Envelope", message: "no decoded response to re-encode", source: "client" },
     ]);
+  });
+
+  it("holds a pinned departure that decoding does not accept against the client", async () => {
+    const wrong = { ...page(CONFIG), response: edit(configResponse, /(CustConfigId[^>]*>)0</, "$1zero<") };
+    const statement = '"zero" is not a valid int';
+    const pinning = {
+      ...CUSTOMER_SERVICE,
+      expected: {
+        ...CUSTOMER_SERVICE.expected,
+        documentationErrors: [
+          { page: CONFIG, message: "response" as const, path: `${CONFIG_PATH}/CustConfigId`, statement },
+        ],
+      },
+    };
+    const check = await new LocalChecker(pinning).check({ page: wrong, operation: CONFIG });
+    expect(check.columns.response.map(({ source }) => source)).toEqual(["documentation", "client"]);
+    expect(check.columns.response[1]?.message).toMatch(/^SoapDecodeError: /);
   });
 });
 
@@ -360,23 +397,26 @@ describe("compareReading maps another stack's reading onto ours", () => {
     config: object,
     emptyStringAsNone: boolean,
   ): { differences: ReturnType<typeof compareReading>; counts: QuirkCounts } => {
-    const counts = { emptyStringAsNone: 0 };
+    const counts = noQuirkCounts();
     const differences = compareReading(
       service,
       output(CONFIG),
       decoded,
       { header: zeepHeader, body: { Response: config } },
-      { emptyStringAsNone },
+      { ...NO_QUIRKS, emptyStringAsNone },
       counts,
     );
     return { differences, counts };
   };
 
   it("accepts zeep's None for the empty Config string only under the named quirk, and counts it", () => {
-    expect(compare(zeepConfig, true)).toEqual({ differences: [], counts: { emptyStringAsNone: 1 } });
+    expect(compare(zeepConfig, true)).toEqual({
+      differences: [],
+      counts: { ...noQuirkCounts(), emptyStringAsNone: 1 },
+    });
     expect(compare(zeepConfig, false)).toEqual({
       differences: [{ path: `${CONFIG_PATH}/Config`, message: 'ours "", the library read null' }],
-      counts: { emptyStringAsNone: 0 },
+      counts: noQuirkCounts(),
     });
   });
 
@@ -414,8 +454,8 @@ describe("compareReading maps another stack's reading onto ours", () => {
       header: null,
       body: { Response: response },
     });
-    const counts = { emptyStringAsNone: 0 };
-    const quirks = { emptyStringAsNone: true };
+    const counts = noQuirkCounts();
+    const quirks = { ...NO_QUIRKS, emptyStringAsNone: true };
     expect(
       compareReading(
         service,
@@ -539,20 +579,20 @@ describe("toSnapshotJson", () => {
 });
 
 describe("the report", () => {
+  const typeFinding = {
+    path: `${CONFIG_PATH}/Type`,
+    message: '"Colour" is not one of the ConfigType values (Style, Options)',
+    source: "documentation" as const,
+  };
   const run: ConformanceRun = {
+    service: "CustomerService",
     rows: [
       {
         kind: "documented",
         name: "GetCustomerCenterConfig",
         columns: {
           request: [],
-          response: [
-            {
-              path: `${CONFIG_PATH}/Type`,
-              message: '"Colour" is not one of the ConfigType values (Style, Options)',
-              source: "documentation",
-            },
-          ],
+          response: [{ ...typeFinding, pinned: false }],
           roundTrip: [{ path: "Envelope", message: "no decoded response to re-encode", source: "client" }],
           zeep: [],
           nodeSoap: [],
@@ -563,11 +603,13 @@ describe("the report", () => {
     ],
     envelopeDeviations: new Map([["GetCustomerCenterConfig", { request: [], response: ["a deviation"] }]]),
     locals: new Map(),
-    zeepQuirks: { emptyStringAsNone: 0 },
+    zeepQuirks: noQuirkCounts(),
+    nodeSoapQuirks: { ...noQuirkCounts(), nilItemsArrayAsNull: 2 },
   };
 
   it("fails a row on any finding, says in full what the documentation gets wrong, and fails an unpinned row", () => {
-    const lines = renderReport(run);
+    const lines = renderReport([run]);
+    expect(lines[0]).toBe("CustomerService:");
     expect(lines).toContain(
       `[1] GetCustomerCenterConfig response: documentation: ${CONFIG_PATH}/Type: "Colour" is not one of the ConfigType values (Style, Options)`,
     );
@@ -577,13 +619,47 @@ describe("the report", () => {
     expect(lines).toContain(
       "GetCustomerServiceStartup | ✗ WSDL only: no example page documents GetCustomerServiceStartup, and expected.ts does not list it",
     );
-    expect(lines.slice(-6)).toEqual([
+    expect(lines.slice(-8)).toEqual([
       "envelope deviations of every page, normalised before decoding:",
       "  request: none",
       "  response: a deviation",
       'zeep quirk "empty string element read as None" accepted 0 times',
+      'node-soap quirk "ArrayOf wrapper of nil items read as null" accepted 2 times',
       "1 rows without a page or without a WSDL operation are listed, not counted",
+      "",
       "0 passed, 2 failed",
     ]);
+  });
+
+  it("passes a row whose only findings are pinned departures of the documentation, marked ✓ with the note", () => {
+    const pinned: ConformanceRun = {
+      ...run,
+      service: "Contact",
+      rows: [
+        {
+          kind: "documented",
+          name: "GetCustomerCenterConfig",
+          columns: {
+            request: [],
+            response: [{ ...typeFinding, pinned: true }],
+            roundTrip: [],
+            zeep: [],
+            nodeSoap: [],
+          },
+        },
+      ],
+    };
+    const lines = renderReport([run, pinned]);
+    expect(lines).toContain("Contact:");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^GetCustomerCenterConfig \| ✓ +\| ✓ \[1\] documentation \(pinned\): Body\/GetCusto… +\| ✓ +\| ✓ +\| ✓$/,
+      ),
+    );
+    expect(lines).toContain(
+      `[1] GetCustomerCenterConfig response: documentation (pinned): ${CONFIG_PATH}/Type: "Colour" is not one of the ConfigType values (Style, Options)`,
+    );
+    // One closing count over both agents.
+    expect(lines.at(-1)).toBe("1 passed, 2 failed");
   });
 });

@@ -1,4 +1,9 @@
-import type { FieldMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
+import type {
+  FieldMeta,
+  MessageMeta,
+  ServiceMeta,
+  ValueKind,
+} from "../../generated/customer-service/index.js";
 import {
   complexPlan,
   isValueKind,
@@ -7,6 +12,7 @@ import {
 } from "../../generated/customer-service/runtime/typeinfo.js";
 import { resolveQName, XMLNS_NS, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlAttribute, XmlElement } from "../../generated/customer-service/runtime/xml.js";
+import type { Payload } from "./docs.js";
 
 /** One way two payloads (or two decodings) differ, at an element path like `Body/Op/Response/Type`. */
 export interface Difference {
@@ -22,7 +28,25 @@ export interface Difference {
  * `expected` is the reference side (the documentation), `actual` the side under test.
  */
 export class PayloadComparer {
+  /** While `elementPaths` runs: the paths `element` has been called with. */
+  private visited: Set<string> | undefined;
+
   constructor(private readonly service: ServiceMeta) {}
+
+  /**
+   * The path of every element of a payload, named as `sequence` names them (and as library.ts names
+   * the values), e.g. `Body/Op/Response/Items/Item[0]/Id`: the elements a reading of it must account for.
+   */
+  elementPaths(message: MessageMeta, payload: Payload): ReadonlySet<string> {
+    this.visited = new Set();
+    try {
+      this.sequence(payload.headers, payload.headers, message.headers, "Header");
+      this.sequence(payload.body, payload.body, message.body, "Body");
+      return this.visited;
+    } finally {
+      this.visited = undefined;
+    }
+  }
 
   /** Sibling elements whose slots are `fields`: the header blocks, the Body's children, a type's content. */
   sequence(
@@ -57,6 +81,7 @@ export class PayloadComparer {
   }
 
   private element(expected: XmlElement, actual: XmlElement, field: FieldMeta, path: string): Difference[] {
+    this.visited?.add(path);
     const expectedNil = isNil(expected);
     const actualNil = isNil(actual);
     if (expectedNil !== actualNil)

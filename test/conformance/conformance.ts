@@ -1,43 +1,45 @@
-import {
-  CustomerServiceClient,
-  customerServiceService,
-  decodeMessage,
-  encodeMessage,
-} from "../../generated/customer-service/index.js";
 import type {
-  CustomerServiceOperations,
-  CustomerServiceRequestHeaders,
   DecodedMessage,
+  Deviation,
   MessageMeta,
   OperationMeta,
 } from "../../generated/customer-service/index.js";
 import { serializeElement } from "../../generated/customer-service/runtime/xml.js";
-import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
 import { countElements, PayloadComparer } from "./compare.js";
 import type { Difference } from "./compare.js";
-import { bodyElementName, envelopeDeviations, envelopePayload, normaliseToWsdl, readPages } from "./docs.js";
-import type { DocPage } from "./docs.js";
-import { OPERATIONS_WITHOUT_PAGE, PAGES_WITHOUT_OPERATION } from "./expected.js";
-import { compareReading } from "./library.js";
-import type { QuirkCounts } from "./library.js";
+import {
+  bodyElementName,
+  envelopeDeviations,
+  envelopePayload,
+  isReadAsAbsent,
+  normaliseToWsdl,
+  readPages,
+  withoutTolerated,
+} from "./docs.js";
+import type { DocPage, Payload } from "./docs.js";
+import { compareReading, NO_QUIRKS, noQuirkCounts, TOLERATED_AS_NONE } from "./library.js";
+import type { LibraryQuirks, QuirkCounts } from "./library.js";
 import { NodeSoapHarness } from "./node-soap.js";
 import { schemaViolations } from "./schema-check.js";
+import type { ConformanceClient, ServiceUnderTest } from "./services.js";
 import { diffValues } from "./values.js";
 import { runZeepOracle, zeepReadRequests } from "./zeep.js";
 import type { OracleReading, ZeepRequestReading } from "./zeep.js";
 
 /**
- * The checks behind both the vitest suite and `npm run conformance`: one row per documented page and
- * per WSDL operation, five columns per documented operation.
+ * The checks behind both the vitest suite and `npm run conformance`, per Services88 agent: one row per
+ * documented page and per WSDL operation, five columns per documented operation.
  */
 
 export const COLUMNS = ["request", "response", "roundTrip", "zeep", "nodeSoap"] as const;
 export type Column = (typeof COLUMNS)[number];
 
-/** A difference found in a column; `documentation` when it is the page that departs from the schema. */
-export interface Finding extends Difference {
-  readonly source: "client" | "documentation";
-}
+/**
+ * A difference found in a column. `documentation` when it is the page that departs from the schema;
+ * `pinned` when the service's expected lists name it, which is all a passing row may have.
+ */
+export type Finding = Difference &
+  ({ readonly source: "client" } | { readonly source: "documentation"; readonly pinned: boolean });
 
 export type Row =
   | {
@@ -50,31 +52,26 @@ export type Row =
   /** A WSDL operation without an example page; `pinned` when expected.ts lists it. */
   | { readonly kind: "operationWithoutPage"; readonly name: string; readonly pinned: boolean };
 
-export type OperationName = keyof CustomerServiceOperations;
+/** The fake-fetch client never reaches this host; the node-soap column uses the harness's. */
+const OFFLINE_HOST = "http://conformance.invalid";
 
-const service = customerServiceService;
-const comparer = new PayloadComparer(service);
-/** The fake-fetch client never reaches this address; the node-soap column uses the harness's. */
-const OFFLINE_ENDPOINT = "http://conformance.invalid/Remote/Services88/CustomerService.svc";
-
-function isOperationName(name: string): name is OperationName {
-  return Object.hasOwn(service.operations, name);
-}
-
-function operationMeta(name: OperationName): OperationMeta & { output: MessageMeta } {
-  const operation = service.operations[name] as OperationMeta;
-  if (operation.output === undefined) throw new Error(`${name} has no output message`);
+function operationMeta(service: ServiceUnderTest, name: string): OperationMeta & { output: MessageMeta } {
+  const operation = service.meta.operations[name];
+  if (operation?.output === undefined) throw new Error(`${service.name}.${name} has no output message`);
   return operation as OperationMeta & { output: MessageMeta };
 }
 
 /** A page paired with the WSDL operation it documents. */
 export interface DocumentedOperation {
   readonly page: DocPage;
-  readonly operation: OperationName;
+  readonly operation: string;
 }
 
 /** Pages and operations matched by name; the leftovers on either side. */
-export function catalog(pages: readonly DocPage[] = readPages()): {
+export function catalog(
+  service: ServiceUnderTest,
+  pages: readonly DocPage[] = readPages(service.docsDir),
+): {
   documented: DocumentedOperation[];
   pagesWithoutOperation: string[];
   operationsWithoutPage: string[];
@@ -82,11 +79,11 @@ export function catalog(pages: readonly DocPage[] = readPages()): {
   const documented: DocumentedOperation[] = [];
   const pagesWithoutOperation: string[] = [];
   for (const page of pages) {
-    if (isOperationName(page.name)) documented.push({ page, operation: page.name });
+    if (Object.hasOwn(service.meta.operations, page.name)) documented.push({ page, operation: page.name });
     else pagesWithoutOperation.push(page.name);
   }
   const pageNames = new Set(pages.map((page) => page.name));
-  const operationsWithoutPage = Object.keys(service.operations)
+  const operationsWithoutPage = Object.keys(service.meta.operations)
     .filter((name) => !pageNames.has(name))
     .sort();
   return { documented, pagesWithoutOperation, operationsWithoutPage };
@@ -113,22 +110,11 @@ export function recordingFetch(answer: string, captured: CapturedRequest[]): typ
   };
 }
 
-/** Calls an operation by its runtime name with a decoded request, as a user of the generated client would. */
-export function callOperation(
-  client: CustomerServiceClient,
-  operation: OperationName,
-  request: DecodedMessage,
-): ReturnType<CustomerServiceClient["call"]> {
-  return client.call(operation, request.body as CustomerServiceOperations[OperationName]["request"], {
-    headers: request.headers as CustomerServiceRequestHeaders,
-  });
-}
-
 /** Everything the local columns (request, response, round trip) found and produced for one page. */
 export interface LocalCheck {
   readonly page: DocPage;
-  readonly operation: OperationName;
-  /** The documented request decoded through the schema tables; undefined when it could not be. */
+  readonly operation: string;
+  /** The documented request decoded (tolerantly) through the schema tables; undefined when it could not be. */
   readonly request: DecodedMessage | undefined;
   readonly sent: CapturedRequest | undefined;
   readonly response: DecodedMessage | undefined;
@@ -136,21 +122,8 @@ export interface LocalCheck {
   readonly columns: Pick<Record<Column, Finding[]>, "request" | "response" | "roundTrip">;
 }
 
-type Payload = { readonly headers: readonly XmlElement[]; readonly body: readonly XmlElement[] };
-
-function comparePayloads(message: MessageMeta, expected: Payload, actual: Payload): Finding[] {
-  return [
-    ...comparer.sequence(expected.headers, actual.headers, message.headers, "Header"),
-    ...comparer.sequence(expected.body, actual.body, message.body, "Body"),
-  ].map(fromClient);
-}
-
 function fromClient(difference: Difference): Finding {
   return { ...difference, source: "client" };
-}
-
-function fromDocumentation(difference: Difference): Finding {
-  return { ...difference, source: "documentation" };
 }
 
 /** A thrown error as a finding; the runtime's messages already name the element path. */
@@ -162,80 +135,178 @@ function failure(path: string, error: unknown): Finding {
   };
 }
 
-/** The request, response and round-trip columns for one documented page. */
-export async function checkLocally({ page, operation }: DocumentedOperation): Promise<LocalCheck> {
-  const meta = operationMeta(operation);
-  const documentedRequest = envelopePayload(page.request);
-  const documentedResponse = envelopePayload(page.response);
-  const columns: LocalCheck["columns"] = { request: [], response: [], roundTrip: [] };
-  let request: DecodedMessage | undefined;
-  let sent: CapturedRequest | undefined;
-  let response: DecodedMessage | undefined;
-  let reencodedResponse: string | undefined;
+/** The deviations at an element where the page does not depart from the schema: the client's findings. */
+export function unexplainedDeviations(
+  deviations: readonly Deviation[],
+  documentation: readonly Finding[],
+): Finding[] {
+  return deviations
+    .filter((deviation) => !documentation.some((finding) => `Envelope/${finding.path}` === deviation.path))
+    .map((deviation) => ({
+      path: deviation.path,
+      message: `tolerant decoding accepted ${deviation.kind} ${JSON.stringify(deviation.detail)} where the page follows the schema`,
+      source: "client",
+    }));
+}
 
-  // request: the documented request, decoded and handed to the client, comes out as documented.
-  columns.request.push(...schemaViolations(service, meta.input, documentedRequest).map(fromDocumentation));
-  if (bodyElementName(page.request) !== page.name) {
-    columns.request.push({
-      path: "Body",
-      message: `the request invokes ${bodyElementName(page.request)}, not ${page.name}`,
+/**
+ * The local checks of one agent. A page's departures from the schema are the documentation's findings
+ * (pinned or not); they do not stop the checks, which run on the tolerant decoding. Each deviation that
+ * decoding lists must be one of those departures, and the comparisons are made against the documented
+ * payload without the elements decoding read as absent (`withoutTolerated`).
+ */
+export class LocalChecker {
+  private readonly comparer: PayloadComparer;
+
+  constructor(private readonly service: ServiceUnderTest) {
+    this.comparer = new PayloadComparer(service.meta);
+  }
+
+  private documentationFindings(
+    page: string,
+    message: "request" | "response",
+    meta: MessageMeta,
+    payload: Payload,
+  ): Finding[] {
+    return schemaViolations(this.service.meta, meta, payload).map((violation) => ({
+      ...violation,
       source: "documentation",
-    });
-  }
-  if (columns.request.length === 0) {
-    const captured: CapturedRequest[] = [];
-    try {
-      request = decodeMessage(service, operation, "input", normaliseToWsdl(page.request));
-      const client = new CustomerServiceClient({
-        endpoint: OFFLINE_ENDPOINT,
-        fetch: recordingFetch(normaliseToWsdl(page.response), captured),
-      });
-      await callOperation(client, operation, request);
-    } catch (error) {
-      // Once the request went out, a failure can only come from reading the documented response,
-      // which the response column judges on its own.
-      if (captured.length === 0) columns.request.push(failure("Envelope", error));
-    }
-    sent = captured[0];
-  }
-  if (sent !== undefined) {
-    columns.request.push(...wsdlBindingFindings(sent, meta));
-    columns.request.push(...comparePayloads(meta.input, documentedRequest, envelopePayload(sent.body)));
+      pinned: this.service.expected.documentationErrors.some(
+        (error) =>
+          error.page === page &&
+          error.message === message &&
+          error.path === violation.path &&
+          error.statement === violation.message,
+      ),
+    }));
   }
 
-  // response: the documented response decodes, and every element of it lands in a typed property.
-  columns.response.push(...schemaViolations(service, meta.output, documentedResponse).map(fromDocumentation));
-  if (columns.response.length === 0) {
-    try {
-      response = decodeMessage(service, operation, "output", normaliseToWsdl(page.response));
-      reencodedResponse = encodeMessage(service, operation, "output", response.body, response.headers);
-    } catch (error) {
-      columns.response.push(failure("Envelope", error));
-    }
+  private comparePayloads(message: MessageMeta, expected: Payload, actual: Payload): Finding[] {
+    return [
+      ...this.comparer.sequence(expected.headers, actual.headers, message.headers, "Header"),
+      ...this.comparer.sequence(expected.body, actual.body, message.body, "Body"),
+    ].map(fromClient);
   }
-  if (response !== undefined && reencodedResponse !== undefined) {
-    const reencoded = envelopePayload(reencodedResponse);
-    const documentedCount = countElements([...documentedResponse.headers, ...documentedResponse.body]);
-    const decodedCount = countElements([...reencoded.headers, ...reencoded.body]);
-    if (documentedCount !== decodedCount) {
-      columns.response.push({
+
+  /** The request, response and round-trip columns for one documented page. */
+  async check({ page, operation }: DocumentedOperation): Promise<LocalCheck> {
+    const { service } = this;
+    const meta = operationMeta(service, operation);
+    const documentedRequest = envelopePayload(page.request);
+    const documentedResponse = envelopePayload(page.response);
+    const columns: LocalCheck["columns"] = { request: [], response: [], roundTrip: [] };
+    let request: DecodedMessage | undefined;
+    let sent: CapturedRequest | undefined;
+    let response: DecodedMessage | undefined;
+    let reencodedResponse: string | undefined;
+
+    // request: the documented request, decoded and handed to the client, comes out as documented.
+    const requestDocumentation = this.documentationFindings(
+      page.name,
+      "request",
+      meta.input,
+      documentedRequest,
+    );
+    columns.request.push(...requestDocumentation);
+    if (bodyElementName(page.request) !== page.name) {
+      columns.request.push({
+        path: "Body",
+        message: `the request invokes ${bodyElementName(page.request)}, not ${page.name}`,
+        source: "documentation",
+        pinned: false,
+      });
+    } else {
+      const captured: CapturedRequest[] = [];
+      try {
+        request = service.decodeMessage(service.meta, operation, "input", normaliseToWsdl(page.request));
+        const client = service.client({
+          endpoint: `${OFFLINE_HOST}${service.nodeSoap.path}`,
+          fetch: recordingFetch(normaliseToWsdl(page.response), captured),
+        });
+        await client.call(operation, request);
+      } catch (error) {
+        // Once the request went out, a failure can only come from reading the documented response,
+        // which the response column judges on its own. Before, an unpinned departure of the page
+        // explains it; pinned departures are ones tolerant decoding must accept.
+        if (captured.length === 0 && !hasUnpinned(requestDocumentation))
+          columns.request.push(failure("Envelope", error));
+      }
+      sent = captured[0];
+    }
+    if (request !== undefined)
+      columns.request.push(...unexplainedDeviations(request.deviations, requestDocumentation));
+    if (sent !== undefined && request !== undefined) {
+      columns.request.push(...wsdlBindingFindings(sent, meta));
+      columns.request.push(
+        ...this.comparePayloads(
+          meta.input,
+          withoutTolerated(documentedRequest, request.deviations),
+          envelopePayload(sent.body),
+        ),
+      );
+    }
+
+    // response: the documented response decodes, and every element of it lands in a typed property.
+    const responseDocumentation = this.documentationFindings(
+      page.name,
+      "response",
+      meta.output,
+      documentedResponse,
+    );
+    columns.response.push(...responseDocumentation);
+    try {
+      response = service.decodeMessage(service.meta, operation, "output", normaliseToWsdl(page.response));
+      reencodedResponse = service.encodeMessage(
+        service.meta,
+        operation,
+        "output",
+        response.body,
+        response.headers,
+      );
+    } catch (error) {
+      if (!hasUnpinned(responseDocumentation)) columns.response.push(failure("Envelope", error));
+    }
+    if (response !== undefined && reencodedResponse !== undefined) {
+      columns.response.push(...unexplainedDeviations(response.deviations, responseDocumentation));
+      const decodable = withoutTolerated(documentedResponse, response.deviations);
+      const reencoded = envelopePayload(reencodedResponse);
+      const documentedCount = countElements([...decodable.headers, ...decodable.body]);
+      const decodedCount = countElements([...reencoded.headers, ...reencoded.body]);
+      if (documentedCount !== decodedCount) {
+        columns.response.push({
+          path: "Envelope",
+          message: `${documentedCount} elements documented (less those read as absent), ${decodedCount} kept by the decoded value`,
+          source: "client",
+        });
+      }
+      // round trip: re-encoding the decoded response gives the documented payload (less what was
+      // read as absent), and decodes to the same value; of the deviations, only kept unknown values remain.
+      columns.roundTrip.push(...this.comparePayloads(meta.output, decodable, reencoded));
+      const again = service.decodeMessage(service.meta, operation, "output", reencodedResponse);
+      columns.roundTrip.push(
+        ...diffValues(
+          {
+            body: response.body,
+            headers: response.headers,
+            deviations: response.deviations.filter((deviation) => !isReadAsAbsent(deviation)),
+          },
+          again,
+          "decoded",
+        ).map(fromClient),
+      );
+    } else {
+      columns.roundTrip.push({
         path: "Envelope",
-        message: `${documentedCount} elements documented, ${decodedCount} kept by the decoded value`,
+        message: "no decoded response to re-encode",
         source: "client",
       });
     }
-    // round trip: re-encoding the decoded response gives the documented payload, and decodes to the same value.
-    columns.roundTrip.push(...comparePayloads(meta.output, documentedResponse, reencoded));
-    const again = decodeMessage(service, operation, "output", reencodedResponse);
-    columns.roundTrip.push(...diffValues(response, again, "decoded").map(fromClient));
-  } else {
-    columns.roundTrip.push({
-      path: "Envelope",
-      message: "no decoded response to re-encode",
-      source: "client",
-    });
+    return { page, operation, request, sent, response, reencodedResponse, columns };
   }
-  return { page, operation, request, sent, response, reencodedResponse, columns };
+}
+
+function hasUnpinned(documentation: readonly Finding[]): boolean {
+  return documentation.some((finding) => finding.source === "documentation" && !finding.pinned);
 }
 
 /** The client follows the WSDL's binding: SOAP 1.1 envelope, headers in Header, SOAPAction, text/xml. */
@@ -263,19 +334,43 @@ function wsdlBindingFindings(sent: CapturedRequest, meta: OperationMeta): Findin
 }
 
 /**
+ * The paths (as the library comparison writes them, without `Envelope/`) of the elements tolerant
+ * decoding read as absent because of xsi:nil or empty text: where zeep's None is the same reading.
+ */
+export function toleratedAbsences(deviations: readonly Deviation[]): ReadonlySet<string> {
+  return new Set(
+    deviations.flatMap((deviation) =>
+      TOLERATED_AS_NONE.has(deviation.kind) ? [deviation.path.replace(/^Envelope\//, "")] : [],
+    ),
+  );
+}
+
+/** The zeep quirk mappings (see library.ts), with the absences this message's decoding tolerated. */
+function zeepQuirks(deviations: readonly Deviation[]): LibraryQuirks {
+  return {
+    emptyStringAsNone: true,
+    toleratedAsNone: toleratedAbsences(deviations),
+    nilArrayAsEmpty: true,
+    nilItemAsEmptyObject: true,
+    nilItemsArrayAsNull: false,
+  };
+}
+
+/**
  * The zeep column: zeep reads the envelope our client sent as the operation's input and gets our
  * request; zeep's readings of the documented request and response equal our decodings of them.
  */
 export function zeepFindings(
+  service: ServiceUnderTest,
   local: LocalCheck,
   oracle: OracleReading | undefined,
   ourRequest: ZeepRequestReading | undefined,
   counts: QuirkCounts,
 ): Finding[] {
-  const meta = operationMeta(local.operation);
-  const quirks = { emptyStringAsNone: true };
+  const meta = operationMeta(service, local.operation);
   if (local.request === undefined || local.response === undefined)
     return [{ path: "Envelope", message: "nothing decoded to compare with zeep", source: "client" }];
+  const comparer = new PayloadComparer(service.meta);
   const findings: Finding[] = [];
   if (ourRequest === undefined)
     findings.push({ path: "Envelope", message: "zeep did not read our request", source: "client" });
@@ -285,11 +380,18 @@ export function zeepFindings(
       message: `zeep cannot read our request: ${ourRequest.error}`,
       source: "client",
     });
-  else
+  else if (local.sent !== undefined)
+    // What was tolerated is not in the request we sent: nothing there to read as None.
     findings.push(
-      ...compareReading(service, meta.input, local.request, ourRequest, quirks, counts).map((d) =>
-        fromClient({ ...d, path: `our request ${d.path}` }),
-      ),
+      ...compareReading(
+        service.meta,
+        meta.input,
+        local.request,
+        ourRequest,
+        zeepQuirks([]),
+        counts,
+        comparer.elementPaths(meta.input, envelopePayload(local.sent.body)),
+      ).map((d) => fromClient({ ...d, path: `our request ${d.path}` })),
     );
 
   if (oracle?.error !== undefined || oracle?.request === undefined || oracle.response === undefined) {
@@ -301,14 +403,26 @@ export function zeepFindings(
     return findings;
   }
   findings.push(
-    ...compareReading(service, meta.input, local.request, oracle.request, quirks, counts).map((d) =>
-      fromClient({ ...d, path: `documented request ${d.path}` }),
-    ),
+    ...compareReading(
+      service.meta,
+      meta.input,
+      local.request,
+      oracle.request,
+      zeepQuirks(local.request.deviations),
+      counts,
+      comparer.elementPaths(meta.input, envelopePayload(local.page.request)),
+    ).map((d) => fromClient({ ...d, path: `documented request ${d.path}` })),
   );
   findings.push(
-    ...compareReading(service, meta.output, local.response, oracle.response, quirks, counts).map((d) =>
-      fromClient({ ...d, path: `documented response ${d.path}` }),
-    ),
+    ...compareReading(
+      service.meta,
+      meta.output,
+      local.response,
+      oracle.response,
+      zeepQuirks(local.response.deviations),
+      counts,
+      comparer.elementPaths(meta.output, envelopePayload(local.page.response)),
+    ).map((d) => fromClient({ ...d, path: `documented response ${d.path}` })),
   );
   return findings;
 }
@@ -316,17 +430,22 @@ export function zeepFindings(
 /**
  * The node-soap column, over real HTTP: node-soap routes our request to the operation and parses it
  * into our request's values; our client decodes node-soap's answer (the documented response) into the
- * same value as the documented response.
+ * same value as the documented response, with the same deviations.
  */
-export async function nodeSoapFindings(local: LocalCheck, harness: NodeSoapHarness): Promise<Finding[]> {
+export async function nodeSoapFindings(
+  service: ServiceUnderTest,
+  local: LocalCheck,
+  harness: NodeSoapHarness,
+  nodeSoapQuirks: QuirkCounts,
+): Promise<Finding[]> {
   if (local.request === undefined || local.response === undefined)
     return [{ path: "Envelope", message: "nothing decoded to send to node-soap", source: "client" }];
-  const meta = operationMeta(local.operation);
-  const client = new CustomerServiceClient({ endpoint: harness.endpoint, timeoutMs: 10_000 });
+  const meta = operationMeta(service, local.operation);
+  const client: ConformanceClient = service.client({ endpoint: harness.endpoint, timeoutMs: 10_000 });
   const before = harness.received.length;
-  let result: Awaited<ReturnType<CustomerServiceClient["call"]>>;
+  let result: Awaited<ReturnType<ConformanceClient["call"]>>;
   try {
-    result = await callOperation(client, local.operation, local.request);
+    result = await client.call(local.operation, local.request);
   } catch (error) {
     return [failure("HTTP", error)];
   }
@@ -342,15 +461,18 @@ export async function nodeSoapFindings(local: LocalCheck, harness: NodeSoapHarne
         message: `node-soap routed the request to ${call.operation}`,
         source: "client",
       });
+    // Our request leaves out what was tolerated, so node-soap's reading has plain absences only.
     const reading = { header: call.headers, body: call.args };
+    const sent = local.sent === undefined ? undefined : envelopePayload(local.sent.body);
     findings.push(
       ...compareReading(
-        service,
+        service.meta,
         meta.input,
         local.request,
         reading,
-        { emptyStringAsNone: false },
-        { emptyStringAsNone: 0 },
+        { ...NO_QUIRKS, nilItemsArrayAsNull: true },
+        nodeSoapQuirks,
+        sent === undefined ? undefined : new PayloadComparer(service.meta).elementPaths(meta.input, sent),
       ).map((d) => fromClient({ ...d, path: `node-soap's reading ${d.path}` })),
     );
   }
@@ -375,7 +497,9 @@ export function documentedResponseContents(documented: readonly DocumentedOperat
   );
 }
 
+/** The conformance of one agent's generated client. */
 export interface ConformanceRun {
+  readonly service: string;
   readonly rows: readonly Row[];
   /** Every page's envelope deviations from the WSDL binding, normalised away before decoding. */
   readonly envelopeDeviations: ReadonlyMap<
@@ -383,12 +507,14 @@ export interface ConformanceRun {
     { readonly request: readonly string[]; readonly response: readonly string[] }
   >;
   readonly locals: ReadonlyMap<string, LocalCheck>;
-  /** How often each named zeep quirk mapping applied across the zeep column. */
+  /** How often each named quirk mapping applied across the zeep column, and across the node-soap column. */
   readonly zeepQuirks: QuirkCounts;
+  readonly nodeSoapQuirks: QuirkCounts;
 }
 
 /** zeep's readings of the documented pages and of our requests, both in one go; or why zeep could not run. */
 async function readWithZeep(
+  service: ServiceUnderTest,
   locals: readonly LocalCheck[],
 ): Promise<
   | { oracle: Map<string, OracleReading>; ourRequests: Map<string, ZeepRequestReading> }
@@ -396,8 +522,12 @@ async function readWithZeep(
 > {
   try {
     const [oracle, ourRequests] = await Promise.all([
-      runZeepOracle(locals.map((local) => local.page)),
+      runZeepOracle(
+        service.wsdlPath,
+        locals.map((local) => local.page),
+      ),
       zeepReadRequests(
+        service.wsdlPath,
         locals.flatMap((local) =>
           local.sent === undefined
             ? []
@@ -412,15 +542,20 @@ async function readWithZeep(
   }
 }
 
-/** Runs every column for every page and operation: what the report prints and the suite asserts. */
-export async function runConformance(pages: readonly DocPage[] = readPages()): Promise<ConformanceRun> {
-  const { documented, pagesWithoutOperation, operationsWithoutPage } = catalog(pages);
+/** Runs every column for every page and operation of one agent: what the report prints and the suite asserts. */
+export async function runConformance(
+  service: ServiceUnderTest,
+  pages: readonly DocPage[] = readPages(service.docsDir),
+): Promise<ConformanceRun> {
+  const { documented, pagesWithoutOperation, operationsWithoutPage } = catalog(service, pages);
+  const checker = new LocalChecker(service);
   const locals = new Map<string, LocalCheck>();
-  for (const entry of documented) locals.set(entry.operation, await checkLocally(entry));
+  for (const entry of documented) locals.set(entry.operation, await checker.check(entry));
 
-  const zeep = await readWithZeep([...locals.values()]);
-  const zeepQuirks: QuirkCounts = { emptyStringAsNone: 0 };
-  const harness = await NodeSoapHarness.start(documentedResponseContents(documented));
+  const zeep = await readWithZeep(service, [...locals.values()]);
+  const zeepQuirks = noQuirkCounts();
+  const nodeSoapQuirks = noQuirkCounts();
+  const harness = await NodeSoapHarness.start(service, documentedResponseContents(documented));
   const rows: Row[] = [];
   try {
     for (const local of locals.values()) {
@@ -433,27 +568,29 @@ export async function runConformance(pages: readonly DocPage[] = readPages()): P
             "unavailable" in zeep
               ? [{ path: "zeep", message: zeep.unavailable, source: "client" }]
               : zeepFindings(
+                  service,
                   local,
                   zeep.oracle.get(local.page.name),
                   zeep.ourRequests.get(local.operation),
                   zeepQuirks,
                 ),
-          nodeSoap: await nodeSoapFindings(local, harness),
+          nodeSoap: await nodeSoapFindings(service, local, harness, nodeSoapQuirks),
         },
       });
     }
   } finally {
     await harness.close();
   }
+  const { pagesWithoutOperation: pinnedPages, operationsWithoutPage: pinnedOperations } = service.expected;
   for (const name of pagesWithoutOperation)
-    rows.push({ kind: "pageWithoutOperation", name, pinned: PAGES_WITHOUT_OPERATION.includes(name) });
+    rows.push({ kind: "pageWithoutOperation", name, pinned: pinnedPages.includes(name) });
   for (const name of operationsWithoutPage)
-    rows.push({ kind: "operationWithoutPage", name, pinned: OPERATIONS_WITHOUT_PAGE.includes(name) });
+    rows.push({ kind: "operationWithoutPage", name, pinned: pinnedOperations.includes(name) });
   const deviations = new Map(
     pages.map((page) => [
       page.name,
       { request: envelopeDeviations(page.request), response: envelopeDeviations(page.response) },
     ]),
   );
-  return { rows, envelopeDeviations: deviations, locals, zeepQuirks };
+  return { service: service.name, rows, envelopeDeviations: deviations, locals, zeepQuirks, nodeSoapQuirks };
 }

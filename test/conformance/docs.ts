@@ -1,15 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SOAP11_NS, SOAP12_NS } from "../../generated/customer-service/index.js";
+import type { Deviation } from "../../generated/customer-service/index.js";
 import { parseXml, serializeElement } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
-
-/** The published SuperOffice documentation, read where it lies (never copied into the project). */
-export const DOCS_DIR = path.resolve(process.cwd(), "../shared/superoffice-docs/Services88/CustomerService");
-export const WSDL_PATH = path.resolve(
-  process.cwd(),
-  "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl",
-);
 
 /** One documented example page: the request and response XML blocks, as written. */
 export interface DocPage {
@@ -20,8 +14,8 @@ export interface DocPage {
   readonly response: string;
 }
 
-/** Every example page; index.md (the table of contents) and the SOURCES tsv files are not pages. */
-export function readPages(dir = DOCS_DIR): DocPage[] {
+/** Every example page of a folder (read where it lies, never copied); index.md (the table of contents) and the SOURCES tsv files are not pages. */
+export function readPages(dir: string): DocPage[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".md") && file !== "index.md")
     .sort()
@@ -102,10 +96,58 @@ export function normaliseToWsdl(xml: string): string {
 }
 
 /** The header blocks and the body's elements of an envelope, wherever the blocks were written. */
-export function envelopePayload(xml: string): {
-  headers: readonly XmlElement[];
-  body: readonly XmlElement[];
-} {
+export function envelopePayload(xml: string): Payload {
   const { header, body, strays } = envelopeParts(parseXml(xml));
   return { headers: [...(header?.children ?? []), ...strays], body: body.children };
+}
+
+/** A payload as `envelopePayload` gives it. */
+export interface Payload {
+  readonly headers: readonly XmlElement[];
+  readonly body: readonly XmlElement[];
+}
+
+/** Deviations whose element tolerant decoding reads as absent (an unknown enumeration value is kept). */
+const READ_AS_ABSENT: ReadonlySet<Deviation["kind"]> = new Set([
+  "unknownElement",
+  "unknownHeader",
+  "nilNotNillable",
+  "emptyValue",
+]);
+
+export function isReadAsAbsent(deviation: Deviation): boolean {
+  return READ_AS_ABSENT.has(deviation.kind);
+}
+
+/**
+ * The payload without the elements tolerant decoding read as absent, each found by its deviation's
+ * path (`Envelope/Body/Op/Response/Items/Item[0]/Id`: a step `Name[i]` is the i-th child named Name,
+ * `Name` the only one). This is what the decoded value can give back; a path that names no element
+ * is an error, never skipped.
+ */
+export function withoutTolerated(payload: Payload, deviations: readonly Deviation[]): Payload {
+  const removed = new Set<XmlElement>();
+  for (const deviation of deviations) {
+    if (!isReadAsAbsent(deviation)) continue;
+    const [envelope, part, ...steps] = deviation.path.split("/");
+    const roots = part === "Header" ? payload.headers : part === "Body" ? payload.body : undefined;
+    if (envelope !== "Envelope" || roots === undefined || steps.length === 0)
+      throw new Error(`${deviation.path}: not a path inside the envelope`);
+    let siblings = roots;
+    let element: XmlElement | undefined;
+    for (const step of steps) {
+      const [, local, index] = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(step) ?? [];
+      const named = siblings.filter((child) => child.local === local);
+      element = named[index === undefined ? 0 : Number(index)];
+      if (element === undefined || (index === undefined && named.length > 1))
+        throw new Error(`${deviation.path}: no single element at ${step}`);
+      siblings = element.children;
+    }
+    removed.add(element as XmlElement);
+  }
+  const prune = (elements: readonly XmlElement[]): XmlElement[] =>
+    elements
+      .filter((element) => !removed.has(element))
+      .map((element) => ({ ...element, children: prune(element.children) }));
+  return { headers: prune(payload.headers), body: prune(payload.body) };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  CustomerServiceClient,
   customerServiceService,
   decodeMessage,
   SOAP11_NS,
@@ -9,19 +8,20 @@ import {
 } from "../../generated/customer-service/index.js";
 import { parseXml } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
-import { callOperation, catalog, recordingFetch } from "./conformance.js";
+import { catalog, recordingFetch } from "./conformance.js";
 import type { CapturedRequest } from "./conformance.js";
-import { envelopeDeviations, normaliseToWsdl, WSDL_PATH } from "./docs.js";
-import { REQUEST_ENVELOPE_DEVIATIONS } from "./expected.js";
+import { envelopeDeviations, normaliseToWsdl } from "./docs.js";
+import { CUSTOMER_SERVICE } from "./services.js";
+import type { ConformanceClient } from "./services.js";
 
 const WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
 const WSDL_SOAP11_NS = "http://schemas.xmlsoap.org/wsdl/soap/";
 const ENDPOINT = "http://conformance.invalid/Remote/Services88/CustomerService.svc";
-const { documented } = catalog();
+const { documented } = catalog(CUSTOMER_SERVICE);
 
 /** soapAction of every operation, read from the WSDL's binding (not from the generated tables). */
 function wsdlSoapActions(): Map<string, string> {
-  const definitions = parseXml(readFileSync(WSDL_PATH, "utf8"));
+  const definitions = parseXml(readFileSync(CUSTOMER_SERVICE.wsdlPath, "utf8"));
   const children = (element: XmlElement, ns: string, local: string): XmlElement[] =>
     element.children.filter((c) => c.ns === ns && c.local === local);
   const actions = new Map<string, string>();
@@ -38,7 +38,7 @@ function wsdlSoapActions(): Map<string, string> {
 
 /** Sends the page's documented request through a client on a recording fetch that answers `answer`. */
 async function send(
-  client: (fetch: typeof globalThis.fetch) => CustomerServiceClient,
+  client: (fetch: typeof globalThis.fetch) => ConformanceClient,
   operation: (typeof documented)[number],
   answer: string,
 ): Promise<{ sent: CapturedRequest; result: unknown }> {
@@ -49,7 +49,7 @@ async function send(
     "input",
     normaliseToWsdl(operation.page.request),
   );
-  const result = await callOperation(client(recordingFetch(answer, captured)), operation.operation, request);
+  const result = await client(recordingFetch(answer, captured)).call(operation.operation, request);
   expect(captured).toHaveLength(1);
   return { sent: captured[0] as CapturedRequest, result };
 }
@@ -74,7 +74,7 @@ describe("the client follows the WSDL's SOAP 1.1 binding", () => {
     "%s: SOAP 1.1 envelope, headers inside Header, SOAPAction from the WSDL",
     async (name, entry) => {
       const { sent } = await send(
-        (fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch }),
+        (fetch) => CUSTOMER_SERVICE.client({ endpoint: ENDPOINT, fetch }),
         entry,
         normaliseToWsdl(entry.page.response),
       );
@@ -98,7 +98,7 @@ describe("with soapVersion 1.2 the client writes the documented envelope", () =>
     async (name, entry) => {
       // The documented response is a SOAP 1.2 envelope already (it has no header blocks to misplace).
       const { sent, result } = await send(
-        (fetch) => new CustomerServiceClient({ endpoint: ENDPOINT, fetch, soapVersion: "1.2" }),
+        (fetch) => CUSTOMER_SERVICE.client({ endpoint: ENDPOINT, fetch, soapVersion: "1.2" }),
         entry,
         entry.page.response,
       );
@@ -110,7 +110,9 @@ describe("with soapVersion 1.2 the client writes the documented envelope", () =>
       );
       expect(sent.headers["soapaction"]).toBeUndefined();
       // Header blocks stay inside Header: of the documented deviations only the namespace remains.
-      expect(envelopeDeviations(sent.body)).toEqual(REQUEST_ENVELOPE_DEVIATIONS.slice(0, 1));
+      expect(envelopeDeviations(sent.body)).toEqual(
+        CUSTOMER_SERVICE.expected.requestEnvelopeDeviations.slice(0, 1),
+      );
       expect(result).toEqual({
         ...decodeMessage(customerServiceService, name, "output", normaliseToWsdl(entry.page.response)),
         status: 200,

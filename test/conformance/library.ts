@@ -1,4 +1,5 @@
 import type {
+  Deviation,
   FieldMeta,
   MessageMeta,
   ServiceMeta,
@@ -20,7 +21,8 @@ import { show } from "./values.js";
  * - an `ArrayOfX` wrapper is an object holding the item list (`{ X: [...] }`): flattened to the list;
  * - a DataContract dictionary is a list of KeyValuePair entries (`{ StringKeyValuePair: [{ Key, Value }] }`):
  *   read as a record, in entry order;
- * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart);
+ * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart),
+ *   but not for an element the message has and we read as absent (see `present` of `compareReading`);
  * - dateTimes are compared as instants, numbers numerically, binary as bytes (base64 in JSON);
  * - an unwrapped message whose wrapper element is empty may be read as `null` rather than `{}`.
  * A library quirk that needs a further mapping is named in `LibraryQuirks` and counted where it applies.
@@ -32,11 +34,57 @@ export interface LibraryQuirks {
    * is accepted and counted in `counts.emptyStringAsNone`.
    */
   readonly emptyStringAsNone: boolean;
+  /**
+   * The paths (`Body/Op/Response/Items/Item[0]/Id`) of the elements our tolerant decoding read as
+   * absent, because the page puts `xsi:nil` on a non-nillable element or empty text in a non-string
+   * one (`toleratedAbsences` of the decoding's deviations). zeep reads both as `None`: at exactly these
+   * paths our absence against zeep's `None` is the same reading, counted in `counts.toleratedAsNone`.
+   */
+  readonly toleratedAsNone: ReadonlySet<string>;
+  /**
+   * zeep reads `xsi:nil` on an `ArrayOfX` wrapper (`<ChildItems xsi:nil="true"/>`) as the wrapper with
+   * no items (`{ X: [] }`), not `None`. When enabled, that against our `null` is accepted and counted
+   * in `counts.nilArrayAsEmpty`.
+   */
+  readonly nilArrayAsEmpty: boolean;
+  /**
+   * zeep reads a nil item of a complex type (`<X xsi:nil="true"/>` inside an `ArrayOfX`) as an object
+   * of that type whose every field is `None`. When enabled, that against our `null` is accepted and
+   * counted in `counts.nilItemAsEmptyObject`.
+   */
+  readonly nilItemAsEmptyObject: boolean;
+  /**
+   * node-soap reads an `ArrayOfX` wrapper whose items are all nil (`<ChildItems><X xsi:nil="true"/>
+   * </ChildItems>`) as `null`: the nil items leave it nothing to show. When enabled, `null` against our
+   * list of nulls is accepted and counted in `counts.nilItemsArrayAsNull`.
+   */
+  readonly nilItemsArrayAsNull: boolean;
 }
 
-export interface QuirkCounts {
-  emptyStringAsNone: number;
+export type QuirkCounts = { -readonly [Name in keyof LibraryQuirks]: number };
+
+/** No quirk mapping: the reading must match by the agreed mapping alone. */
+export const NO_QUIRKS: LibraryQuirks = {
+  emptyStringAsNone: false,
+  toleratedAsNone: new Set(),
+  nilArrayAsEmpty: false,
+  nilItemAsEmptyObject: false,
+  nilItemsArrayAsNull: false,
+};
+
+/** Counts that start at zero. */
+export function noQuirkCounts(): QuirkCounts {
+  return {
+    emptyStringAsNone: 0,
+    toleratedAsNone: 0,
+    nilArrayAsEmpty: 0,
+    nilItemAsEmptyObject: 0,
+    nilItemsArrayAsNull: 0,
+  };
 }
+
+/** The deviations whose element zeep reads as `None`, as we read it as absent. */
+export const TOLERATED_AS_NONE: ReadonlySet<Deviation["kind"]> = new Set(["nilNotNillable", "emptyValue"]);
 
 /** A library's reading of one message: the header blocks by element name and the body (wrapper content). */
 export interface LibraryReading {
@@ -44,7 +92,12 @@ export interface LibraryReading {
   readonly body: unknown;
 }
 
-/** Compares a library's reading of a message with the generated client's `{ body, headers }` for it. */
+/**
+ * Compares a library's reading of a message with the generated client's `{ body, headers }` for it.
+ * `present` (when given) holds the paths of the elements the message has (`PayloadComparer.elementPaths`):
+ * an element we read as absent while the message has it agrees with the library's None only under
+ * `toleratedAsNone`, never by the absent-or-nil rule.
+ */
 export function compareReading(
   service: ServiceMeta,
   message: MessageMeta,
@@ -52,8 +105,9 @@ export function compareReading(
   theirs: LibraryReading,
   quirks: LibraryQuirks,
   counts: QuirkCounts,
+  present?: ReadonlySet<string>,
 ): Difference[] {
-  const walker = new ReadingWalker(service, quirks, counts);
+  const walker = new ReadingWalker(service, quirks, counts, present);
   const headerFields = new Map(message.headers.map((field) => [field.name, field]));
   const differences: Difference[] = [];
   const theirHeader = theirs.header ?? {};
@@ -68,7 +122,7 @@ export function compareReading(
       ...walker.field(ours.headers[propOf(field)], theirHeader[field.name], field, `Header/${field.name}`),
     );
   }
-  if (!message.unwrapped) throw new Error("the CustomerService messages are all document/literal wrapped");
+  if (!message.unwrapped) throw new Error("the Services88 messages are all document/literal wrapped");
   const part = message.body[0] as FieldMeta;
   // An empty wrapper element has nothing to show; both libraries then give null for the body.
   const emptyOnBothSides =
@@ -85,28 +139,80 @@ class ReadingWalker {
     private readonly service: ServiceMeta,
     private readonly quirks: LibraryQuirks,
     private readonly counts: QuirkCounts,
+    private readonly present: ReadonlySet<string> | undefined,
   ) {}
 
   /** One field slot: absent, nil, a single value or (repeated) a list. */
   field(ours: unknown, theirs: unknown, field: FieldMeta, path: string): Difference[] {
     if (theirs === null || theirs === undefined) return this.nothing(ours, field, path);
-    if (!field.repeated)
+    if (!field.repeated) {
+      if (ours === null && this.nilReadAsValue(theirs, field.type)) return [];
       return ours === null || ours === undefined
         ? [mismatch(path, ours, theirs)]
         : this.typed(ours, theirs, field.type, path);
+    }
     if (!Array.isArray(ours) || !Array.isArray(theirs)) return [mismatch(path, ours, theirs)];
     return this.items(ours, theirs, field, path);
   }
 
-  /** The library has no value: fine for an absent or nil element, and for "" under the named zeep quirk. */
+  /**
+   * The library has no value: fine for an absent or nil element, and for "" and for what tolerant
+   * decoding read as absent under the named zeep quirks.
+   */
   private nothing(ours: unknown, field: FieldMeta, path: string): Difference[] {
+    if (ours === undefined && this.quirks.toleratedAsNone.has(path)) {
+      this.counts.toleratedAsNone++;
+      return [];
+    }
+    if (ours === undefined && this.present?.has(path) === true)
+      return [{ path, message: "the message has this element, ours has nothing, and no deviation says why" }];
     if (ours === undefined || ours === null) return [];
     if (field.repeated && Array.isArray(ours) && ours.length === 0) return [];
     if (ours === "" && this.quirks.emptyStringAsNone && this.isStringLike(field.type)) {
       this.counts.emptyStringAsNone++;
       return [];
     }
+    if (
+      this.quirks.nilItemsArrayAsNull &&
+      !field.repeated &&
+      this.kindOf(field.type) === "array" &&
+      Array.isArray(ours) &&
+      ours.length > 0 &&
+      ours.every((item) => item === null)
+    ) {
+      this.counts.nilItemsArrayAsNull++;
+      return [];
+    }
     return [mismatch(path, ours, null)];
+  }
+
+  /** Our `null` against a value the library made of `xsi:nil`, under the named zeep quirks. */
+  private nilReadAsValue(theirs: unknown, type: string): boolean {
+    if (!isObject(theirs)) return false;
+    const meta = isValueKind(type) ? undefined : lookupType(this.service, type);
+    if (this.quirks.nilArrayAsEmpty && meta?.kind === "array") {
+      const items = theirs[meta.item.name];
+      if (Object.keys(theirs).length === 1 && Array.isArray(items) && items.length === 0) {
+        this.counts.nilArrayAsEmpty++;
+        return true;
+      }
+    }
+    if (this.quirks.nilItemAsEmptyObject && meta?.kind === "complex") {
+      const names = complexPlan(this.service, type).fields.map((field) => field.name);
+      const keys = Object.keys(theirs);
+      if (
+        keys.length === names.length &&
+        names.every((name) => keys.includes(name) && (theirs[name] === null || theirs[name] === undefined))
+      ) {
+        this.counts.nilItemAsEmptyObject++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private kindOf(type: string): string {
+    return isValueKind(type) ? "value" : lookupType(this.service, type).kind;
   }
 
   private items(

@@ -9,13 +9,17 @@ import {
 } from "../../generated/customer-service/index.js";
 import { catalog, documentedResponseContents } from "./conformance.js";
 import { NodeSoapHarness } from "./node-soap.js";
+import { CUSTOMER_SERVICE } from "./services.js";
 
 // The per-operation end-to-end checks are the node-soap column of conformance.test.ts; these are the
 // failure paths, each answered by node-soap (or, for the error page, the same HTTP server).
 let harness: NodeSoapHarness;
 
 beforeAll(async () => {
-  harness = await NodeSoapHarness.start(documentedResponseContents(catalog().documented));
+  harness = await NodeSoapHarness.start(
+    CUSTOMER_SERVICE,
+    documentedResponseContents(catalog(CUSTOMER_SERVICE).documented),
+  );
 });
 
 afterAll(async () => {
@@ -106,7 +110,7 @@ describe("node-soap failure answers", () => {
 
 describe("the harness", () => {
   it("stops listening when closed", async () => {
-    const spare = await NodeSoapHarness.start(new Map([["HasChatNotify", ""]]));
+    const spare = await NodeSoapHarness.start(CUSTOMER_SERVICE, new Map([["HasChatNotify", ""]]));
     const client = new CustomerServiceClient({ endpoint: spare.endpoint, timeoutMs: 5000 });
     expect(await client.hasChatNotify()).toEqual({});
     await spare.close();

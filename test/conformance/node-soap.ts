@@ -4,9 +4,8 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as soap from "soap";
 import { escapeText } from "../../generated/customer-service/runtime/xml.js";
-import { WSDL_PATH } from "./docs.js";
+import type { ServiceUnderTest } from "./services.js";
 
-const SERVICE_PATH = "/Remote/Services88/CustomerService.svc";
 const ERROR_PAGE_PATH = "/error-page";
 const NS = "http://www.superoffice.net/ws/crm/NetServer/Services88";
 
@@ -28,7 +27,7 @@ export type Answer =
   | { readonly kind: "fault"; readonly code: string; readonly reason: string };
 
 /**
- * node-soap hosting the CustomerService WSDL on 127.0.0.1 (random free port). node-soap parses and
+ * node-soap hosting an agent's WSDL on 127.0.0.1 (random free port). node-soap parses and
  * routes every request; each operation answers with the content of its documented response wrapper,
  * which node-soap wraps in its own response element and envelope. Another path on the same server
  * answers HTTP 500 with a plain-text error page, as a failing proxy or server would.
@@ -45,7 +44,10 @@ export class NodeSoapHarness {
   ) {}
 
   /** `responses` maps each operation to the XML content of its response wrapper element. */
-  static async start(responses: ReadonlyMap<string, string>): Promise<NodeSoapHarness> {
+  static async start(
+    service: ServiceUnderTest,
+    responses: ReadonlyMap<string, string>,
+  ): Promise<NodeSoapHarness> {
     const server = createServer((request, response) => {
       request.resume();
       response.writeHead(request.url === ERROR_PAGE_PATH ? 500 : 404, {
@@ -59,7 +61,11 @@ export class NodeSoapHarness {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const harness = new NodeSoapHarness(server, `${base}${SERVICE_PATH}`, `${base}${ERROR_PAGE_PATH}`);
+    const harness = new NodeSoapHarness(
+      server,
+      `${base}${service.nodeSoap.path}`,
+      `${base}${ERROR_PAGE_PATH}`,
+    );
 
     const operations: Record<
       string,
@@ -84,9 +90,9 @@ export class NodeSoapHarness {
     }
     const soapServer = await new Promise<soap.Server>((resolve, reject) => {
       const listening = soap.listen(server, {
-        path: SERVICE_PATH,
-        services: { WcfCustomerServiceService: { BasicHttpBinding_CustomerService: operations } },
-        xml: readFileSync(WSDL_PATH, "utf8"),
+        path: service.nodeSoap.path,
+        services: { [service.nodeSoap.service]: { [service.nodeSoap.port]: operations } },
+        xml: readFileSync(service.wsdlPath, "utf8"),
         suppressStack: true,
         callback: (error: unknown) => (error ? reject(error) : resolve(listening)),
       });

@@ -1,5 +1,6 @@
 import { COLUMNS } from "./conformance.js";
 import type { Column, ConformanceRun, Finding, Row } from "./conformance.js";
+import type { QuirkCounts } from "./library.js";
 
 const TITLES: Readonly<Record<Column, string>> = {
   request: "request",
@@ -11,26 +12,48 @@ const TITLES: Readonly<Record<Column, string>> = {
 /** Longest cell text; the full difference is in the notes below the table. */
 const MAX_CELL = 44;
 
-/** A finding in full; the page's own mistake is marked as the documentation's. */
+/** A finding in full; the page's own mistake is marked as the documentation's, and whether it is pinned. */
 function describeFinding(finding: Finding): string {
-  return `${finding.source === "documentation" ? "documentation: " : ""}${finding.path}: ${finding.message}`;
+  const source =
+    finding.source === "client" ? "" : finding.pinned ? "documentation (pinned): " : "documentation: ";
+  return `${source}${finding.path}: ${finding.message}`;
+}
+
+/** What a passing column may hold: the page's own departures from the schema that expected.ts pins. */
+function isPinned(finding: Finding): boolean {
+  return finding.source === "documentation" && finding.pinned;
 }
 
 /**
- * A documented row passes when no column found anything. A page or operation without counterpart is
- * listed (not counted) when expected.ts pins it, and fails when it does not.
+ * A documented row passes when no column found anything but pinned departures of the documentation. A
+ * page or operation without counterpart is listed (not counted) when expected.ts pins it, and fails
+ * when it does not.
  */
 export function rowVerdict(row: Row): "passed" | "failed" | "listed" {
   if (row.kind !== "documented") return row.pinned ? "listed" : "failed";
-  return COLUMNS.every((column) => row.columns[column].length === 0) ? "passed" : "failed";
+  return COLUMNS.every((column) => row.columns[column].every(isPinned)) ? "passed" : "failed";
 }
 
 /**
- * The report `npm run conformance` prints: a table with one row per operation and page, ✓ or the first
- * difference per column (cut short, given in full in the notes below the table), and the last line
- * `N passed, M failed`.
+ * The report `npm run conformance` prints: one section per agent, then the last line `N passed, M
+ * failed` over the documented operations of all of them.
  */
-export function renderReport(run: ConformanceRun): string[] {
+export function renderReport(runs: readonly ConformanceRun[]): string[] {
+  const verdicts = runs.flatMap((run) => run.rows.map(rowVerdict));
+  const count = (verdict: string): number => verdicts.filter((v) => v === verdict).length;
+  return [
+    ...runs.flatMap((run) => [...renderSection(run), ""]),
+    `${count("passed")} passed, ${count("failed")} failed`,
+  ];
+}
+
+/**
+ * One agent's section: its name, a table with one row per operation and page, ✓ or the first
+ * difference per column (cut short, given in full in the notes below the table; a column holding only
+ * pinned departures of the documentation is ✓ with its note), the envelope deviations, the zeep quirk
+ * counts and the rows listed but not counted.
+ */
+export function renderSection(run: ConformanceRun): string[] {
   const notes: string[] = [];
   const cellsByRow = new Map<Row, string[]>();
   for (const row of run.rows) {
@@ -38,12 +61,15 @@ export function renderReport(run: ConformanceRun): string[] {
     cellsByRow.set(
       row,
       COLUMNS.map((column) => {
-        const [first, ...more] = row.columns[column];
+        const findings = row.columns[column];
+        // The first finding that fails the column is the one shown, else the first pinned one.
+        const first = findings.find((finding) => !isPinned(finding)) ?? findings[0];
         if (first === undefined) return "✓";
+        const more = findings.length - 1;
         notes.push(
-          `[${notes.length + 1}] ${row.name} ${TITLES[column]}: ${describeFinding(first)}${more.length > 0 ? ` (and ${more.length} more)` : ""}`,
+          `[${notes.length + 1}] ${row.name} ${TITLES[column]}: ${describeFinding(first)}${more > 0 ? ` (and ${more} more)` : ""}`,
         );
-        return shorten(`✗ [${notes.length}] ${describeFinding(first)}`);
+        return shorten(`${isPinned(first) ? "✓" : "✗"} [${notes.length}] ${describeFinding(first)}`);
       }),
     );
   }
@@ -96,18 +122,32 @@ export function renderReport(run: ConformanceRun): string[] {
     ...group.lines,
   ]);
 
-  const verdicts = run.rows.map(rowVerdict);
-  const count = (verdict: string): number => verdicts.filter((v) => v === verdict).length;
   return [
+    `${run.service}:`,
     ...lines,
     "",
     ...notes,
     ...(notes.length > 0 ? [""] : []),
     ...deviationLines,
-    `zeep quirk "empty string element read as None" accepted ${run.zeepQuirks.emptyStringAsNone} times`,
-    `${count("listed")} rows without a page or without a WSDL operation are listed, not counted`,
-    `${count("passed")} passed, ${count("failed")} failed`,
+    ...quirkLines("zeep", run.zeepQuirks),
+    ...quirkLines("node-soap", run.nodeSoapQuirks),
+    `${run.rows.filter((row) => rowVerdict(row) === "listed").length} rows without a page or without a WSDL operation are listed, not counted`,
   ];
+}
+
+const QUIRK_TITLES: Readonly<Record<keyof QuirkCounts, string>> = {
+  emptyStringAsNone: "empty string element read as None",
+  toleratedAsNone: "element our tolerant decoding read as absent read as None",
+  nilArrayAsEmpty: "nil ArrayOf wrapper read as one without items",
+  nilItemAsEmptyObject: "nil complex item read as an object of Nones",
+  nilItemsArrayAsNull: "ArrayOf wrapper of nil items read as null",
+};
+
+/** The quirk mappings that applied, one line each; the zeep empty-string line always, as it always did. */
+function quirkLines(library: string, counts: QuirkCounts): string[] {
+  return (Object.keys(QUIRK_TITLES) as (keyof QuirkCounts)[])
+    .filter((quirk) => counts[quirk] > 0 || (library === "zeep" && quirk === "emptyStringAsNone"))
+    .map((quirk) => `${library} quirk "${QUIRK_TITLES[quirk]}" accepted ${counts[quirk]} times`);
 }
 
 function shorten(text: string): string {

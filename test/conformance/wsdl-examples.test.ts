@@ -81,7 +81,7 @@ describe("rpc-literal.wsdl against zeep", async () => {
       total: 3,
     });
     expect(sent[0]?.headers.get("SOAPAction")).toBe('"urn:example:rpc/GetQuote"');
-    const read = await zeepReadRequests([{ id: "q", operation: "GetQuote", envelope: sent[0]!.body }], wsdl);
+    const read = await zeepReadRequests(wsdl, [{ id: "q", operation: "GetQuote", envelope: sent[0]!.body }]);
     expect(read.get("q")).toEqual({
       header: { auth: { Token: "secret" } },
       body: { symbol: "ACME", count: 2, Note: "hello" },
@@ -91,7 +91,7 @@ describe("rpc-literal.wsdl against zeep", async () => {
   it("sends a one-way request zeep reads", async () => {
     const { sent, fetch } = answering("", 202);
     await new generated.QuotesClient({ fetch }).log({ line: "started" });
-    const read = await zeepReadRequests([{ id: "log", operation: "Log", envelope: sent[0]!.body }], wsdl);
+    const read = await zeepReadRequests(wsdl, [{ id: "log", operation: "Log", envelope: sent[0]!.body }]);
     // zeep gives the value of a message's only part without its name.
     expect(read.get("log")).toEqual({ header: null, body: "started" });
   });
@@ -140,7 +140,7 @@ describe("type-parts.wsdl against zeep", async () => {
       { headers: { locale: "en-GB" } },
     );
     expect(label).toEqual({ Lines: ["Ada Lovelace", "12 St James's Square"] });
-    const read = await zeepReadRequests([{ id: "f", operation: "Format", envelope: sent[0]!.body }], wsdl);
+    const read = await zeepReadRequests(wsdl, [{ id: "f", operation: "Format", envelope: sent[0]!.body }]);
     expect(read.get("f")).toEqual({
       header: { locale: "en-GB" },
       body: { name: "Ada Lovelace", address: { Street: "12 St James's Square", City: "London" } },

@@ -3,7 +3,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { DocPage } from "./docs.js";
-import { WSDL_PATH } from "./docs.js";
 import type { LibraryReading } from "./library.js";
 
 /** Debian's python3 with python3-zeep (a `python3` earlier on PATH may lack zeep). */
@@ -20,11 +19,14 @@ export interface OracleReading {
   readonly error?: string;
 }
 
-/** Runs the shared oracle once over all pages. */
-export async function runZeepOracle(pages: readonly DocPage[]): Promise<Map<string, OracleReading>> {
+/** Runs the shared oracle once over all pages of the agent whose WSDL is given. */
+export async function runZeepOracle(
+  wsdlPath: string,
+  pages: readonly DocPage[],
+): Promise<Map<string, OracleReading>> {
   const { stdout } = await promisify(execFile)(
     PYTHON,
-    [ORACLE, WSDL_PATH, ...pages.map((page) => page.file)],
+    [ORACLE, wsdlPath, ...pages.map((page) => page.file)],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   const readings = new Map<string, OracleReading>();
@@ -47,10 +49,10 @@ export type ZeepRequestReading =
 
 /** Has zeep deserialize every given request envelope (our client's) as its operation's input, in one process. */
 export async function zeepReadRequests(
+  wsdlPath: string,
   envelopes: readonly EnvelopeToRead[],
-  wsdl: string = WSDL_PATH,
 ): Promise<Map<string, ZeepRequestReading>> {
-  return byId(await runScript(READ_REQUEST, wsdl, envelopes));
+  return byId(await runScript(READ_REQUEST, wsdlPath, envelopes));
 }
 
 export interface ResponseToWrite {
