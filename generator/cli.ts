@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-/** The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack. */
-import { readFileSync } from "node:fs";
+/**
+ * The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack.
+ *
+ * Start-up is most of a run, so this module imports only small ones: the generator, and yargs (for help,
+ * version and usage errors), are loaded when a path needs them.
+ */
+import module from "node:module";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
+import { parseArgs } from "node:util";
 import { CONFIG_FILE, readConfig, type Target } from "./config.js";
 import { oneLine, SoapgenError } from "./errors.js";
-import { packageRoot } from "./lib/paths.js";
+
+/**
+ * Node 22.1+ keeps the compiled code of the modules loaded from here on (TypeScript inside ts-morph,
+ * prettier) in a cache folder, which makes every later run start faster. soapgen's own folder in the OS
+ * temp folder, never the user's; NODE_COMPILE_CACHE, when set, has already chosen one and wins.
+ */
+const withCompileCache = module as { enableCompileCache?: (directory: string) => unknown };
+withCompileCache.enableCompileCache?.(join(tmpdir(), "soapgen", "compile-cache"));
 
 interface Args {
   wsdl?: string;
@@ -14,6 +26,7 @@ interface Args {
   config?: string;
   timeout: number;
   verbose: boolean;
+  force: boolean;
 }
 
 function targets(args: Args): Target[] {
@@ -36,9 +49,10 @@ async function runGenerate(args: Args): Promise<number> {
   const { generate } = await import("./generate.js");
   for (const target of targets(args)) {
     const started = performance.now();
-    const result = await generate({ ...target, timeoutMs: args.timeout });
+    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force });
     const ms = Math.round(performance.now() - started);
-    console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
+    if (result.upToDate) console.log(`soapgen: ${shown(result.out)} is up to date`);
+    else console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
   }
   return 0;
 }
@@ -47,7 +61,7 @@ async function runCheck(args: Args): Promise<number> {
   const { check } = await import("./generate.js");
   let stale = 0;
   for (const target of targets(args)) {
-    const files = await check({ ...target, timeoutMs: args.timeout });
+    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
     stale += files.length;
     if (files.length === 0) console.log(`soapgen: ${shown(target.out)} is up to date`);
     for (const file of files) console.error(`soapgen: stale: ${shown(file)}`);
@@ -75,12 +89,7 @@ function fail(error: unknown, verbose: boolean): number {
   return 1;
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string })
-    .version;
-}
-
-const argv = hideBin(process.argv);
+const argv = process.argv.slice(2);
 const verbose = argv.includes("--verbose");
 
 // Whatever goes wrong, and wherever, the user gets one line and exit code 1, never a Node crash report.
@@ -104,10 +113,60 @@ const targetOptions = {
   config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
+  force: {
+    type: "boolean",
+    default: false,
+    describe: "regenerate (check: compare every file) even when the output's digest says it is up to date",
+  },
 } as const;
 
-let exitCode = 0;
-try {
+type Command = (args: Args) => Promise<number>;
+
+/**
+ * The usual command line (`generate`/`check` with well-formed options) read without yargs, which takes
+ * longer to load than an up-to-date run takes in all. Anything else (help, version, a usage error, an
+ * option form this does not know) is undefined here and left to yargs.
+ */
+function quickParse(): { command: Command; args: Args } | undefined {
+  if (argv.includes("--help") || argv.includes("--version")) return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(
+        Object.entries(targetOptions).map(([name, option]) => [
+          name,
+          { type: option.type === "boolean" ? "boolean" : "string" },
+        ]),
+      ),
+    });
+  } catch {
+    return undefined;
+  }
+  const [name, ...rest] = parsed.positionals;
+  const command = name === "generate" ? runGenerate : name === "check" ? runCheck : undefined;
+  const { wsdl, out, config, timeout, verbose, force } = parsed.values;
+  const timeoutMs = timeout === undefined ? targetOptions.timeout.default : Number(timeout);
+  if (command === undefined || rest.length > 0 || !Number.isFinite(timeoutMs)) return undefined;
+  const args: Args = {
+    ...(typeof wsdl === "string" && { wsdl }),
+    ...(typeof out === "string" && { out }),
+    ...(typeof config === "string" && { config }),
+    timeout: timeoutMs,
+    verbose: verbose === true,
+    force: force === true,
+  };
+  return { command, args };
+}
+
+async function parseWithYargs(): Promise<number> {
+  const [{ default: yargs }, { soapgenVersion }] = await Promise.all([
+    import("yargs"),
+    import("./digest.js"),
+  ]);
+  let exitCode = 0;
   await yargs(argv)
     .scriptName("soapgen")
     .usage("$0 <command> [options]\n\nGenerate a typed TypeScript SOAP client from a WSDL.")
@@ -129,12 +188,19 @@ try {
     )
     .demandCommand(1, "name a command: generate or check")
     .strict()
-    .version(packageVersion())
+    .version(soapgenVersion())
     .help()
     .fail((message, error) => {
       throw error ?? new SoapgenError({ file: "command line" }, message);
     })
     .parseAsync();
+  return exitCode;
+}
+
+let exitCode = 0;
+try {
+  const quick = quickParse();
+  exitCode = quick ? await quick.command(quick.args) : await parseWithYargs();
 } catch (error) {
   exitCode = fail(error, verbose);
 }

@@ -14,6 +14,8 @@ export type WsdlInput = { location: string } | { text: string; location?: string
 export interface LoadOptions {
   /** Per-request timeout for http(s) documents; default 30 s. */
   timeoutMs?: number;
+  /** Told every document read, the WSDL's own text included: what the output depends on. */
+  onRead?: (location: string, text: string) => void;
 }
 
 /** The location text input is reported under (and relative imports resolve against, from the cwd). */
@@ -29,9 +31,10 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
         : resolveLocation(input.location, undefined)
       : resolveLocation(input.location, undefined);
   const text = "text" in input ? input.text : await readText(location, timeoutMs);
+  options.onRead?.(location, text);
   const root = parseXml(text, location);
   expectWsdlRoot(root);
-  const documents = await walkDocuments(root, timeoutMs);
+  const documents = await walkDocuments(root, timeoutMs, options.onRead);
   const { types, elements } = buildSchemas(documents.schemas);
   const ports = buildPorts(documents.definitions, elements);
   return { source, targetNamespace: root.root.attr("targetNamespace") ?? "", ports, types, elements };

@@ -53,7 +53,7 @@ describe("soapgen", () => {
     const out = join(dir, "from-file");
     const generated = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^soapgen: wrote 12 files to .*from-file in \d+ ms\n$/);
+    expect(generated.stdout).toMatch(/^soapgen: wrote 13 files to .*from-file in \d+ ms\n$/);
 
     expect((await soapgen(["check", "--wsdl", CHOICE, "--out", out])).code).toBe(0);
 
