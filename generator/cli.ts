@@ -5,20 +5,14 @@
  * Start-up is most of a run, so this module imports only small ones: the generator, and yargs (for help,
  * version and usage errors), are loaded when a path needs them.
  */
-import module from "node:module";
-import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, readConfig, type Target } from "./config.js";
 import { oneLine, SoapgenError } from "./errors.js";
+import { enableCompileCache } from "./lib/compile-cache.js";
 
-/**
- * Node 22.1+ keeps the compiled code of the modules loaded from here on (TypeScript inside ts-morph,
- * prettier) in a cache folder, which makes every later run start faster. soapgen's own folder in the OS
- * temp folder, never the user's; NODE_COMPILE_CACHE, when set, has already chosen one and wins.
- */
-const withCompileCache = module as { enableCompileCache?: (directory: string) => unknown };
-withCompileCache.enableCompileCache?.(join(tmpdir(), "soapgen", "compile-cache"));
+// Before the generator and its libraries are loaded, which is most of a cold run.
+enableCompileCache();
 
 interface Args {
   wsdl?: string;

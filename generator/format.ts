@@ -1,15 +1,72 @@
-/** Formatting of emitted TypeScript with prettier, loading only the parsers TypeScript needs. */
-import { format } from "prettier/standalone";
-import * as estree from "prettier/plugins/estree";
-import * as typescript from "prettier/plugins/typescript";
+/**
+ * Formatting of emitted TypeScript with prettier, loading only the parsers TypeScript needs.
+ *
+ * A cold prettier spends most of its first format compiling its own code. `startFormatter` loads it and
+ * formats a sample in a worker thread, which on a second core happens while this thread loads ts-morph
+ * and parses the WSDL; `formatTypeScript` then hands the source over. Formatting stays in this thread on
+ * one core (where the worker would only cost memory), with SOAPGEN_FORMAT_WORKER=0, and where the
+ * worker's compiled script is not beside this module (soapgen run from its TypeScript sources).
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 export const PRINT_WIDTH = 110;
-export const PRETTIER_OPTIONS = {
-  parser: "typescript",
-  printWidth: PRINT_WIDTH,
-  plugins: [estree, typescript],
-};
+
+/** Prettier's `format` with soapgen's options, from prettier's standalone build. */
+export async function loadPrettier(): Promise<(source: string) => Promise<string>> {
+  const [{ format }, estree, typescript] = await Promise.all([
+    import("prettier/standalone"),
+    import("prettier/plugins/estree"),
+    import("prettier/plugins/typescript"),
+  ]);
+  const options = { parser: "typescript", printWidth: PRINT_WIDTH, plugins: [estree, typescript] };
+  return (source) => format(source, options);
+}
+
+export type FormatReply = { id: number; text: string } | { id: number; error: string };
+
+const WORKER_SCRIPT = new URL("./format-worker.js", import.meta.url);
+
+let worker: Worker | undefined;
+let inProcess: Promise<(source: string) => Promise<string>> | undefined;
+const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
+let nextId = 0;
+
+/** Starts the formatting worker unless it is running or formatting stays in this thread (see above). */
+export function startFormatter(): void {
+  if (worker !== undefined || process.env.SOAPGEN_FORMAT_WORKER === "0" || availableParallelism() < 2) return;
+  if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return;
+  // A small young generation: prettier's garbage is short-lived, and the default's room is peak memory.
+  const started = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  started.on("message", (reply: FormatReply) => {
+    const request = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (pending.size === 0) started.unref();
+    if ("text" in reply) request?.resolve(reply.text);
+    else request?.reject(new Error(reply.error));
+  });
+  const fail = (error: Error): void => {
+    worker = undefined;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  started.on("error", fail);
+  started.on("exit", (code) => fail(new Error(`the formatting worker exited with code ${code}`)));
+  // Idle, it must not keep the process alive; it is referenced again while a request is pending.
+  started.unref();
+  worker = started;
+}
 
 export async function formatTypeScript(source: string): Promise<string> {
-  return format(source, PRETTIER_OPTIONS);
+  const running = worker;
+  if (running === undefined) {
+    inProcess ??= loadPrettier();
+    return (await inProcess)(source);
+  }
+  const id = nextId++;
+  running.ref();
+  running.postMessage({ id, source });
+  return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
 }

@@ -50,7 +50,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     }
   }
   for (const plan of plans) typeStatements.push(...emitMessages(ctx, plan));
-  const typesText = print("types.ts", typeStatements);
+  // Formatting starts now: with prettier in its worker thread it runs while index.ts is printed here.
+  const typesFormatted = formatTypeScript(print("types.ts", typeStatements));
+  typesFormatted.catch(() => undefined); // a failure is reported where it is awaited, below
   const declaredTypes = new Set(
     typeStatements.map((s) => ("name" in s ? s.name : undefined)).filter(Boolean),
   );
@@ -75,7 +77,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
 
   const files: GeneratedFiles = new Map();
   files.set("index.ts", banner + (await formatTypeScript(indexHeader.join("\n") + "\n\n" + clientText)));
-  files.set("types.ts", banner + (await formatTypeScript(typesText)));
+  files.set("types.ts", banner + (await typesFormatted));
   files.set("schema.ts", banner + emitServiceMeta(ctx, plans, PRINT_WIDTH));
   for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, banner + text);
   return files;

@@ -1,6 +1,6 @@
 /** The `soapgen` command as a user runs it: generate, check, config targets, URL input, help and version. */
 import { execFile } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,14 +18,27 @@ interface Run {
   stderr: string;
 }
 
-async function soapgen(args: string[], cwd = ROOT): Promise<Run> {
-  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd }).then(
+async function soapgen(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<Run> {
+  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,
       stdout: error.stdout,
       stderr: error.stderr,
     }),
+  );
+}
+
+/** Every file under `folder` by relative path, with its text. */
+function filesOf(folder: string): Map<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
+    entry.isFile(),
+  );
+  return new Map(
+    files
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((path) => [relative(folder, path), readFileSync(path, "utf8")]),
   );
 }
 
@@ -69,6 +82,19 @@ describe("soapgen", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("writes the committed CustomerService output byte for byte, prettier in its worker thread or not", async () => {
+    const wsdl = resolve(ROOT, "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
+    const committed = resolve(ROOT, "generated/customer-service");
+    for (const worker of ["1", "0"]) {
+      const out = join(dir, `customer-service-worker-${worker}`);
+      const run = await soapgen(["generate", "--wsdl", wsdl, "--out", out], ROOT, {
+        SOAPGEN_FORMAT_WORKER: worker,
+      });
+      expect(run.code).toBe(0);
+      expect(filesOf(out)).toEqual(filesOf(committed));
+    }
   });
 
   it("generates from an http URL the same files as from the file", async () => {
