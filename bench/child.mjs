@@ -33,7 +33,7 @@ async function preload() {
     Promise.all([
       import("prettier/standalone"),
       import("prettier/plugins/estree"),
-      import("prettier/plugins/typescript"),
+      import("prettier/plugins/babel"),
     ]),
   );
   const modules = ["index.js", "generate.js", "load/index.js", "emit/index.js", "format.js", "write.js"];
