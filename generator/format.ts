@@ -1,11 +1,13 @@
 /**
  * Formatting of emitted TypeScript with prettier, loading only the parser TypeScript needs.
  *
- * A cold prettier spends most of its first format compiling its own code. `startFormatter` loads it and
- * formats a sample in a worker thread, which on a second core happens while this thread loads ts-morph
- * and parses the WSDL; `formatTypeScript` then hands the source over. Formatting stays in this thread on
- * one core (where the worker would only cost memory), with SOAPGEN_FORMAT_WORKER=0, and where the
- * worker's compiled script is not beside this module (soapgen run from its TypeScript sources).
+ * A cold prettier spends most of its first format compiling its own code. With SOAPGEN_FORMAT_WORKER=1,
+ * `startFormatter` loads it and formats a sample in a worker thread, which on a free second core happens
+ * while this thread loads ts-morph and parses the WSDL; `formatTypeScript` then hands the source over.
+ * It is opt-in because on the shared two-core machine it was measured on, with the babel-ts parser, the
+ * worker saved no time and added up to 20 MB of peak memory (`npm run bench`, the format-worker lever).
+ * Formatting also stays in this thread on one core, and where the worker's compiled script is not beside
+ * this module (soapgen run from its TypeScript sources).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -39,9 +41,9 @@ let inProcess: Promise<(source: string) => Promise<string>> | undefined;
 const pending = new Map<number, { resolve: (text: string) => void; reject: (error: Error) => void }>();
 let nextId = 0;
 
-/** Starts the formatting worker unless it is running or formatting stays in this thread (see above). */
+/** Starts the formatting worker if asked for and not running (see above). */
 export function startFormatter(): void {
-  if (worker !== undefined || process.env.SOAPGEN_FORMAT_WORKER === "0" || availableParallelism() < 2) return;
+  if (worker !== undefined || process.env.SOAPGEN_FORMAT_WORKER !== "1" || availableParallelism() < 2) return;
   if (!existsSync(fileURLToPath(WORKER_SCRIPT))) return;
   // A small young generation: prettier's garbage is short-lived, and the default's room is peak memory.
   const started = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });

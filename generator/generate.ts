@@ -60,7 +60,7 @@ function rootDocument(wsdl: WsdlSource): RootDocument {
 export async function render(wsdl: WsdlSource, timeoutMs?: number): Promise<GeneratedFiles> {
   const input =
     typeof wsdl === "string" ? { location: wsdl } : { text: wsdl.text, location: wsdl.name ?? "wsdl" };
-  // Prettier warms up in a worker while this thread parses and loads ts-morph.
+  // With SOAPGEN_FORMAT_WORKER=1, prettier warms up in a worker while this thread parses and loads ts-morph.
   (await import("./format.js")).startFormatter();
   // Loaded only here: an output found up to date never needs the XML parser.
   const { loadServiceModel } = await import("./load/index.js");
