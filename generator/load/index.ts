@@ -6,7 +6,7 @@ import type { ServiceModel } from "../model.js";
 import { rejectEncodedBindings } from "../wsdl/binding.js";
 import { buildPorts } from "../wsdl/definitions.js";
 import { buildSchemas } from "../xsd/build.js";
-import { DEFAULT_TIMEOUT_MS, readText, resolveLocation } from "./read.js";
+import { DEFAULT_TIMEOUT_MS, readText, resolveLocation, TEXT_LOCATION } from "./read.js";
 import { expectWsdlRoot, walkDocuments } from "./walk.js";
 import { parseXml } from "./xml.js";
 
@@ -15,10 +15,9 @@ export type WsdlInput = { location: string } | { text: string; location?: string
 export interface LoadOptions {
   /** Per-request timeout for http(s) documents; default 30 s. */
   timeoutMs?: number;
+  /** Told every document read, the WSDL's own text included: what the output depends on. */
+  onRead?: (location: string, text: string) => void;
 }
-
-/** The location text input is reported under (and relative imports resolve against, from the cwd). */
-export const TEXT_LOCATION = "<input>";
 
 export async function loadServiceModel(input: WsdlInput, options: LoadOptions = {}): Promise<ServiceModel> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -30,9 +29,10 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
         : resolveLocation(input.location, undefined)
       : resolveLocation(input.location, undefined);
   const text = "text" in input ? input.text : await readText(location, timeoutMs);
+  options.onRead?.(location, text);
   const root = parseXml(text, location);
   expectWsdlRoot(root);
-  const documents = await walkDocuments(root, timeoutMs);
+  const documents = await walkDocuments(root, timeoutMs, options.onRead);
   rejectEncodedBindings(documents.definitions);
   const { types, elements } = buildSchemas(documents.schemas);
   const { ports, warnings } = buildPorts(documents.definitions, elements, types);

@@ -142,6 +142,8 @@ const parser = new XMLParser({
   captureMetaData: true,
   // The default (100) is close to what deeply nested anonymous types reach; recursion here is per level.
   maxNestedTags: 1000,
+  // No callback here reads the element path: a string of it, built for every tag by default, is waste.
+  jPath: false,
 });
 const META = XMLParser.getMetaDataSymbol();
 
