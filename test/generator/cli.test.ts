@@ -55,7 +55,7 @@ describe("soapgen", () => {
     const out = join(dir, "from-file");
     const generated = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^soapgen: wrote 14 files to .*from-file in \d+ ms\n$/);
+    expect(generated.stdout).toMatch(/^soapgen: wrote 17 files to .*from-file in \d+ ms\n$/);
 
     expect((await soapgen(["check", "--wsdl", CHOICE, "--out", out])).code).toBe(0);
 
@@ -145,7 +145,15 @@ describe("soapgen", () => {
     const args = ["--wsdl", AGENT_A, "--wsdl", AGENT_B, "--out", out, "--operations", "GetRight,Get*"];
     const run = await soapgen(["generate", ...args, "--exclude-operations", "GetCarrier"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(readdirSync(out).sort()).toEqual(["agent-b.ts", "index.ts", "runtime", "schema.ts", "types.ts"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "agent-b.stub.ts",
+      "agent-b.ts",
+      "index.ts",
+      "runtime",
+      "schema.ts",
+      "stub.ts",
+      "types.ts",
+    ]);
     expect(readFileSync(join(out, "agent-b.ts"), "utf8")).toContain("async getRight(");
     expect(readFileSync(join(out, "agent-b.ts"), "utf8")).not.toContain("async saveCarrier(");
     // check takes the same input: the same selection is up to date, none names the left-out client.
@@ -198,7 +206,7 @@ describe("soapgen", () => {
     const out = join(project, "src/crm");
     const run = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^soapgen: wrote 14 files to .*src\/crm in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^soapgen: wrote 17 files to .*src\/crm in \d+ ms\n$/);
     expect(run.stderr).toBe(
       `soapgen: warning: ${join(project, "package.json")}: fast-xml-parser is not in "dependencies"; the generated client imports it at run time (supported: >=4.0.9 <6.0.0)\n`,
     );

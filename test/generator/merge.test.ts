@@ -85,10 +85,13 @@ describe("merging two agents' WSDLs", async () => {
     const everything = [...files].filter(([path]) => !path.startsWith("runtime/")).map(([, text]) => text);
     expect(everything.join("\n").match(/^export interface Shared \{/gm)).toHaveLength(1);
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
+      "agent-a.stub.ts",
       "agent-a.ts",
+      "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
       "schema.ts",
+      "stub.ts",
       "types.ts",
     ]);
     expect(files.get("index.ts")!.split("\n").slice(1).join("\n")).toBe(
@@ -97,6 +100,7 @@ describe("merging two agents' WSDLs", async () => {
         'export * from "./types.js";',
         'export * from "./agent-a.js";',
         'export * from "./agent-b.js";',
+        'export type * from "./stub.js";',
         "",
       ].join("\n"),
     );
@@ -164,9 +168,11 @@ describe("operation selection", () => {
   it("keeps only the named operations and leaves out the types no kept operation needs", async () => {
     const files = await render([AGENT_A, AGENT_B], { operations: ["GetRight"] });
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
+      "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
       "schema.ts",
+      "stub.ts",
       "types.ts",
     ]);
     expect(methods(files.get("agent-b.ts")!)).toEqual(["getRight"]);

@@ -3,7 +3,10 @@
 /** The files besides `index.ts`, `types.ts`, `schema.ts` and `runtime/`: one module per client. */
 export function clientModules(files: ReadonlyMap<string, string>): string[] {
   return [...files.keys()].filter(
-    (path) => !path.startsWith("runtime/") && !["index.ts", "types.ts", "schema.ts"].includes(path),
+    (path) =>
+      !path.startsWith("runtime/") &&
+      !path.endsWith(".stub.ts") &&
+      !["index.ts", "types.ts", "schema.ts", "stub.ts"].includes(path),
   );
 }
 
