@@ -32,10 +32,24 @@ export interface LibraryQuirks {
    * is accepted and counted in `counts.emptyStringAsNone`.
    */
   readonly emptyStringAsNone: boolean;
+  /**
+   * zeep reads `xsi:nil="true"` on an element of complex type (`<InnerException i:nil="true"/>`) as an
+   * object whose every field is None. When enabled, such an object against our `null` is accepted and
+   * counted in `counts.nilComplexAsEmpty`.
+   */
+  readonly nilComplexAsEmpty?: boolean;
+  /**
+   * node-soap's client leaves an `xs:list` as its space-separated text (`"Read Write"`) and the simple
+   * values of header blocks as text (`"true"`). When enabled, such text is read with the schema's type
+   * and counted in `counts.untypedText`.
+   */
+  readonly untypedText?: boolean;
 }
 
 export interface QuirkCounts {
   emptyStringAsNone: number;
+  nilComplexAsEmpty?: number;
+  untypedText?: number;
 }
 
 /** A library's reading of one message: the header blocks by element name and the body (wrapper content). */
@@ -90,6 +104,12 @@ class ReadingWalker {
   /** One field slot: absent, nil, a single value or (repeated) a list. */
   field(ours: unknown, theirs: unknown, field: FieldMeta, path: string): Difference[] {
     if (theirs === null || theirs === undefined) return this.nothing(ours, field, path);
+    if (ours === null && this.quirks.nilComplexAsEmpty && isObject(theirs)) {
+      if (Object.values(theirs).every((value) => value === null || value === undefined)) {
+        this.counts.nilComplexAsEmpty = (this.counts.nilComplexAsEmpty ?? 0) + 1;
+        return [];
+      }
+    }
     if (!field.repeated)
       return ours === null || ours === undefined
         ? [mismatch(path, ours, theirs)]
@@ -122,15 +142,26 @@ class ReadingWalker {
   }
 
   typed(ours: unknown, theirs: unknown, type: string, path: string): Difference[] {
-    if (isValueKind(type)) return sameValue(ours, theirs, type) ? [] : [mismatch(path, ours, theirs)];
+    if (isValueKind(type)) {
+      if (type === "boolean" && typeof theirs === "string" && this.quirks.untypedText) {
+        this.counts.untypedText = (this.counts.untypedText ?? 0) + 1;
+        return String(ours) === theirs ? [] : [mismatch(path, ours, theirs)];
+      }
+      return sameValue(ours, theirs, type) ? [] : [mismatch(path, ours, theirs)];
+    }
     const meta = lookupType(this.service, type);
     switch (meta.kind) {
       case "simple":
         return this.typed(ours, theirs, meta.base, path);
       case "list": {
-        if (!Array.isArray(ours) || !Array.isArray(theirs) || ours.length !== theirs.length)
+        let items = theirs;
+        if (typeof theirs === "string" && this.quirks.untypedText) {
+          this.counts.untypedText = (this.counts.untypedText ?? 0) + 1;
+          items = theirs.split(/\s+/).filter((item) => item !== "");
+        }
+        if (!Array.isArray(ours) || !Array.isArray(items) || ours.length !== items.length)
           return [mismatch(path, ours, theirs)];
-        return ours.flatMap((item, i) => this.typed(item, theirs[i], meta.item, `${path}[${i}]`));
+        return ours.flatMap((item, i) => this.typed(item, items[i], meta.item, `${path}[${i}]`));
       }
       case "array": {
         // ArrayOf wrapper: the library shows the wrapper as an object holding the item list.
