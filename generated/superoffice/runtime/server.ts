@@ -96,6 +96,10 @@ class RequestFault extends Error {
   }
 }
 
+/**
+ * Serves `handlers` (an object whose methods `binding.methods` names) for the service's operations; the
+ * generated `create<PortType>Handler` calls this with its own tables.
+ */
 export function createSoapHandler(
   service: ServiceMeta,
   handlers: object,
@@ -115,6 +119,7 @@ export function createSoapHandler(
   };
 }
 
+/** Serves the WSDL, refuses what is no SOAP request, and finds the operation before answering it. */
 async function handle(
   service: ServiceMeta,
   handlers: object,
@@ -195,7 +200,7 @@ async function answer(
         [failure.exceptionInfo]: error.exceptionInfo,
       };
       const status = error.status >= 200 && error.status <= 599 ? error.status : 200;
-      return encodeOrFault(service, operation, blocks, status, strict, reportError);
+      return failureResponse(service, operation, blocks, status, strict, reportError);
     }
     if (error instanceof SoapFaultError) return thrownFault(service, operation, binding, error, strict);
     reportError(error);
@@ -216,7 +221,7 @@ async function answer(
 }
 
 /** A failure in headers: the response element empty when its content allows, else an empty Body. */
-function encodeOrFault(
+function failureResponse(
   service: ServiceMeta,
   operation: OperationMeta,
   headers: Record<string, unknown>,
