@@ -8,7 +8,8 @@ import {
   type CustomerServiceOperations,
 } from "../../generated/customer-service/index.js";
 import { createCustomerServiceHandler, nodeListener } from "../../generated/customer-service/stub.js";
-import type { CustomerServiceHandlers, SoapHandler } from "../../generated/customer-service/stub.js";
+// The stubs' types come from index.ts too (it re-exports them as types only).
+import type { CustomerServiceHandlers, SoapHandler } from "../../generated/customer-service/index.js";
 import { ValueArbitraries } from "./arbitraries.js";
 
 const operations = Object.keys(customerServiceService.operations) as (keyof CustomerServiceOperations)[];
