@@ -8,7 +8,15 @@ import {
 } from "ts-morph";
 import { qnameKey, type ComplexType } from "../model.js";
 import { propertyKey } from "../lib/names.js";
-import { jsDoc, stringLiteral } from "../lib/ts.js";
+import {
+  jsDoc,
+  stringLiteral,
+  tsIntersection,
+  tsObject,
+  tsType,
+  tsUnion,
+  type TypeExpression,
+} from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
 import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 
@@ -35,12 +43,12 @@ export function emitComplexType(
       ],
     };
   }
-  const parts = [
-    ...(base ? [base] : []),
-    ...(discriminator ? [`{ $type?: ${discriminator.type as string} }`] : []),
+  const alias = tsIntersection([
+    ...(base ? [tsType(base)] : []),
+    ...(discriminator ? [tsObject([`$type?: ${discriminator.type as string};`])] : []),
     shapeExpr(ctx, shape, []),
-  ];
-  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: parts.join(" & ") };
+  ]);
+  return { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: alias.text };
 }
 
 /** The TypeScript type of one property's value, with `| null` and array-ness applied. */
@@ -86,7 +94,7 @@ function isOptional(property: Property): boolean {
  * An object type for a shape: its properties, intersected with one union per choice. In each branch the
  * other branches' properties are `?: never`, so a value cannot mix alternatives.
  */
-function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
+function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): TypeExpression {
   // `$any` can sit in several branches: a branch never excludes a property it has itself, nor one twice.
   const own = new Set(allProperties(shape).map((p) => p.prop));
   const members = [
@@ -95,15 +103,18 @@ function shapeExpr(ctx: EmitContext, shape: Shape, excluded: string[]): string {
     ),
     ...[...new Set(excluded)].filter((prop) => !own.has(prop)).map((prop) => `${propertyKey(prop)}?: never;`),
   ];
-  const object = `{ ${members.join(" ")} }`;
-  const unions = shape.choices.map((branches) => {
-    const alternatives = branches.map((branch, i) => {
-      const others = branches.flatMap((other, j) => (j === i ? [] : allProperties(other).map((p) => p.prop)));
-      return shapeExpr(ctx, branch, others);
-    });
-    return `(${alternatives.join(" | ")})`;
-  });
-  return [object, ...unions].join(" & ");
+  const unions = shape.choices.map((branches) =>
+    tsUnion(
+      branches.map((branch, i) => {
+        const others = branches.flatMap((other, j) =>
+          j === i ? [] : allProperties(other).map((p) => p.prop),
+        );
+        return shapeExpr(ctx, branch, others);
+      }),
+    ),
+  );
+  // An empty object adds nothing to an intersection: a bare choice is just its union.
+  return tsIntersection(members.length === 0 && unions.length > 0 ? unions : [tsObject(members), ...unions]);
 }
 
 const MAX_LISTED_DESCENDANTS = 64;

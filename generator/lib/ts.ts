@@ -54,3 +54,39 @@ export function prettierStringLiteral(text: string): string {
 function count(text: string, quote: string): number {
   return text.split(quote).length - 1;
 }
+
+/**
+ * A TypeScript type expression, with whether a union is its outermost operator: composing them decides
+ * parentheses from that, never from the text.
+ */
+export interface TypeExpression {
+  readonly text: string;
+  readonly union: boolean;
+}
+
+/** A type expression that needs no parentheses anywhere: a name, a literal, an object type. */
+export function tsType(text: string): TypeExpression {
+  return { text, union: false };
+}
+
+/** An object type literal of property signatures (`name?: T;`). */
+export function tsObject(members: readonly string[]): TypeExpression {
+  return tsType(`{ ${members.join(" ")} }`);
+}
+
+/** `A | B | …`; one member is itself. */
+export function tsUnion(members: readonly TypeExpression[]): TypeExpression {
+  if (members.length === 1) return members[0]!;
+  return { text: members.map((member) => member.text).join(" | "), union: true };
+}
+
+/** `A & (B | C) & …`: a union member is parenthesized, as `&` binds tighter than `|`; one member is itself. */
+export function tsIntersection(members: readonly TypeExpression[]): TypeExpression {
+  if (members.length === 1) return members[0]!;
+  return tsType(members.map((member) => (member.union ? `(${member.text})` : member.text)).join(" & "));
+}
+
+/** `T[]`, or `(A | B)[]`. */
+export function tsArray(item: TypeExpression): TypeExpression {
+  return tsType(item.union ? `(${item.text})[]` : `${item.text}[]`);
+}
