@@ -6,9 +6,8 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { SoapgenError } from "../errors.js";
+import { XML_NS } from "../lib/namespaces.js";
 import type { QName } from "../model.js";
-
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 /** Prefix → namespace URI; "" is the default namespace. Shared with the parent when nothing is declared. */
 type Scope = ReadonlyMap<string, string>;

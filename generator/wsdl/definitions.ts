@@ -4,13 +4,10 @@
  */
 import type { SoapgenError } from "../errors.js";
 import { documentationText, type XmlElement } from "../load/xml.js";
+import { WSDL_NS } from "../lib/namespaces.js";
 import { qnameKey, type ElementDecl, type PortModel, type QName, type SchemaType } from "../model.js";
 import { buildPort } from "./binding.js";
 import { serviceAddresses } from "./service.js";
-
-export const WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
-export const SOAP11_NS = "http://schemas.xmlsoap.org/wsdl/soap/";
-export const SOAP12_NS = "http://schemas.xmlsoap.org/wsdl/soap12/";
 
 export type ComponentKind = "message" | "portType" | "binding" | "service";
 

@@ -5,7 +5,8 @@
  */
 import type { XmlElement } from "../load/xml.js";
 import type { ElementDecl, SchemaType, TypeRef } from "../model.js";
-import { qnameKey, XSD_NS } from "../model.js";
+import { qnameKey } from "../model.js";
+import { XSD_NS } from "../lib/namespaces.js";
 import { buildComplexType } from "./complex-type.js";
 import { applyDataContract } from "./datacontract.js";
 import { globalElement } from "./element.js";

@@ -3,7 +3,8 @@
  * mixed content. A type's own content and attributes only: an extension's base is referenced, not merged.
  */
 import type { XmlElement } from "../load/xml.js";
-import { DATACONTRACT_NS, qnameKey, type ComplexType, type QName } from "../model.js";
+import { DATACONTRACT_NS } from "../lib/namespaces.js";
+import { qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attribute-group.js";
 import { builtinOf, namedType } from "./build.js";

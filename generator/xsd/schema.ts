@@ -4,7 +4,8 @@
  * names). Type references are checked here, so a dangling reference is caught where it is written.
  */
 import type { XmlElement } from "../load/xml.js";
-import { qnameKey, XSD_NS, type ElementDecl, type QName, type SchemaType, type TypeRef } from "../model.js";
+import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
+import { qnameKey, type ElementDecl, type QName, type SchemaType, type TypeRef } from "../model.js";
 
 export interface SchemaSource {
   element: XmlElement;
@@ -35,14 +36,6 @@ export function isBuiltinType(local: string): boolean {
   return BUILTINS.has(local);
 }
 
-/** SOAP encoding's types (`soapenc:Array`, ...), which only rpc/encoded messages use. */
-export const SOAP_ENCODING_NS = "http://schemas.xmlsoap.org/soap/encoding/";
-/** The XML Schema drafts before the 2001 Recommendation, still found in old WSDLs. */
-export const PRE_2001_XSD_NAMESPACES: ReadonlySet<string> = new Set([
-  "http://www.w3.org/1999/XMLSchema",
-  "http://www.w3.org/2000/10/XMLSchema",
-]);
-
 /** Why a reference into a namespace soapgen does not read is not simply dangling, or undefined. */
 export function foreignTypeReason(ns: string, value: string): string | undefined {
   if (ns === SOAP_ENCODING_NS)
@@ -54,7 +47,6 @@ export function foreignTypeReason(ns: string, value: string): string | undefined
 
 export const ANY_TYPE: TypeRef = { kind: "builtin", name: "anyType" };
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
 /** The attributes of the xml: namespace (xml:lang, xml:space, ...) are known without importing xml.xsd. */
 const XML_ATTRIBUTES = new Set(["lang", "space", "base", "id"]);
 

@@ -1,6 +1,7 @@
 /** xs:simpleType: restriction (enumerations), list and union, each resolved to the built-in it is made of. */
 import type { XmlElement } from "../load/xml.js";
-import { DATACONTRACT_NS, type QName, type SimpleType, type TypeRef } from "../model.js";
+import { DATACONTRACT_NS } from "../lib/namespaces.js";
+import { type QName, type SimpleType, type TypeRef } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { builtinOf } from "./build.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";

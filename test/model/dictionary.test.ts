@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DATACONTRACT_ARRAYS_NS, XSD_NS } from "../../generator/model.js";
+import { DATACONTRACT_ARRAYS_NS, XSD_NS } from "../../generator/lib/namespaces.js";
 import { builtin, complex, element, load, named, q, simple } from "./helpers.js";
 
 const NS = "urn:example:dictionary";
