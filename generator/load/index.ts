@@ -3,9 +3,8 @@
  */
 import { SoapgenError } from "../errors.js";
 import type { ServiceModel } from "../model.js";
-import { rejectEncodedBindings } from "../wsdl/binding.js";
-import { buildPorts } from "../wsdl/definitions.js";
-import { buildSchemas } from "../xsd/build.js";
+import { buildPorts, rejectEncodedBindings } from "../wsdl/index.js";
+import { buildSchemas } from "../xsd/index.js";
 import { DEFAULT_TIMEOUT_MS, readText, resolveLocation } from "./read.js";
 import { expectWsdlRoot, walkDocuments } from "./walk.js";
 import { parseXml } from "./xml.js";

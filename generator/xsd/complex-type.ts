@@ -7,7 +7,6 @@ import { DATACONTRACT_NS } from "../lib/namespaces.js";
 import { qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attribute-group.js";
-import { builtinOf, namedType } from "./build.js";
 import { groupParticle, isModelGroup } from "./group.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
 import { markDictionary } from "./datacontract.js";
@@ -121,7 +120,7 @@ function simpleContent(set: SchemaSet, schema: SchemaSource, content: XmlElement
   const baseRef = restrictionBase(set, schema, derived, type.name.local);
   let valueType = baseRef;
   if (baseRef.kind === "named") {
-    const baseType = namedType(set, baseRef.key);
+    const baseType = set.namedType(baseRef.key);
     if (baseType.kind === "complex") {
       if (!baseType.simpleContent)
         throw derived.error(`simpleContent base ${baseRef.key} is a complex type without simple content`);
@@ -139,7 +138,7 @@ function simpleContent(set: SchemaSet, schema: SchemaSource, content: XmlElement
       anonymous: true,
       variety: "atomic",
       base: restricted,
-      builtin: builtinOf(set, restricted, derived),
+      builtin: set.builtinOf(restricted, derived),
       enumeration: values,
     }));
   } else type.simpleContent = valueType;

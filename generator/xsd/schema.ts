@@ -5,7 +5,15 @@
  */
 import type { XmlElement } from "../load/xml.js";
 import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
-import { qnameKey, type ElementDecl, type QName, type SchemaType, type TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type QName,
+  type SchemaType,
+  type SimpleType,
+  type TypeRef,
+} from "../model.js";
 
 export interface SchemaSource {
   element: XmlElement;
@@ -61,6 +69,30 @@ const KIND_OF: Record<string, Kind> = {
   attributeGroup: "attributeGroup",
 };
 
+/** Builds the type a complexType or simpleType definition declares, named `name`. */
+export type TypeBuilder<T extends SchemaType> = (
+  set: SchemaSet,
+  schema: SchemaSource,
+  definition: XmlElement,
+  name: QName,
+  anonymous: boolean,
+) => T;
+
+/**
+ * The type builders, given to the set by the stage's entry point: types nest each other (a complex
+ * type's element has an anonymous complex type, a base is built before its derivation), and through the
+ * set the modules that build them need not import each other.
+ */
+export interface TypeBuilders {
+  complexType: TypeBuilder<ComplexType>;
+  simpleType: TypeBuilder<SimpleType>;
+}
+
+/** The owner name hoisted types of a global element are recorded under (types and elements share keys). */
+export function elementOwner(key: string): string {
+  return `element ${key}`;
+}
+
 export class SchemaSet {
   readonly globals: Record<Kind, Map<string, Global>> = {
     type: new Map(),
@@ -79,7 +111,10 @@ export class SchemaSet {
   private readonly hoistedKeys = new Map<XmlElement, Map<string, TypeRef>>();
   private readonly takenKeys = new Set<string>();
 
-  constructor(readonly sources: SchemaSource[]) {
+  constructor(
+    readonly sources: SchemaSource[],
+    readonly build: TypeBuilders,
+  ) {
     for (const schema of sources) {
       for (const child of schema.element.children) {
         const kind = child.ns === XSD_NS ? KIND_OF[child.local] : undefined;
@@ -133,17 +168,31 @@ export class SchemaSet {
     return name.ns === XML_NS && XML_ATTRIBUTES.has(name.local);
   }
 
-  /** The type under `key`, building it now if needed (derivations need their base's built-in). */
-  ensureType(key: string, build: (global: Global) => SchemaType): SchemaType {
+  /** The named type `key`, built on first use (derivations need their base's built-in). */
+  namedType(key: string): SchemaType {
     const done = this.types.get(key);
     if (done) return done;
-    const global = this.globals.type.get(key)!;
-    if (this.inProgress.has(key)) throw global.element.error(`circular type derivation through ${key}`);
+    const { element, schema } = this.globals.type.get(key)!;
+    if (this.inProgress.has(key)) throw element.error(`circular type derivation through ${key}`);
     this.inProgress.add(key);
-    const type = this.asOwner(key, () => build(global));
+    const name = { ns: schema.targetNamespace, local: element.attr("name")! };
+    const type = this.asOwner(key, () =>
+      element.local === "complexType"
+        ? this.build.complexType(this, schema, element, name, false)
+        : this.build.simpleType(this, schema, element, name, false),
+    );
     this.inProgress.delete(key);
     this.types.set(key, type);
     return type;
+  }
+
+  /** The built-in a type's values are finally made of, following restriction bases and simple content. */
+  builtinOf(ref: TypeRef, at: XmlElement): string {
+    if (ref.kind === "builtin") return ref.name;
+    const type = this.types.get(ref.key) ?? this.namedType(ref.key);
+    if (type.kind === "simple") return type.builtin;
+    if (type.simpleContent) return this.builtinOf(type.simpleContent, at);
+    throw at.error(`${ref.key} is a complex type without simple content; a simple value was expected`);
   }
 
   /** Runs `build` with hoisted types recorded under `owner`, so they follow it in the model's order. */

@@ -1,16 +1,16 @@
 /**
- * Building the model's `types` and `elements` from all schemas: every global declaration in document
+ * The xsd/ stage: building the model's `types` and `elements` from all schemas: every global declaration in document
  * order, anonymous types hoisted right after the declaration they were found in, then the WCF
  * DataContract conventions applied to the finished types.
  */
 import type { XmlElement } from "../load/xml.js";
-import type { ElementDecl, SchemaType, TypeRef } from "../model.js";
+import type { ElementDecl, SchemaType } from "../model.js";
 import { qnameKey } from "../model.js";
 import { XSD_NS } from "../lib/namespaces.js";
 import { buildComplexType } from "./complex-type.js";
 import { applyDataContract } from "./datacontract.js";
 import { globalElement } from "./element.js";
-import { SchemaSet, type SchemaSource } from "./schema.js";
+import { elementOwner, SchemaSet, type SchemaSource } from "./schema.js";
 import { buildSimpleType } from "./simple-type.js";
 
 export interface SchemaModel {
@@ -19,8 +19,8 @@ export interface SchemaModel {
 }
 
 export function buildSchemas(sources: SchemaSource[]): SchemaModel {
-  const set = new SchemaSet(sources);
-  for (const key of set.globals.type.keys()) namedType(set, key);
+  const set = new SchemaSet(sources, { complexType: buildComplexType, simpleType: buildSimpleType });
+  for (const key of set.globals.type.keys()) set.namedType(key);
   for (const key of set.globals.element.keys()) globalElement(set, key);
   applyDataContract(set);
 
@@ -47,28 +47,4 @@ export function buildSchemas(sources: SchemaSource[]): SchemaModel {
     }
   }
   return { types, elements };
-}
-
-/** The owner name hoisted types of a global element are recorded under (types and elements share keys). */
-export function elementOwner(key: string): string {
-  return `element ${key}`;
-}
-
-/** The named type `key`, built on first use. */
-export function namedType(set: SchemaSet, key: string): SchemaType {
-  return set.ensureType(key, ({ element, schema }) => {
-    const name = { ns: schema.targetNamespace, local: element.attr("name")! };
-    return element.local === "complexType"
-      ? buildComplexType(set, schema, element, name, false)
-      : buildSimpleType(set, schema, element, name, false);
-  });
-}
-
-/** The built-in a type's values are finally made of, following restriction bases and simple content. */
-export function builtinOf(set: SchemaSet, ref: TypeRef, at: XmlElement): string {
-  if (ref.kind === "builtin") return ref.name;
-  const type = set.types.get(ref.key) ?? namedType(set, ref.key);
-  if (type.kind === "simple") return type.builtin;
-  if (type.simpleContent) return builtinOf(set, type.simpleContent, at);
-  throw at.error(`${ref.key} is a complex type without simple content; a simple value was expected`);
 }
