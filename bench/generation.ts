@@ -1,7 +1,7 @@
 /** Generation measured from the outside: fresh processes of both generators, a scaling series, and where soapgen's time goes. */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadServiceModel } from "../generator/load/index.js";
+import { loadServiceModel } from "../generator/parse.js";
 import { type ProcessRun, runProcess, type Stats, stats } from "./harness.js";
 import { replicateWsdl } from "./replicate.js";
 

@@ -1,7 +1,7 @@
 /** The pipeline: load the WSDLs into one model, emit the files, format them, write them atomically. */
 import { basename } from "node:path";
 import { combineModels, type OperationSelection } from "./combine/index.js";
-import { loadServiceModel, TEXT_LOCATION } from "./load/index.js";
+import { loadServiceModel, TEXT_LOCATION } from "./parse.js";
 import { resolveLocation } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { SoapgenError } from "./errors.js";

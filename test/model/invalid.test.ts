@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import { SoapgenError } from "../../generator/errors.js";
 import { loadError, WSDL_DIR } from "./helpers.js";
 
