@@ -96,6 +96,8 @@ export interface ComplexType {
    * Emitted as `X[]`; the wrapper element still appears on the wire.
    */
   arrayItem?: ElementParticle;
+  /** The DataContract `<IsDictionary>true</IsDictionary>` annotation, as written; `dictionary` says whether the shape fits. */
+  isDictionary?: true;
   /**
    * A DataContract dictionary (`<IsDictionary>true</IsDictionary>` annotation): a repeated entry element
    * holding a Key and a Value element. Emitted as `Record<string, V>`.

@@ -9,7 +9,6 @@ import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attribute-group.js";
 import { groupParticle, isModelGroup } from "./group.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
-import { markDictionary } from "./datacontract.js";
 import { enumeration, restrictionBase } from "./simple-type.js";
 
 export function buildComplexType(
@@ -30,7 +29,7 @@ export function buildComplexType(
   };
   const documentation = xsdDocumentation(element);
   if (documentation !== undefined) type.documentation = documentation;
-  if (appinfo(element, DATACONTRACT_NS, "IsDictionary")?.text.trim() === "true") markDictionary(type);
+  if (appinfo(element, DATACONTRACT_NS, "IsDictionary")?.text.trim() === "true") type.isDictionary = true;
 
   const children = xsdChildren(element);
   const first = children[0];

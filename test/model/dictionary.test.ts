@@ -16,6 +16,11 @@ describe("dictionary.wsdl: WCF DataContract conventions", async () => {
     expect(complex(model, NS, "Settings").arrayItem).toBeUndefined();
   });
 
+  it("keeps the IsDictionary annotation as model data, and only on the annotated type", () => {
+    expect(complex(model, NS, "Settings").isDictionary).toBe(true);
+    expect(complex(model, NS, "ArrayOfLevel").isDictionary).toBeUndefined();
+  });
+
   it("marks ArrayOfX wrappers, in any namespace, with their item", () => {
     expect(complex(model, NS, "ArrayOfLevel").arrayItem).toEqual(
       element(q(NS, "Level"), named(NS, "Level"), { minOccurs: 0, maxOccurs: "unbounded" }),
