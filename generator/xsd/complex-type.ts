@@ -6,7 +6,7 @@ import type { XmlElement } from "../load/xml.js";
 import { DATACONTRACT_NS } from "../lib/namespaces.js";
 import { qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
-import { collectAttributes, type Attributes } from "./attribute-group.js";
+import { collectAttributes, type Attributes } from "./attributes.js";
 import { groupParticle, isModelGroup } from "./group.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
 import { enumeration, restrictionBase } from "./simple-type.js";
