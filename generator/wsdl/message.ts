@@ -9,7 +9,8 @@ import {
   type QName,
   type TypeRef,
 } from "../model.js";
-import { foreignTypeReason, isBuiltinType } from "../xsd/schema.js";
+import { isBuiltinType } from "../lib/builtins.js";
+import { foreignTypeReason } from "../xsd/schema.js";
 import { WSDL_NS, XSD_NS } from "../lib/namespaces.js";
 import type { Component, WsdlIndex } from "./definitions.js";
 

@@ -4,6 +4,7 @@
  * names). Type references are checked here, so a dangling reference is caught where it is written.
  */
 import type { XmlElement } from "../load/xml.js";
+import { isBuiltinType } from "../lib/builtins.js";
 import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
 import {
   qnameKey,
@@ -27,21 +28,6 @@ export interface SchemaSource {
 export interface Global {
   element: XmlElement;
   schema: SchemaSource;
-}
-
-/** The XSD 1.0 built-in types (Part 2, section 3), plus anyType. */
-const BUILTINS = new Set(
-  (
-    "anyType anySimpleType string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES " +
-    "NMTOKEN NMTOKENS boolean decimal integer nonPositiveInteger negativeInteger long int short byte " +
-    "nonNegativeInteger unsignedLong unsignedInt unsignedShort unsignedByte positiveInteger float double " +
-    "duration dateTime time date gYearMonth gYear gMonthDay gDay gMonth hexBinary base64Binary anyURI QName NOTATION"
-  ).split(" "),
-);
-
-/** Is `local` an XML Schema built-in type (in XSD_NS)? For `type=` references outside schemas (message parts). */
-export function isBuiltinType(local: string): boolean {
-  return BUILTINS.has(local);
 }
 
 /** Why a reference into a namespace soapgen does not read is not simply dangling, or undefined. */
@@ -154,7 +140,7 @@ export class SchemaSet {
     const name = this.qname(schema, element, value, what);
     const key = qnameKey(name);
     if (name.ns === XSD_NS) {
-      if (BUILTINS.has(name.local)) return { kind: "builtin", name: name.local };
+      if (isBuiltinType(name.local)) return { kind: "builtin", name: name.local };
       throw element.error(`dangling type reference: ${what} '${value}' is not an XML Schema built-in type`);
     }
     const foreign = foreignTypeReason(name.ns, value);
