@@ -112,7 +112,7 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
       text: '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"><x:y/></wsdl:definitions>',
     });
     await expect(undeclared).rejects.toThrow(
-      "<input>: namespace prefix 'x' of 'x:y' is not declared (at wsdl:definitions/x:y)",
+      '<input>: not namespace-well-formed XML: Undeclared namespace prefix "x" at definitions/y',
     );
     await expect(loadServiceModel({ text: "hello" })).rejects.toBeInstanceOf(SoapgenError);
   });
