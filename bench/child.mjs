@@ -21,22 +21,22 @@ async function timed(name, step) {
 }
 
 /**
- * Every library and generator module, imported (and timed) one at a time before any work, in the order the
- * CLI's module graph reaches them; the generator may load some of them lazily, and this keeps module
- * loading out of the steps timed after it whatever the generator does.
+ * Every library and generator module the generation path uses (yargs is not one), imported (and timed)
+ * one at a time before any work, in the order the CLI's module graph reaches them; the generator may load
+ * some of them lazily, and this keeps module loading out of the steps timed after it whatever the
+ * generator does.
  */
 async function preload() {
-  await timed("import_yargs", () => import("yargs"));
   await timed("import_fast_xml_parser", () => import("fast-xml-parser"));
   await timed("import_ts_morph", () => import("ts-morph"));
   await timed("import_prettier", () =>
     Promise.all([
       import("prettier/standalone"),
       import("prettier/plugins/estree"),
-      import("prettier/plugins/typescript"),
+      import("prettier/plugins/babel"),
     ]),
   );
-  const modules = ["index.js", "generate.js", "load/index.js", "emit/index.js", "format.js", "write.js"];
+  const modules = ["index.js", "generate.js", "parse.js", "emit/index.js", "format.js", "write.js"];
   const [generator, , load, emit, , write] = await timed("import_generator", () =>
     Promise.all(modules.map((m) => import(dist(m)))),
   );

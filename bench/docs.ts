@@ -8,6 +8,7 @@ import path from "node:path";
 
 export const DOCS_DIR = path.resolve("../shared/superoffice-docs/Services88");
 export const WSDL_PATH = path.join(DOCS_DIR, "Services88-CustomerService.wsdl");
+export const CONTACT_WSDL_PATH = path.join(DOCS_DIR, "Services88-Contact.wsdl");
 const PAGES_DIR = path.join(DOCS_DIR, "CustomerService");
 
 const SOAP12_ENVELOPE = "http://www.w3.org/2003/05/soap-envelope";

@@ -1,4 +1,5 @@
 /** Generation measured from the outside: fresh processes of both generators, a scaling series, and where soapgen's time goes. */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadServiceModel } from "../generator/parse.js";
@@ -6,51 +7,118 @@ import { type ProcessRun, runProcess, type Stats, stats } from "./harness.js";
 import { replicateWsdl } from "./replicate.js";
 
 const SOAPGEN_CLI = path.resolve("dist/generator/cli.js");
-const WSDL_TSCLIENT_CLI = path.resolve("node_modules/.bin/wsdl-tsclient");
+/** wsdl-tsclient's own entry point, so it runs on the same Node as soapgen (its bin would pick the machine's). */
+const WSDL_TSCLIENT_CLI = path.resolve("node_modules/wsdl-tsclient/dist/src/cli.js");
 const CHILD = path.resolve("bench/child.mjs");
 
-export interface GeneratorComparison {
-  soapgenMs: Stats;
-  wsdlTsclientMs: Stats;
-  soapgenPeakRssMb: Stats;
-  wsdlTsclientPeakRssMb: Stats;
+/** A Node binary the generators are compared on. */
+export interface Runtime {
+  node: string;
+  version: string;
+  /** `module.enableCompileCache` exists (Node 22.1+): the compile-cache rows are measured. */
+  compileCache: boolean;
+}
+
+export function runtime(node: string): Runtime {
+  const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+  const [major = 0, minor = 0] = version.slice(1).split(".").map(Number);
+  return { node, version, compileCache: major > 22 || (major === 22 && minor >= 1) };
+}
+
+export interface Measured {
+  ms: Stats;
+  peakRssMb: Stats;
+}
+
+/** Runs every contender once untimed, then `runs` rounds of all of them, the order rotating each round. */
+async function interleave(
+  contenders: Record<string, () => Promise<ProcessRun>>,
+  runs: number,
+): Promise<Record<string, Measured>> {
+  const entries = Object.entries(contenders);
+  for (const [, run] of entries) await run();
+  const samples = new Map<string, ProcessRun[]>(entries.map(([name]) => [name, []]));
+  for (let round = 0; round < runs; round++) {
+    for (let i = 0; i < entries.length; i++) {
+      const [name, run] = entries[(round + i) % entries.length] as [string, () => Promise<ProcessRun>];
+      samples.get(name)?.push(await run());
+    }
+  }
+  return Object.fromEntries(
+    [...samples].map(([name, list]) => [
+      name,
+      { ms: stats(list.map((r) => r.wallMs)), peakRssMb: stats(list.map((r) => r.peakRssMb)) },
+    ]),
+  );
+}
+
+/** Both runs of a pair, one after the other: times add up, the peak is the larger one. */
+async function sequence(runs: (() => Promise<ProcessRun>)[]): Promise<ProcessRun> {
+  const done: ProcessRun[] = [];
+  for (const run of runs) done.push(await run());
+  return {
+    wallMs: done.reduce((sum, r) => sum + r.wallMs, 0),
+    peakRssMb: Math.max(...done.map((r) => r.peakRssMb)),
+    stdout: done.map((r) => r.stdout).join(""),
+  };
 }
 
 /**
- * `soapgen generate` against `wsdl-tsclient` on the same WSDL, each a fresh process writing to a folder of
- * its own, alternating A B A B after one untimed run each (which fills the file cache).
+ * soapgen against wsdl-tsclient on one Node, every figure from the same interleaved rounds of fresh
+ * processes, each writing to a folder of its own:
+ * - cold: Node's compile cache disabled (NODE_DISABLE_COMPILE_CACHE=1), for both;
+ * - warm compile cache (Node 22.1+): each generator with a cache folder of its own, filled by the untimed
+ *   first run (soapgen would use its own folder anyway; wsdl-tsclient gets the same help);
+ * - unchanged input: soapgen on an output it generated before, against wsdl-tsclient's normal run;
+ * - the CustomerService + Contact pair: each generator run on each WSDL, times added (soapgen takes one
+ *   WSDL per target);
+ * - each lever alone: the lazy loading of yargs by taking it away (`node --import yargs` loads it up
+ *   front, as the CLI did before), and the opt-in format worker by turning it on (SOAPGEN_FORMAT_WORKER=1).
+ * Rows other than cold run as a user's would: with the warm cache where the Node has one.
  */
-export async function compareGenerators(
-  wsdl: string,
+export async function compareOnRuntime(
+  rt: Runtime,
+  wsdls: { main: string; pair: readonly string[] },
   workDir: string,
   runs: number,
-): Promise<GeneratorComparison> {
+): Promise<Record<string, Measured>> {
   let outputs = 0;
-  const soapgen = (): Promise<ProcessRun> =>
-    runProcess(process.execPath, [
-      SOAPGEN_CLI,
-      "generate",
-      "--wsdl",
-      wsdl,
-      "--out",
-      path.join(workDir, `soapgen-${outputs++}`),
-    ]);
-  const wsdlTsclient = (): Promise<ProcessRun> =>
-    runProcess(WSDL_TSCLIENT_CLI, [wsdl, "-o", path.join(workDir, `wsdl-tsclient-${outputs++}`), "--quiet"]);
-  await soapgen();
-  await wsdlTsclient();
-  const a: ProcessRun[] = [];
-  const b: ProcessRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    a.push(await soapgen());
-    b.push(await wsdlTsclient());
-  }
-  return {
-    soapgenMs: stats(a.map((r) => r.wallMs)),
-    wsdlTsclientMs: stats(b.map((r) => r.wallMs)),
-    soapgenPeakRssMb: stats(a.map((r) => r.peakRssMb)),
-    wsdlTsclientPeakRssMb: stats(b.map((r) => r.peakRssMb)),
+  const out = (tool: string): string => path.join(workDir, `${tool}-${rt.version}-${outputs++}`);
+  const cold = { NODE_DISABLE_COMPILE_CACHE: "1" };
+  const cache = (tool: string): Record<string, string> =>
+    rt.compileCache ? { NODE_COMPILE_CACHE: path.join(workDir, `cache-${tool}-${rt.version}`) } : cold;
+  const soapgen =
+    (wsdl: string, env: Record<string, string>, nodeArgs: string[] = []) =>
+    () =>
+      runProcess(
+        rt.node,
+        [...nodeArgs, SOAPGEN_CLI, "generate", "--wsdl", wsdl, "--out", out("soapgen")],
+        env,
+      );
+  const wsdlTsclient = (wsdl: string, env: Record<string, string>) => () =>
+    runProcess(rt.node, [WSDL_TSCLIENT_CLI, wsdl, "-o", out("wsdl-tsclient"), "--quiet"], env);
+
+  const upToDate = out("soapgen-unchanged");
+  await runProcess(rt.node, [SOAPGEN_CLI, "generate", "--wsdl", wsdls.main, "--out", upToDate]);
+  const contenders: Record<string, () => Promise<ProcessRun>> = {
+    soapgen_cold: soapgen(wsdls.main, cold),
+    wsdl_tsclient_cold: wsdlTsclient(wsdls.main, cold),
+    soapgen_unchanged: () =>
+      runProcess(
+        rt.node,
+        [SOAPGEN_CLI, "generate", "--wsdl", wsdls.main, "--out", upToDate],
+        cache("soapgen"),
+      ),
+    soapgen_pair: () => sequence(wsdls.pair.map((wsdl) => soapgen(wsdl, cache("soapgen")))),
+    wsdl_tsclient_pair: () => sequence(wsdls.pair.map((wsdl) => wsdlTsclient(wsdl, cache("wsdl-tsclient")))),
+    soapgen_with_format_worker: soapgen(wsdls.main, { ...cache("soapgen"), SOAPGEN_FORMAT_WORKER: "1" }),
+    soapgen_with_eager_yargs: soapgen(wsdls.main, cache("soapgen"), ["--import", "yargs"]),
   };
+  if (rt.compileCache) {
+    contenders.soapgen_warm = soapgen(wsdls.main, cache("soapgen"));
+    contenders.wsdl_tsclient_warm = wsdlTsclient(wsdls.main, cache("wsdl-tsclient"));
+  }
+  return interleave(contenders, runs);
 }
 
 export interface ScalingPoint {
@@ -111,7 +179,6 @@ export async function measureScaling(
 /** Where one cold generation's time goes, in ms (medians over `repeats` fresh processes of each kind). */
 export interface Breakdown {
   process_start: number;
-  import_yargs: number;
   import_fast_xml_parser: number;
   import_ts_morph: number;
   import_prettier: number;
@@ -147,7 +214,6 @@ export async function measureBreakdown(wsdl: string, workDir: string, repeats: n
   const prettier = median(splits, "prettier");
   const parts = {
     process_start: stats(starts).median,
-    import_yargs: median(steps, "import_yargs"),
     import_fast_xml_parser: median(steps, "import_fast_xml_parser"),
     import_ts_morph: median(steps, "import_ts_morph"),
     import_prettier: median(steps, "import_prettier"),

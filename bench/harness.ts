@@ -96,10 +96,14 @@ export const PEAK_RSS_METHOD = hasGnuTime
   : "VmHWM of /proc/<pid>/status, polled every 5 ms";
 
 /**
- * Runs a command to completion as a fresh process: wall time from spawn to exit, and its peak resident
- * set. Throws when the command fails. `/usr/bin/time` adds the same ~1 ms to every command it wraps.
+ * Runs a command to completion as a fresh process (`env` added to this one's): wall time from spawn to
+ * exit, and its peak resident set. Throws when the command fails. `/usr/bin/time` adds the same ~1 ms to every command it wraps.
  */
-export async function runProcess(command: string, args: readonly string[]): Promise<ProcessRun> {
+export async function runProcess(
+  command: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ProcessRun> {
   const rssDir = mkdtempSync(path.join(tmpdir(), "soapgen-bench-rss-"));
   const rssFile = path.join(rssDir, "rss");
   const [file, argv] = hasGnuTime
@@ -107,7 +111,7 @@ export async function runProcess(command: string, args: readonly string[]): Prom
     : [command, [...args]];
   try {
     const started = performance.now();
-    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, argv, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
     let polledKb = 0;
     const poll = hasGnuTime
       ? undefined

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-/** The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack. */
-import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
+/**
+ * The `soapgen` command. Bad input prints one line naming the problem and exits 1; --verbose adds the stack.
+ *
+ * Start-up is most of a run, so this module imports only small ones: the generator, and yargs (for help,
+ * version and usage errors), are loaded when a path needs them.
+ */
+import { existsSync } from "node:fs";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { CONFIG_FILE, readConfig, type Target } from "./config.js";
 import { oneLine, SoapgenError } from "./errors.js";
-import { packageRoot } from "./lib/paths.js";
+import { enableCompileCache } from "./lib/compile-cache.js";
+
+// Before the generator and its libraries are loaded, which is most of a cold run.
+enableCompileCache();
 
 interface Args {
   wsdl?: string[];
@@ -17,6 +24,7 @@ interface Args {
   timeout: number;
   verbose: boolean;
   quiet: boolean;
+  force: boolean;
 }
 
 function targets(args: Args): Target[] {
@@ -58,10 +66,11 @@ async function runGenerate(args: Args): Promise<number> {
   const { generate } = await import("./generate.js");
   for (const target of targets(args)) {
     const started = performance.now();
-    const result = await generate({ ...target, timeoutMs: args.timeout });
+    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force });
     const ms = Math.round(performance.now() - started);
     if (args.quiet) continue;
-    console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
+    if (result.upToDate) console.log(`soapgen: ${shown(result.out)} is up to date`);
+    else console.log(`soapgen: wrote ${result.files.length} files to ${shown(result.out)} in ${ms} ms`);
     for (const warning of result.warnings) console.error(`soapgen: warning: ${warning}`);
   }
   return 0;
@@ -72,7 +81,7 @@ async function runCheck(args: Args): Promise<number> {
   let stale = 0;
   let missing = 0;
   for (const target of targets(args)) {
-    const files = await check({ ...target, timeoutMs: args.timeout });
+    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
     if (!existsSync(target.out)) {
       // Every file would be "stale"; the one thing to say is that the folder is not there.
       console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);
@@ -106,12 +115,7 @@ function fail(error: unknown, verbose: boolean): number {
   return 1;
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string })
-    .version;
-}
-
-const argv = hideBin(process.argv);
+const argv = process.argv.slice(2);
 const verbose = argv.includes("--verbose");
 
 // Whatever goes wrong, and wherever, the user gets one line and exit code 1, never a Node crash report.
@@ -150,10 +154,78 @@ const targetOptions = {
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
   quiet: { type: "boolean", default: false, describe: "print errors only" },
+  force: {
+    type: "boolean",
+    default: false,
+    describe: "regenerate (check: compare every file) even when the output's digest says it is up to date",
+  },
 } as const;
 
-let exitCode = 0;
-try {
+type Command = (args: Args) => Promise<number>;
+
+/**
+ * The usual command line (`generate`/`check` with well-formed options) read without yargs, which takes
+ * longer to load than an up-to-date run takes in all. Anything else (help, version, a usage error, an
+ * option form this does not know) is undefined here and left to yargs.
+ */
+function quickParse(): { command: Command; args: Args } | undefined {
+  if (argv.includes("--help") || argv.includes("--version")) return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: Object.fromEntries(
+        Object.entries(targetOptions).map(([name, option]) => [
+          name,
+          { type: option.type === "boolean" ? "boolean" : "string", multiple: "array" in option },
+        ]),
+      ),
+    });
+  } catch {
+    return undefined;
+  }
+  const [name, ...rest] = parsed.positionals;
+  const command = name === "generate" ? runGenerate : name === "check" ? runCheck : undefined;
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const strings = (name: string): string[] | undefined => {
+    const value = values[name];
+    return Array.isArray(value) ? value : undefined;
+  };
+  const string = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const timeout = string("timeout");
+  const timeoutMs = timeout === undefined ? targetOptions.timeout.default : Number(timeout);
+  if (command === undefined || rest.length > 0 || !Number.isFinite(timeoutMs)) return undefined;
+  const [wsdl, operations, excludeOperations] = [
+    strings("wsdl"),
+    strings("operations"),
+    strings("exclude-operations"),
+  ];
+  const [out, config] = [string("out"), string("config")];
+  const args: Args = {
+    ...(wsdl && { wsdl }),
+    ...(out !== undefined && { out }),
+    ...(operations && { operations }),
+    ...(excludeOperations && { excludeOperations }),
+    ...(config !== undefined && { config }),
+    timeout: timeoutMs,
+    verbose: values["verbose"] === true,
+    quiet: values["quiet"] === true,
+    force: values["force"] === true,
+  };
+  return { command, args };
+}
+
+async function parseWithYargs(): Promise<number> {
+  const [{ default: yargs }, { soapgenVersion }] = await Promise.all([
+    import("yargs"),
+    import("./digest.js"),
+  ]);
+  let exitCode = 0;
   await yargs(argv)
     .scriptName("soapgen")
     .usage("$0 <command> [options]\n\nGenerate a typed TypeScript SOAP client from a WSDL.")
@@ -178,12 +250,19 @@ try {
     )
     .demandCommand(1, "name a command: generate or check")
     .strict()
-    .version(packageVersion())
+    .version(soapgenVersion())
     .help()
     .fail((message, error) => {
       throw error ?? new SoapgenError({ file: "command line" }, message);
     })
     .parseAsync();
+  return exitCode;
+}
+
+let exitCode = 0;
+try {
+  const quick = quickParse();
+  exitCode = quick ? await quick.command(quick.args) : await parseWithYargs();
 } catch (error) {
   exitCode = fail(error, verbose);
 }

@@ -1,9 +1,12 @@
-/** The pipeline: load the WSDLs into one model, emit the files, format them, write them atomically. */
+/**
+ * The pipeline: load the WSDLs into one model, emit the files, format them, write them atomically, with
+ * the digest of what they were made from. An output whose digest still matches is left alone.
+ */
 import { basename } from "node:path";
 import { combineModels, type OperationSelection } from "./combine/index.js";
-import { loadServiceModel, TEXT_LOCATION } from "./parse.js";
-import { resolveLocation } from "./load/read.js";
+import { DEFAULT_TIMEOUT_MS, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
+import { DIGEST_FILE, digestText, isUpToDate, type RootDocument } from "./digest.js";
 import { SoapgenError } from "./errors.js";
 import { runtimeDependencyWarning } from "./runtime-dependency.js";
 import type { ServiceModel } from "./model.js";
@@ -27,12 +30,16 @@ export interface GenerateOptions extends RenderOptions {
   wsdl: WsdlSource | WsdlSource[];
   /** The output folder. It belongs to soapgen: each run replaces its whole content. */
   out: string;
+  /** Regenerate (or, for `check`, compare every file) even when the output's digest matches. */
+  force?: boolean;
 }
 
 export interface GenerateResult {
   out: string;
-  /** Paths of the written files, relative to `out`. */
+  /** Paths of the written files, relative to `out`; none when the output was up to date. */
   files: string[];
+  /** The output's digest matched: nothing was written. */
+  upToDate: boolean;
   /** Problems that do not stop generation, one line each: the app's fast-xml-parser dependency. */
   warnings: string[];
 }
@@ -41,16 +48,44 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   // First, so that a run which fails still brings back an output a killed run had moved aside.
   recoverInterruptedRuns(options.out);
+  const warning = runtimeDependencyWarning(options.out);
+  const warnings = warning === undefined ? [] : [warning];
+  if (await unchanged(options)) return { out: options.out, files: [], upToDate: true, warnings };
   const files = await render(options.wsdl, options);
   writeOutputAtomically(options.out, files);
-  const warning = runtimeDependencyWarning(options.out);
-  return { out: options.out, files: [...files.keys()], warnings: warning === undefined ? [] : [warning] };
+  return { out: options.out, files: [...files.keys()], upToDate: false, warnings };
 }
 
 /** Paths of the files in `out` that differ from what the WSDLs generate now (empty when up to date). */
 export async function check(options: GenerateOptions): Promise<string[]> {
   recoverInterruptedRuns(options.out);
+  if (await unchanged(options)) return [];
   return staleFiles(options.out, await render(options.wsdl, options));
+}
+
+function unchanged(options: GenerateOptions): Promise<boolean> {
+  if (options.force === true) return Promise.resolve(false);
+  const sources = Array.isArray(options.wsdl) ? options.wsdl : [options.wsdl];
+  return isUpToDate(
+    options.out,
+    sources.map(rootDocument),
+    selectionOf(options),
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+}
+
+function rootDocument(wsdl: WsdlSource): RootDocument {
+  return typeof wsdl === "string"
+    ? { location: wsdl }
+    : { text: wsdl.text, location: wsdl.name ?? TEXT_LOCATION };
+}
+
+/** The options that change the output besides the documents, as the digest records them. */
+function selectionOf(options: OperationSelection): OperationSelection {
+  return {
+    ...(options.operations === undefined ? {} : { operations: [...options.operations] }),
+    ...(options.excludeOperations === undefined ? {} : { excludeOperations: [...options.excludeOperations] }),
+  };
 }
 
 /** The generated files in memory, formatted, by path relative to the output folder. */
@@ -68,7 +103,13 @@ export async function render(
         : { text: source.text, location: source.name },
   );
   if (inputs.length === 0) throw new SoapgenError({ file: "input" }, "no WSDL given");
-  const loadOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  // With SOAPGEN_FORMAT_WORKER=1, prettier warms up in a worker while this thread parses and loads ts-morph.
+  (await import("./format.js")).startFormatter();
+  // Loaded only here: an output found up to date never needs the XML parser.
+  const { loadServiceModel } = await import("./parse.js");
+  const documents = new Map<string, string>();
+  const onRead = (location: string, text: string): void => void documents.set(location, text);
+  const loadOptions = options.timeoutMs === undefined ? { onRead } : { timeoutMs: options.timeoutMs, onRead };
   const names = displayNames(inputs.map((input) => input.location));
   const models: ServiceModel[] = [];
   for (const [i, input] of inputs.entries()) {
@@ -87,7 +128,9 @@ export async function render(
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.
   const { emitFiles } = await import("./emit/index.js");
-  return emitFiles(model, model.source);
+  const files = await emitFiles(model, model.source);
+  files.set(DIGEST_FILE, digestText(sources.map(rootDocument), selectionOf(options), documents, files));
+  return files;
 }
 
 function printWarning(warning: string): void {

@@ -3,7 +3,7 @@
  * reads the documents, xsd/ builds the schema model from them, wsdl/ the ports.
  */
 import type { ServiceModel } from "./model.js";
-import { DEFAULT_TIMEOUT_MS, readText, resolveLocation } from "./load/read.js";
+import { DEFAULT_TIMEOUT_MS, readText, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import { expectWsdlRoot, walkDocuments } from "./load/walk.js";
 import { parseXml } from "./load/xml.js";
 import { buildPorts, rejectEncodedBindings } from "./wsdl/index.js";
@@ -14,10 +14,9 @@ export type WsdlInput = { location: string } | { text: string; location?: string
 export interface LoadOptions {
   /** Per-request timeout for http(s) documents; default 30 s. */
   timeoutMs?: number;
+  /** Told every document read, the WSDL's own text included: what the output depends on. */
+  onRead?: (location: string, text: string) => void;
 }
-
-/** The location text input is reported under (and relative imports resolve against, from the cwd). */
-export const TEXT_LOCATION = "<input>";
 
 export async function loadServiceModel(input: WsdlInput, options: LoadOptions = {}): Promise<ServiceModel> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -29,9 +28,10 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
         : resolveLocation(input.location, undefined)
       : resolveLocation(input.location, undefined);
   const text = "text" in input ? input.text : await readText(location, timeoutMs);
+  options.onRead?.(location, text);
   const root = parseXml(text, location);
   expectWsdlRoot(root);
-  const documents = await walkDocuments(root, timeoutMs);
+  const documents = await walkDocuments(root, timeoutMs, options.onRead);
   rejectEncodedBindings(documents.definitions);
   const { types, elements } = buildSchemas(documents.schemas);
   const { ports, warnings } = buildPorts(documents.definitions, elements, types);

@@ -72,15 +72,19 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     typesFile.getStatements().flatMap((s) => (Node.hasName(s) ? [s.getName()] : [])),
   );
 
-  const output: GeneratedFiles = new Map();
-  output.set("index.ts", banner + (await formatTypeScript(indexText(clients.map((c) => c.module)))));
   // Under TypeScript 5's default moduleDetection a file without imports or exports is a script, which
   // `export *` cannot re-export.
   const valueTypes = referencedTypes(typesFile, RUNTIME_VALUE_TYPES);
   const typesImports =
     valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
-  const typesText = sharedNames.size > 0 ? typesImports + spaced(typesFile) : "export {};\n";
-  output.set("types.ts", banner + (await formatTypeScript(typesText)));
+  // Formatting starts now: with prettier in its worker thread it runs while the client modules are printed.
+  const typesFormatted = formatTypeScript(
+    sharedNames.size > 0 ? typesImports + spaced(typesFile) : "export {};\n",
+  );
+  typesFormatted.catch(() => undefined); // a failure is reported where it is awaited, below
+  const output: GeneratedFiles = new Map();
+  output.set("index.ts", banner + (await formatTypeScript(indexText(clients.map((c) => c.module)))));
+  output.set("types.ts", banner + (await typesFormatted));
   output.set("schema.ts", banner + emitSchemaTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
     const own = [...ctx.typeNames.keys()].filter((key) => owner.get(key) === plan);

@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SoapgenError } from "../errors.js";
 
+/** The location text input is reported under (and relative imports resolve against, from the cwd). */
+export const TEXT_LOCATION = "<input>";
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 const isUrl = (location: string): boolean => /^[a-z][a-z0-9+.-]+:\/\//i.test(location);

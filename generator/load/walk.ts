@@ -29,7 +29,11 @@ interface Reference {
   element: XmlElement;
 }
 
-export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promise<LoadedDocuments> {
+export async function walkDocuments(
+  root: XmlDocument,
+  timeoutMs: number,
+  onRead?: (location: string, text: string) => void,
+): Promise<LoadedDocuments> {
   const loading = new Map<string, Promise<XmlDocument>>([[root.location, Promise.resolve(root)]]);
 
   const request = (ref: Reference): Promise<XmlDocument> => {
@@ -37,6 +41,7 @@ export async function walkDocuments(root: XmlDocument, timeoutMs: number): Promi
     if (!doc) {
       doc = readText(ref.location, timeoutMs).then(
         (text) => {
+          onRead?.(ref.location, text);
           const parsed = parseXml(text, ref.location);
           checkNames(parsed.root);
           references(parsed.root).forEach(request);

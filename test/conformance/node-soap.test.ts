@@ -10,6 +10,7 @@ import {
 import { catalog, documentedResponseContents } from "./conformance.js";
 import { NodeSoapHarness } from "./node-soap.js";
 import { CUSTOMER_SERVICE } from "./services.js";
+import { rejection } from "../runtime/fixture.js";
 
 // The per-operation end-to-end checks are the node-soap column of conformance.test.ts; these are the
 // failure paths, each answered by node-soap (or, for the error page, the same HTTP server).
@@ -25,15 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const credentials = {
   ApplicationToken: "1234567-1234-9876",

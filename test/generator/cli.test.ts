@@ -20,14 +20,27 @@ interface Run {
   stderr: string;
 }
 
-async function soapgen(args: string[], cwd = ROOT): Promise<Run> {
-  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd }).then(
+async function soapgen(args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<Run> {
+  return promisify(execFile)(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,
       stdout: error.stdout,
       stderr: error.stderr,
     }),
+  );
+}
+
+/** Every file under `folder` by relative path, with its text. */
+function filesOf(folder: string): Map<string, string> {
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
+    entry.isFile(),
+  );
+  return new Map(
+    files
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+      .map((path) => [relative(folder, path), readFileSync(path, "utf8")]),
   );
 }
 
@@ -55,7 +68,7 @@ describe("soapgen", () => {
     const out = join(dir, "from-file");
     const generated = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^soapgen: wrote 14 files to .*from-file in \d+ ms\n$/);
+    expect(generated.stdout).toMatch(/^soapgen: wrote 15 files to .*from-file in \d+ ms\n$/);
 
     expect((await soapgen(["check", "--wsdl", CHOICE, "--out", out])).code).toBe(0);
 
@@ -91,6 +104,19 @@ describe("soapgen", () => {
       ),
     );
     expect(lines[2]).toBe("");
+  });
+
+  it("writes the committed CustomerService output byte for byte, prettier in its worker thread or not", async () => {
+    const wsdl = resolve(ROOT, "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
+    const committed = resolve(ROOT, "generated/customer-service");
+    for (const worker of ["1", "0"]) {
+      const out = join(dir, `customer-service-worker-${worker}`);
+      const run = await soapgen(["generate", "--wsdl", wsdl, "--out", out], ROOT, {
+        SOAPGEN_FORMAT_WORKER: worker,
+      });
+      expect(run.code).toBe(0);
+      expect(filesOf(out)).toEqual(filesOf(committed));
+    }
   });
 
   it("generates from an http URL the same files as from the file", async () => {
@@ -198,7 +224,7 @@ describe("soapgen", () => {
     const out = join(project, "src/crm");
     const run = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^soapgen: wrote 14 files to .*src\/crm in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^soapgen: wrote 15 files to .*src\/crm in \d+ ms\n$/);
     expect(run.stderr).toBe(
       `soapgen: warning: ${join(project, "package.json")}: fast-xml-parser is not in "dependencies"; the generated client imports it at run time (supported: >=4.0.9 <6.0.0)\n`,
     );

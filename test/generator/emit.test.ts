@@ -199,14 +199,23 @@ describe("emission of the WSDL 1.1 styles beyond WCF", () => {
 });
 
 describe("layout", () => {
-  it("schema.ts of every example is laid out as prettier would lay it out", async () => {
-    const { formatTypeScript } = await import("../../generator/format.js");
+  it("every file of every example is laid out as prettier's typescript parser lays it out", async () => {
+    const { formatWithTypescriptParser } = await import("./prettier-typescript.js");
     const { readdirSync } = await import("node:fs");
     const examples = readdirSync(resolve(process.cwd(), "wsdl")).filter((name) => name.endsWith(".wsdl"));
     expect(examples.length).toBeGreaterThan(5);
     for (const name of examples) {
-      const { schema } = await files(name);
-      expect(await formatTypeScript(schema), name).toBe(schema);
+      for (const [file, text] of Object.entries(await files(name)))
+        expect(await formatWithTypescriptParser(text), `${name}: ${file}`).toBe(text);
+    }
+  });
+
+  it("the prettier-formatted files of the hostile examples too, whose odd comments and names test the parser", async () => {
+    const { formatWithTypescriptParser } = await import("./prettier-typescript.js");
+    for (const name of ["hostile/names.wsdl", "hostile/injection.wsdl", "hostile/cycle/service.wsdl"]) {
+      const { index, types } = await files(name);
+      expect(await formatWithTypescriptParser(index), `${name}: index`).toBe(index);
+      expect(await formatWithTypescriptParser(types), `${name}: types`).toBe(types);
     }
   });
 });

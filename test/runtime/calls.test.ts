@@ -17,7 +17,7 @@ import {
   SoapTimeoutError,
 } from "../../templates/runtime/errors.js";
 import { RawXml } from "../../templates/runtime/values.js";
-import { chatResponse, ENV11, NS, service } from "./fixture.js";
+import { chatResponse, ENV11, NS, rejection, service } from "./fixture.js";
 
 type Headers = Record<string, unknown>;
 const ENDPOINT = "https://user:secret@crm.example.com/Cust1/Remote/Services88/Chat.svc?ticket=7T:abc#frag";
@@ -33,15 +33,6 @@ function answering(body: string, status = 200, sent: string[] = []): typeof fetc
 
 function client(options: Partial<SoapClientOptions<Headers>>): SoapClient<Headers> {
   return new SoapClient<Headers>(service, { endpoint: ENDPOINT, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const failureHeaders = `<soap:Header><ExceptionInfo xmlns="${NS}"><Message>Ticket expired</Message></ExceptionInfo><Succeeded xmlns="${NS}">false</Succeeded></soap:Header>`;

@@ -13,7 +13,7 @@ import {
   SoapTimeoutError,
   SoapTransportError,
 } from "../../templates/runtime/errors.js";
-import { chatResponse, ENV11, ENV12, NS, SOAP_ACTION, service } from "./fixture.js";
+import { chatResponse, ENV11, ENV12, NS, rejection, SOAP_ACTION, service } from "./fixture.js";
 
 interface AccessDeniedInfo {
   ErrorCode: number;
@@ -80,15 +80,6 @@ function client(
 /** What every error of a ChatSessionsForUser call starts with: the operation and the endpoint. */
 function call(): string {
   return `ChatSessionsForUser (${endpoint}): `;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const fault11 = (detail: string): string =>

@@ -269,3 +269,13 @@ export function chatResponse(count: number, succeeded = true): string {
     `<soap:Body><ChatSessionsForUserResponse xmlns="${NS}"><Response>${sessions}</Response></ChatSessionsForUserResponse></soap:Body></soap:Envelope>`
   );
 }
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}

@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SoapgenError } from "../../generator/errors.js";
 import { render } from "../../generator/generate.js";
+import { formatWithTypescriptParser } from "../generator/prettier-typescript.js";
 import { mutate, mutations, randomWsdl } from "./arbitraries.js";
 import { checkOutcome, DistinctOutputs, runMutationCase } from "./campaign.js";
 import {
@@ -58,6 +59,11 @@ describe("random schemas", () => {
         expect(checkOutcome(outcome)).toBe(undefined);
         if (outcome.kind === "rejected") rejected++;
         else {
+          // soapgen formats with prettier's babel-ts parser; the layout must be the typescript parser's.
+          for (const name of ["index.ts", "types.ts"]) {
+            const text = outcome.files.get(name)!;
+            expect(await formatWithTypescriptParser(text), name).toBe(text);
+          }
           const label = `random-${wsdls.size}`;
           wsdls.set(label, wsdl);
           outputs.add(outcome.files, label);

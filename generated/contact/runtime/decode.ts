@@ -138,11 +138,11 @@ export class Decoder {
 
   /** Whether empty text is no value of the type: numbers, booleans, dates, enumerations without "". */
   private emptyIsInvalid(type: string): boolean {
-    if (isValueKind(type)) return EMPTY_IS_INVALID.has(type);
+    if (isValueKind(type)) return !EMPTY_IS_VALID.has(type);
     const meta = lookupType(this.service, type);
     if (meta.kind !== "simple") return false;
     if (meta.enumeration !== undefined) return !meta.enumeration.includes("");
-    return EMPTY_IS_INVALID.has(meta.base);
+    return !EMPTY_IS_VALID.has(meta.base);
   }
 
   /** Decodes an element's content as the type `type` (a value kind or a type key). */
@@ -356,19 +356,8 @@ export class Decoder {
   }
 }
 
-/** Value kinds for which empty text is no value. */
-const EMPTY_IS_INVALID: ReadonlySet<ValueKind> = new Set<ValueKind>([
-  "boolean",
-  "int",
-  "long",
-  "double",
-  "decimal",
-  "dateTime",
-  "date",
-  "time",
-  "duration",
-  "qname",
-]);
+/** Value kinds for which empty text is a value (""; no bytes); for every other kind it is none. */
+const EMPTY_IS_VALID: ReadonlySet<ValueKind> = new Set<ValueKind>(["string", "any", "base64", "hex"]);
 
 /**
  * A dictionary key as TypeScript holds it: the canonical lexical form of the decoded key, the same in
