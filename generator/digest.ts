@@ -5,7 +5,7 @@
  * the XML parser. A hand-edited or missing file, or any changed document, makes the answer "not known",
  * and the caller regenerates or compares in full.
  *
- * Locations are kept relative to the folder of the first WSDL given (URLs as they are), never absolute,
+ * Locations are kept relative to the folder of the first WSDL (sorted; URLs as they are), never absolute,
  * so the digest of committed output is the same on every machine and in every checkout.
  */
 import { createHash } from "node:crypto";
@@ -26,7 +26,7 @@ export interface RootDocument {
 interface Digest {
   $comment: string;
   soapgen: string;
-  /** The WSDLs given, in order. */
+  /** The WSDLs given, sorted. */
   wsdl: string[];
   /** The options besides the documents that shape the output: the operations kept. */
   options: OperationSelection;
@@ -46,6 +46,16 @@ function recorded(location: string, base: string): string {
   return isUrl(location) ? location : relative(base, location).split(sep).join("/");
 }
 
+/**
+ * The WSDLs in a fixed order (their resolved locations sorted), so that the digest, like the rest of the
+ * output, does not depend on the order they were given in.
+ */
+function sorted(roots: readonly RootDocument[]): RootDocument[] {
+  return [...roots].sort((a, b) =>
+    resolveRoot(a) < resolveRoot(b) ? -1 : resolveRoot(a) > resolveRoot(b) ? 1 : 0,
+  );
+}
+
 function baseOf(roots: readonly RootDocument[]): string {
   const first = roots[0]?.location ?? ".";
   return isUrl(first) ? "." : dirname(resolve(first));
@@ -58,11 +68,12 @@ export function soapgenVersion(): string {
 
 /** The digest file's text for `files` generated from `roots`, having read `documents` (location → text). */
 export function digestText(
-  roots: readonly RootDocument[],
+  given: readonly RootDocument[],
   options: OperationSelection,
   documents: ReadonlyMap<string, string>,
   files: ReadonlyMap<string, string>,
 ): string {
+  const roots = sorted(given);
   const base = baseOf(roots);
   const digest: Digest = {
     $comment: COMMENT,
@@ -91,10 +102,11 @@ function sortedHashes(entries: [string, string][]): Record<string, string> {
  */
 export async function isUpToDate(
   out: string,
-  roots: readonly RootDocument[],
+  given: readonly RootDocument[],
   options: OperationSelection,
   timeoutMs: number,
 ): Promise<boolean> {
+  const roots = sorted(given);
   const digest = readDigest(out);
   if (digest === undefined || digest.soapgen !== soapgenVersion()) return false;
   const base = baseOf(roots);
@@ -114,13 +126,13 @@ export async function isUpToDate(
     }
   }
 
-  const given = new Map(
+  const givenTexts = new Map(
     roots.flatMap((root) =>
       root.text === undefined ? [] : [[recorded(resolveRoot(root), base), root.text]],
     ),
   );
   for (const [location, hash] of Object.entries(digest.documents)) {
-    let text = given.get(location);
+    let text = givenTexts.get(location);
     if (text === undefined) {
       try {
         text = await readText(isUrl(location) ? location : resolve(base, location), timeoutMs);

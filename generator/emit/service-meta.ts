@@ -7,7 +7,7 @@ import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type
 import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText, NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
-import { stringLiteral } from "../lib/ts.js";
+import { prettierStringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
 import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
@@ -237,7 +237,7 @@ class LiteralWriter {
   /** The one-line form, or undefined when prettier would break it whatever the width. Computed once per object. */
   private flat(value: unknown): string | undefined {
     if (value === null || typeof value !== "object") {
-      return typeof value === "string" ? stringLiteral(value) : String(value);
+      return typeof value === "string" ? prettierStringLiteral(value) : String(value);
     }
     if (this.flatCache.has(value)) return this.flatCache.get(value);
     let flat: string | undefined;
@@ -262,7 +262,9 @@ class LiteralWriter {
   }
 
   namespaceConstants(): string {
-    return [...this.namespaces].map(([uri, name]) => `const ${name} = ${stringLiteral(uri)};`).join("\n");
+    return [...this.namespaces]
+      .map(([uri, name]) => `const ${name} = ${prettierStringLiteral(uri)};`)
+      .join("\n");
   }
 
   /** A property's value with the separator after the colon: prettier moves a long string to its own line. */

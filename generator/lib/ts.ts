@@ -45,3 +45,17 @@ export function stringLiteral(text: string): string {
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }
+
+/**
+ * A string literal quoted as prettier quotes it, for code written in its layout without a prettier pass:
+ * double quotes, unless the text holds more double quotes than single ones.
+ */
+export function prettierStringLiteral(text: string): string {
+  const literal = stringLiteral(text);
+  if (count(text, '"') <= count(text, "'")) return literal;
+  return `'${literal.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+function count(text: string, quote: string): number {
+  return text.split(quote).length - 1;
+}

@@ -171,7 +171,14 @@ describe("soapgen", () => {
     const args = ["--wsdl", AGENT_A, "--wsdl", AGENT_B, "--out", out, "--operations", "GetRight,Get*"];
     const run = await soapgen(["generate", ...args, "--exclude-operations", "GetCarrier"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(readdirSync(out).sort()).toEqual(["agent-b.ts", "index.ts", "runtime", "schema.ts", "types.ts"]);
+    expect(readdirSync(out).sort()).toEqual([
+      ".soapgen.json",
+      "agent-b.ts",
+      "index.ts",
+      "runtime",
+      "schema.ts",
+      "types.ts",
+    ]);
     expect(readFileSync(join(out, "agent-b.ts"), "utf8")).toContain("async getRight(");
     expect(readFileSync(join(out, "agent-b.ts"), "utf8")).not.toContain("async saveCarrier(");
     // check takes the same input: the same selection is up to date, none names the left-out client.

@@ -71,7 +71,7 @@ describe("an unchanged output", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/refused to load/);
     const forced = await soapgen(["generate", "--wsdl", CHOICE, "--out", out, "--force"]);
-    expect(forced).toMatchObject({ code: 0, stdout: expect.stringMatching(/wrote 13 files/) });
+    expect(forced).toMatchObject({ code: 0, stdout: expect.stringMatching(/wrote 15 files/) });
   });
 
   it("is recognised from WSDL text as well as from a file", async () => {
@@ -111,6 +111,33 @@ describe("an output that may be stale", () => {
       readFileSync(digest, "utf8").replace(/"soapgen": "[^"]+"/, '"soapgen": "0.0.0-old"'),
     );
     expect(await isUpToDate(version, [{ location: CHOICE }], {}, 1000)).toBe(false);
+  });
+
+  it("is regenerated for another operation selection or another set of WSDLs, and is up to date for the same", async () => {
+    const agents = [resolve(ROOT, "wsdl/merge/agent-a.wsdl"), resolve(ROOT, "wsdl/merge/agent-b.wsdl")];
+    const out = join(dir, "agents");
+    await generate({ wsdl: agents, out, operations: ["Get*"] });
+    const same = await generate({ wsdl: agents, out, operations: ["Get*"] });
+    expect(same.upToDate).toBe(true);
+    const other = await generate({ wsdl: agents, out, operations: ["Save*"] });
+    expect(other.upToDate).toBe(false);
+    expect(
+      await isUpToDate(
+        out,
+        agents.map((location) => ({ location })),
+        { operations: ["Save*"] },
+        1000,
+      ),
+    ).toBe(true);
+    expect(
+      await isUpToDate(
+        out,
+        agents.map((location) => ({ location })),
+        {},
+        1000,
+      ),
+    ).toBe(false);
+    expect(await isUpToDate(out, [{ location: agents[0]! }], { operations: ["Save*"] }, 1000)).toBe(false);
   });
 
   it("is not up to date for another WSDL", async () => {

@@ -85,6 +85,7 @@ describe("merging two agents' WSDLs", async () => {
     const everything = [...files].filter(([path]) => !path.startsWith("runtime/")).map(([, text]) => text);
     expect(everything.join("\n").match(/^export interface Shared \{/gm)).toHaveLength(1);
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
+      ".soapgen.json",
       "agent-a.ts",
       "agent-b.ts",
       "index.ts",
@@ -164,6 +165,7 @@ describe("operation selection", () => {
   it("keeps only the named operations and leaves out the types no kept operation needs", async () => {
     const files = await render([AGENT_A, AGENT_B], { operations: ["GetRight"] });
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
+      ".soapgen.json",
       "agent-b.ts",
       "index.ts",
       "schema.ts",

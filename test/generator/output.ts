@@ -1,9 +1,12 @@
 /** Reading a render by what the files hold, wherever the output's layout puts each declaration. */
 
-/** The files besides `index.ts`, `types.ts`, `schema.ts` and `runtime/`: one module per client. */
+/** The TypeScript files besides `index.ts`, `types.ts`, `schema.ts` and `runtime/`: one module per client. */
 export function clientModules(files: ReadonlyMap<string, string>): string[] {
   return [...files.keys()].filter(
-    (path) => !path.startsWith("runtime/") && !["index.ts", "types.ts", "schema.ts"].includes(path),
+    (path) =>
+      path.endsWith(".ts") &&
+      !path.startsWith("runtime/") &&
+      !["index.ts", "types.ts", "schema.ts"].includes(path),
   );
 }
 
