@@ -2,3 +2,4 @@
 export * from "./runtime/index.js";
 export * from "./types.js";
 export * from "./customer-service.js";
+export type * from "./stub.js";

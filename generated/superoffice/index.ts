@@ -3,3 +3,4 @@ export * from "./runtime/index.js";
 export * from "./types.js";
 export * from "./contact.js";
 export * from "./customer-service.js";
+export type * from "./stub.js";

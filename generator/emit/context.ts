@@ -81,8 +81,23 @@ export const RUNTIME_EXPORTS = [
   "XmlLimits",
 ];
 
+/**
+ * The exports of templates/runtime/server.ts, which the generated stub.ts re-exports and index.ts
+ * re-exports as types (test/safety/emission.test.ts compares them too).
+ */
+export const SERVER_EXPORTS = [
+  "SoapHandler",
+  "HandlerContext",
+  "SoapHandlerOptions",
+  "StubBinding",
+  "createSoapHandler",
+  "NodeRequest",
+  "NodeResponse",
+  "nodeListener",
+];
+
 /** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS];
+const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */

@@ -17,6 +17,7 @@ import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
+import { emitHandlers, handlerImports } from "./handlers.js";
 import { EmitContext } from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPort, type PortPlan } from "./port.js";
@@ -36,12 +37,15 @@ const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnum
 const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated client shares. Do not edit: regenerate with soapgen.\n`;
 
 /** File names the output takes itself; a client's module takes another (`Types` → `types2.ts`). */
-const OWN_FILES = ["index", "types", "schema", "runtime"];
+const OWN_FILES = ["index", "types", "schema", "runtime", "stub"];
 
 /**
  * The output: `runtime/`, `types.ts` (the schema types every client shares), `schema.ts` (their tables),
  * one module per client (`customer-service.ts`: its request/response types, headers, fault classes,
- * client class and operation tables) and `index.ts`, which re-exports all of them.
+ * client class and operation tables), one stub module per client (`customer-service.stub.ts`: its
+ * handlers interface and handler factory), `stub.ts`, which re-exports the stubs and the runtime's
+ * server, and `index.ts`, which re-exports the rest, and the stubs' types only: a value export would load
+ * the stubs into every app that uses a client.
  */
 export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
@@ -83,7 +87,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   );
   typesFormatted.catch(() => undefined); // a failure is reported where it is awaited, below
   const output: GeneratedFiles = new Map();
-  output.set("index.ts", banner + (await formatTypeScript(indexText(clients.map((c) => c.module)))));
+  const modules = clients.map((c) => c.module);
+  output.set("index.ts", banner + (await formatTypeScript(indexText(modules))));
+  output.set("stub.ts", banner + (await formatTypeScript(stubIndexText(modules))));
   output.set("types.ts", banner + (await typesFormatted));
   output.set("schema.ts", banner + emitSchemaTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
@@ -103,6 +109,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     const code = imports + "\n\n" + spaced(file);
     const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
     output.set(`${module}.ts`, banner + (await formatTypeScript(code)) + "\n" + tables);
+    const stub = spaced(print(`${module}.stub.ts`, emitHandlers(plan)));
+    const stubImports = stubImportsOf(plan, module, sharedNames);
+    output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stubImports + "\n\n" + stub)));
   }
   for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
   return output;
@@ -150,7 +159,29 @@ function indexText(modules: string[]): string {
     `export * from "./runtime/index.js";`,
     `export * from "./types.js";`,
     ...modules.map((module) => `export * from "./${module}.js";`),
+    `export type * from "./stub.js";`,
   ].join("\n");
+}
+
+function stubIndexText(modules: string[]): string {
+  return [
+    `export * from "./runtime/server.js";`,
+    ...modules.map((module) => `export * from "./${module}.stub.js";`),
+  ].join("\n");
+}
+
+/** A stub module's imports: the runtime's server, the client module's tables and types, shared types. */
+function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<string>): string {
+  const { types, values } = handlerImports(plan);
+  const fromModule = [...values, ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`)];
+  const shared = types.filter((t) => sharedNames.has(t));
+  return [
+    `import { createSoapHandler, type HandlerContext, type SoapHandler, type SoapHandlerOptions } from "./runtime/server.js";`,
+    `import { ${fromModule.join(", ")} } from "./${module}.js";`,
+    shared.length > 0 ? `import type { ${shared.join(", ")} } from "./types.js";` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */

@@ -61,6 +61,10 @@ export interface PortPlan {
   failureHeaders?: { succeeded: string; exceptionInfo: string };
   /** Name of the `SoapServiceError` subclass typed with this port's headers (with `failureHeaders`). */
   failureName?: string;
+  /** The stub: the interface of the methods that implement the service, their context, the factory. */
+  handlersName: string;
+  handlerContextName: string;
+  createHandlerName: string;
 }
 
 /**
@@ -89,6 +93,9 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
     requestHeaders: requestHeaders.list,
     responseHeaders: responseHeaders.list,
     operations: [],
+    handlersName: "",
+    handlerContextName: "",
+    createHandlerName: "",
   };
   for (const op of port.operations) {
     const faults = op.faults.map((fault) => {
@@ -109,6 +116,10 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
     plan.failureHeaders = failure;
     plan.failureName = ctx.claimName(`${base}Error`);
   }
+  // Claimed last, so that existing names never move for the stub's.
+  plan.handlersName = ctx.claimName(`${base}Handlers`);
+  plan.handlerContextName = ctx.claimName(`${base}HandlerContext`);
+  plan.createHandlerName = ctx.claimName(`create${base}Handler`);
   return plan;
 }
 

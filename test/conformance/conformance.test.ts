@@ -43,6 +43,8 @@ const PROFILES: readonly Profile[] = [
       // The one nil SelectableMDOListItem of the SaveContactEntity request, in our request and the documented one.
       nilItemAsEmptyObject: 2,
       nilItemsArrayAsNull: 0,
+      nilComplexAsEmpty: 0,
+      untypedText: 0,
     },
     // That same nil item, in our request as node-soap reads it.
     nodeSoapQuirks: { ...noQuirkCounts(), nilItemsArrayAsNull: 1 },

@@ -353,6 +353,8 @@ function zeepQuirks(deviations: readonly Deviation[]): LibraryQuirks {
     nilArrayAsEmpty: true,
     nilItemAsEmptyObject: true,
     nilItemsArrayAsNull: false,
+    nilComplexAsEmpty: false,
+    untypedText: false,
   };
 }
 

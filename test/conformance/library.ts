@@ -59,6 +59,18 @@ export interface LibraryQuirks {
    * list of nulls is accepted and counted in `counts.nilItemsArrayAsNull`.
    */
   readonly nilItemsArrayAsNull: boolean;
+  /**
+   * zeep reads `xsi:nil="true"` on an element of complex type (`<InnerException i:nil="true"/>`) as an
+   * object whose every field is None. When enabled, such an object against our `null` is accepted and
+   * counted in `counts.nilComplexAsEmpty`.
+   */
+  readonly nilComplexAsEmpty: boolean;
+  /**
+   * node-soap's client leaves an `xs:list` as its space-separated text (`"Read Write"`) and the simple
+   * values of header blocks as text (`"true"`). When enabled, such text is read with the schema's type
+   * and counted in `counts.untypedText`.
+   */
+  readonly untypedText: boolean;
 }
 
 export type QuirkCounts = { -readonly [Name in keyof LibraryQuirks]: number };
@@ -70,6 +82,8 @@ export const NO_QUIRKS: LibraryQuirks = {
   nilArrayAsEmpty: false,
   nilItemAsEmptyObject: false,
   nilItemsArrayAsNull: false,
+  nilComplexAsEmpty: false,
+  untypedText: false,
 };
 
 /** Counts that start at zero. */
@@ -80,6 +94,8 @@ export function noQuirkCounts(): QuirkCounts {
     nilArrayAsEmpty: 0,
     nilItemAsEmptyObject: 0,
     nilItemsArrayAsNull: 0,
+    nilComplexAsEmpty: 0,
+    untypedText: 0,
   };
 }
 
@@ -145,6 +161,12 @@ class ReadingWalker {
   /** One field slot: absent, nil, a single value or (repeated) a list. */
   field(ours: unknown, theirs: unknown, field: FieldMeta, path: string): Difference[] {
     if (theirs === null || theirs === undefined) return this.nothing(ours, field, path);
+    if (ours === null && this.quirks.nilComplexAsEmpty && isObject(theirs)) {
+      if (Object.values(theirs).every((value) => value === null || value === undefined)) {
+        this.counts.nilComplexAsEmpty++;
+        return [];
+      }
+    }
     if (!field.repeated) {
       if (ours === null && this.nilReadAsValue(theirs, field.type)) return [];
       return ours === null || ours === undefined
@@ -228,15 +250,26 @@ class ReadingWalker {
   }
 
   typed(ours: unknown, theirs: unknown, type: string, path: string): Difference[] {
-    if (isValueKind(type)) return sameValue(ours, theirs, type) ? [] : [mismatch(path, ours, theirs)];
+    if (isValueKind(type)) {
+      if (type === "boolean" && typeof theirs === "string" && this.quirks.untypedText) {
+        this.counts.untypedText++;
+        return String(ours) === theirs ? [] : [mismatch(path, ours, theirs)];
+      }
+      return sameValue(ours, theirs, type) ? [] : [mismatch(path, ours, theirs)];
+    }
     const meta = lookupType(this.service, type);
     switch (meta.kind) {
       case "simple":
         return this.typed(ours, theirs, meta.base, path);
       case "list": {
-        if (!Array.isArray(ours) || !Array.isArray(theirs) || ours.length !== theirs.length)
+        let items = theirs;
+        if (typeof theirs === "string" && this.quirks.untypedText) {
+          this.counts.untypedText++;
+          items = theirs.split(/\s+/).filter((item) => item !== "");
+        }
+        if (!Array.isArray(ours) || !Array.isArray(items) || ours.length !== items.length)
           return [mismatch(path, ours, theirs)];
-        return ours.flatMap((item, i) => this.typed(item, theirs[i], meta.item, `${path}[${i}]`));
+        return ours.flatMap((item, i) => this.typed(item, items[i], meta.item, `${path}[${i}]`));
       }
       case "array": {
         // ArrayOf wrapper: the library shows the wrapper as an object holding the item list.

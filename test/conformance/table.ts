@@ -141,6 +141,8 @@ const QUIRK_TITLES: Readonly<Record<keyof QuirkCounts, string>> = {
   nilArrayAsEmpty: "nil ArrayOf wrapper read as one without items",
   nilItemAsEmptyObject: "nil complex item read as an object of Nones",
   nilItemsArrayAsNull: "ArrayOf wrapper of nil items read as null",
+  nilComplexAsEmpty: "nil complex element read as an object of Nones",
+  untypedText: "list or header value left as text",
 };
 
 /** The quirk mappings that applied, one line each; the zeep empty-string line always, as it always did. */

@@ -10,6 +10,7 @@ const PYTHON = "/usr/bin/python3";
 const ORACLE = path.resolve(process.cwd(), "../shared/oracles/zeep_oracle.py");
 const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta.url));
 const WRITE_RESPONSE = fileURLToPath(new URL("./zeep_write_response.py", import.meta.url));
+const ZEEP_CALL = fileURLToPath(new URL("../stub/zeep_call.py", import.meta.url));
 
 /** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
 export interface OracleReading {
@@ -52,7 +53,7 @@ export async function zeepReadRequests(
   wsdlPath: string,
   envelopes: readonly EnvelopeToRead[],
 ): Promise<Map<string, ZeepRequestReading>> {
-  return byId(await runScript(READ_REQUEST, wsdlPath, envelopes));
+  return byId(await runScript(READ_REQUEST, [wsdlPath], envelopes));
 }
 
 export interface ResponseToWrite {
@@ -70,14 +71,26 @@ export async function zeepWriteResponses(
   wsdl: string,
   responses: readonly ResponseToWrite[],
 ): Promise<Map<string, ZeepWrittenResponse>> {
-  return byId(await runScript(WRITE_RESPONSE, wsdl, responses));
+  return byId(await runScript(WRITE_RESPONSE, [wsdl], responses));
+}
+
+/**
+ * zeep as a client: reads the WSDL from `wsdlUrl`, calls each operation (with no arguments) at
+ * `endpoint` over HTTP and decodes the reply as its client does (test/stub/zeep_call.py), in one process.
+ */
+export async function zeepCall(
+  wsdlUrl: string,
+  endpoint: string,
+  calls: readonly { readonly id: string; readonly operation: string }[],
+): Promise<Map<string, ZeepRequestReading>> {
+  return byId(await runScript(ZEEP_CALL, [wsdlUrl, endpoint], calls));
 }
 
 /** Runs a script over JSON lines on stdin and returns its output lines, failing with its stderr. */
-function runScript(script: string, wsdl: string, lines: readonly object[]): Promise<string> {
+function runScript(script: string, args: readonly string[], lines: readonly object[]): Promise<string> {
   const input = lines.map((line) => JSON.stringify(line)).join("\n");
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(PYTHON, [script, wsdl], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(PYTHON, [script, ...args], { stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

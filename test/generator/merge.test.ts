@@ -86,10 +86,13 @@ describe("merging two agents' WSDLs", async () => {
     expect(everything.join("\n").match(/^export interface Shared \{/gm)).toHaveLength(1);
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
       ".soapgen.json",
+      "agent-a.stub.ts",
       "agent-a.ts",
+      "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
       "schema.ts",
+      "stub.ts",
       "types.ts",
     ]);
     expect(files.get("index.ts")!.split("\n").slice(1).join("\n")).toBe(
@@ -98,6 +101,7 @@ describe("merging two agents' WSDLs", async () => {
         'export * from "./types.js";',
         'export * from "./agent-a.js";',
         'export * from "./agent-b.js";',
+        'export type * from "./stub.js";',
         "",
       ].join("\n"),
     );
@@ -166,9 +170,11 @@ describe("operation selection", () => {
     const files = await render([AGENT_A, AGENT_B], { operations: ["GetRight"] });
     expect([...files.keys()].filter((path) => !path.startsWith("runtime/")).sort()).toEqual([
       ".soapgen.json",
+      "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
       "schema.ts",
+      "stub.ts",
       "types.ts",
     ]);
     expect(methods(files.get("agent-b.ts")!)).toEqual(["getRight"]);

@@ -6,7 +6,8 @@ export function clientModules(files: ReadonlyMap<string, string>): string[] {
     (path) =>
       path.endsWith(".ts") &&
       !path.startsWith("runtime/") &&
-      !["index.ts", "types.ts", "schema.ts"].includes(path),
+      !path.endsWith(".stub.ts") &&
+      !["index.ts", "types.ts", "schema.ts", "stub.ts"].includes(path),
   );
 }
 

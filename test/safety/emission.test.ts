@@ -8,7 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUNTIME_EXPORTS } from "../../generator/emit/context.js";
+import { RUNTIME_EXPORTS, SERVER_EXPORTS } from "../../generator/emit/context.js";
 import { render } from "../../generator/generate.js";
 import { outputParts } from "../generator/output.js";
 import { docText, lineCommentText, memberName, objectKey, toTypeName } from "../../generator/lib/names.js";
@@ -327,5 +327,8 @@ describe("name rules", () => {
     const index = project.addSourceFileAtPath(resolve(ROOT, "templates/runtime/index.ts"));
     project.resolveSourceFileDependencies();
     expect([...index.getExportedDeclarations().keys()].sort()).toEqual([...RUNTIME_EXPORTS].sort());
+    // The stub's server module is re-exported by stub.ts, and as types by index.ts.
+    const server = project.addSourceFileAtPath(resolve(ROOT, "templates/runtime/server.ts"));
+    expect([...server.getExportedDeclarations().keys()].sort()).toEqual([...SERVER_EXPORTS].sort());
   });
 });

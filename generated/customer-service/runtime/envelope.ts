@@ -130,7 +130,11 @@ const HEADER_PATH = childPath(ENVELOPE_PATH, "Header");
 
 /** Parses a SOAP 1.1 or 1.2 envelope and finds its Header, Body and Fault. */
 export function readEnvelope(xml: string, limits?: XmlLimits): Envelope {
-  const root = parseXml(xml, limits);
+  return envelopeOf(parseXml(xml, limits));
+}
+
+/** The Header, Body and Fault of a parsed envelope (the stub checks the root's version first). */
+export function envelopeOf(root: XmlElement): Envelope {
   if (root.local !== "Envelope" || (root.ns !== SOAP11_NS && root.ns !== SOAP12_NS)) {
     throw new SoapDecodeError(`Expected a SOAP Envelope, found <${root.name}> in namespace "${root.ns}"`, {
       path: root.local,

@@ -1,0 +1,99 @@
+/**
+ * The service side of a port, the client's mirror (`<module>.stub.ts`): `<PortType>Handlers`, one optional
+ * method per operation named as the client's, and `create<PortType>Handler`, which serves them with the
+ * runtime's `server.ts` from the client module's own tables.
+ */
+import {
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+  StructureKind,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import { objectKey } from "../lib/names.js";
+import { jsDoc, stringLiteral } from "../lib/ts.js";
+import type { PortPlan } from "./port.js";
+
+export function emitHandlers(plan: PortPlan): StatementStructures[] {
+  return [context(plan), handlersInterface(plan), factory(plan)];
+}
+
+/** The types and values a stub module takes from elsewhere: message and header types, fault classes, tables. */
+export function handlerImports(plan: PortPlan): { types: string[]; values: string[] } {
+  const types = new Set([plan.requestHeadersName, plan.responseHeadersName]);
+  for (const { input, output } of plan.operations) {
+    types.add(input.typeName);
+    if (output) types.add(output.typeName);
+  }
+  const faults = new Set(plan.operations.flatMap((o) => o.faults.map((f) => f.className)));
+  return { types: [...types].sort(), values: [plan.metaName, ...[...faults].sort()] };
+}
+
+function context(plan: PortPlan): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: plan.handlerContextName,
+    isExported: true,
+    docs: jsDoc(
+      `What a ${plan.handlersName} method gets besides its request: the request's headers, and ` +
+        "`setResponseHeaders` for the response's.",
+    ),
+    type: `HandlerContext<${plan.requestHeadersName}, ${plan.responseHeadersName}>`,
+  };
+}
+
+function handlersInterface(plan: PortPlan): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name: plan.handlersName,
+    isExported: true,
+    docs: jsDoc(
+      `The ${plan.port.portType.local} service implemented in TypeScript, for tests and local runs: one ` +
+        `method per operation, named as ${plan.clientName}'s. An operation without a method answers a ` +
+        "SOAP Fault naming it. " +
+        (plan.failureName && plan.failureHeaders
+          ? `Throw ${plan.failureName} to answer as the service reports failure ` +
+            `(\`${plan.failureHeaders.succeeded}\` = false), or a SoapFaultError`
+          : "Throw a SoapFaultError") +
+        " (an operation's fault class) to answer a Fault.",
+    ),
+    methods: plan.operations.map(({ op, method, input, output }) => {
+      const result = output?.typeName ?? "void";
+      return {
+        name: method,
+        hasQuestionToken: true,
+        docs: jsDoc(op.documentation),
+        parameters: [
+          { name: "request", type: input.typeName },
+          { name: "context", type: plan.handlerContextName },
+        ],
+        returnType: `${result} | Promise<${result}>`,
+      };
+    }),
+  };
+}
+
+function factory(plan: PortPlan): FunctionDeclarationStructure {
+  const methods = plan.operations.map(({ op, method }) => `${objectKey(op.name)}: ${stringLiteral(method)}`);
+  const faults = [
+    ...new Set(
+      plan.operations.flatMap((o) => o.faults.map((f) => `${objectKey(f.fault.name)}: ${f.className}`)),
+    ),
+  ];
+  const binding = `{ methods: { ${methods.join(", ")} }${faults.length > 0 ? `, faults: { ${faults.join(", ")} }` : ""} }`;
+  return {
+    kind: StructureKind.Function,
+    name: plan.createHandlerName,
+    isExported: true,
+    docs: jsDoc(
+      `Serves ${plan.handlersName} as a fetch-style handler: pass it as ${plan.clientName}'s \`fetch\`, ` +
+        "or to `nodeListener` for `node:http`.",
+    ),
+    parameters: [
+      { name: "handlers", type: plan.handlersName },
+      { name: "options", type: "SoapHandlerOptions", hasQuestionToken: true },
+    ],
+    returnType: "SoapHandler",
+    statements: `return createSoapHandler(${plan.metaName}, handlers, ${binding}, options);`,
+  };
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Calls operations the way a zeep client does, over HTTP, and prints what zeep decodes of each reply.
+
+usage: zeep_call.py WSDL_URL ENDPOINT < calls.jsonl
+The WSDL is read from WSDL_URL (the stub's `?wsdl`). Each input line is {"id": ..., "operation": ...}: zeep
+sends the operation with no arguments to ENDPOINT and reads the reply as its client does
+(`binding.process_reply`: a Fault is raised, the output message deserialized). Each output line is
+{"id": ..., "header": {...}, "body": ...} or {"id": ..., "error": "..."}; values as in zeep_read_request.py.
+"""
+import base64
+import datetime
+import decimal
+import json
+import sys
+
+from zeep import Client, helpers
+
+
+def to_json(value):
+    """json.dumps fallback for the Python values zeep produces that JSON has no type for."""
+    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, datetime.timedelta)):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    raise TypeError(f"cannot represent {type(value).__name__} as JSON")
+
+
+def main():
+    client = Client(sys.argv[1])
+    service = next(iter(client.wsdl.services.values()))
+    binding = next(iter(service.ports.values())).binding
+    proxy = client.create_service(binding.name, sys.argv[2])
+    for line in sys.stdin:
+        call = json.loads(line)
+        reply = {"id": call["id"]}
+        try:
+            with client.settings(raw_response=True):
+                response = getattr(proxy, call["operation"])()
+            decoded = helpers.serialize_object(
+                binding.process_reply(client, binding.get(call["operation"]), response), dict
+            )
+            if isinstance(decoded, dict) and "body" in decoded and "header" in decoded:
+                reply["header"] = decoded["header"]
+                reply["body"] = decoded["body"]
+            else:  # a message without headers and of one part: zeep returns that part's value alone
+                reply["header"] = None
+                reply["body"] = decoded
+        except Exception as error:  # every failure is a finding to report, never a crash
+            reply["error"] = f"{type(error).__name__}: {error}"
+        print(json.dumps(reply, default=to_json, ensure_ascii=False), flush=True)
+
+
+main()
