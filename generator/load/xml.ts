@@ -30,15 +30,17 @@ export class XmlElement {
   readonly text: string;
   /** Text and child elements interleaved, for documentation that mixes both. */
   readonly content: readonly (string | XmlElement)[];
+  /** Character offset of the start tag in the document. */
+  readonly offset: number | undefined;
 
-  /** `offsets` holds the start tag offsets of the elements still to build, in document order. */
+  /** Elements are built in document order, the order `nextOffset` gives the start tags' offsets in. */
   constructor(
     readonly doc: XmlDocument,
     readonly parent: XmlElement | undefined,
     parsed: ParsedElement,
-    offsets: number[],
-    readonly offset = offsets.shift(),
+    nextOffset: () => number | undefined,
   ) {
+    this.offset = nextOffset();
     this.tag = parsed.name;
     this.ns = parsed.ns;
     this.local = parsed.local;
@@ -48,7 +50,7 @@ export class XmlElement {
         .filter((a) => a.ns !== XMLNS_NS)
         .map((a) => [a.ns === "" ? a.local : `{${a.ns}}${a.local}`, a.value]),
     );
-    this.children = parsed.children.map((child) => new XmlElement(doc, this, child, offsets));
+    this.children = parsed.children.map((child) => new XmlElement(doc, this, child, nextOffset));
     let next = 0;
     this.content = parsed.mixed
       ? parsed.mixed.map((part) => (typeof part === "string" ? part : this.children[next++]!))
@@ -123,9 +125,10 @@ export class XmlDocument {
     private readonly source: string,
     root: ParsedElement,
     /** The offset of every start tag, in document order. */
-    startTags: number[],
+    startTags: readonly number[],
   ) {
-    this.root = new XmlElement(this, undefined, root, startTags);
+    let built = 0;
+    this.root = new XmlElement(this, undefined, root, () => startTags[built++]);
   }
 
   /** 1-based line and column of a character offset (line starts computed once, then binary search). */
