@@ -1,9 +1,8 @@
 /**
- * The xsd/ stage: building the model's `types` and `elements` from all schemas: every global declaration in document
- * order, anonymous types hoisted right after the declaration they were found in, then the WCF
+ * The xsd/ stage: the model's `types` and `elements` from all schemas, every global declaration in
+ * document order, anonymous types hoisted right after the declaration they were found in, then the WCF
  * DataContract conventions applied to the finished types.
  */
-import type { XmlElement } from "../load/xml.js";
 import type { ElementDecl, SchemaType } from "../model.js";
 import { qnameKey } from "../model.js";
 import { XSD_NS } from "../lib/namespaces.js";
