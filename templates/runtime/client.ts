@@ -1,3 +1,4 @@
+import { readBodyText } from "./body.js";
 import {
   decodeBody,
   decodeHeaders,
@@ -257,48 +258,18 @@ export class SoapClient<RequestHeaders extends object> {
   }
 }
 
-/** Reads the body as UTF-8 without ever holding more than `maxBytes`. */
-async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
-  const tooLarge = (): SoapDecodeError =>
-    new SoapDecodeError(`Response body larger than maxBodyBytes (${maxBytes})`, { path: "" });
-  const declaredLength = Number(response.headers.get("content-length") ?? NaN);
-  if (declaredLength > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  // Not every fetch implementation ends a body read on abort; cancelling the reader guarantees it.
-  const cancel = (): void => void reader.cancel(signal.reason).catch(() => {});
-  signal.addEventListener("abort", cancel);
-  try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal.aborted) throw signal.reason;
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch (cause) {
-      throw new SoapDecodeError("Response body is not valid UTF-8", { path: "", cause });
-    }
-  } finally {
-    signal.removeEventListener("abort", cancel);
-  }
+/** Reads the response body as UTF-8 without ever holding more than `maxBytes`. */
+function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  return readBodyText(
+    response,
+    maxBytes,
+    {
+      tooLarge: () =>
+        new SoapDecodeError(`Response body larger than maxBodyBytes (${maxBytes})`, { path: "" }),
+      notUtf8: (cause) => new SoapDecodeError("Response body is not valid UTF-8", { path: "", cause }),
+    },
+    signal,
+  );
 }
 
 /** The start of a SOAP envelope: an optional XML declaration, comments, then an element named Envelope. */

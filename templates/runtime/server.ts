@@ -16,6 +16,7 @@
  * - the method threw a `SoapServiceError` and the service reports failure in headers (SuperOffice):
  *   a normal response with `Succeeded` = false and `ExceptionInfo`.
  */
+import { readBodyText } from "./body.js";
 import { Decoder } from "./decode.js";
 import type { Deviation } from "./decode.js";
 import { Encoder } from "./encode.js";
@@ -310,35 +311,11 @@ function serverFault(reason: string): FaultSpec {
 }
 
 /** The request body as UTF-8, never holding more than `maxBytes`. */
-async function readRequest(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = (): RequestFault =>
-    new RequestFault("Client", `Request body larger than maxBodyBytes (${maxBytes})`);
-  if (Number(request.headers.get("content-length") ?? NaN) > maxBytes) throw tooLarge();
-  if (request.body === null) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new RequestFault("Client", "Request body is not valid UTF-8");
-  }
+function readRequest(request: Request, maxBytes: number): Promise<string> {
+  return readBodyText(request, maxBytes, {
+    tooLarge: () => new RequestFault("Client", `Request body larger than maxBodyBytes (${maxBytes})`),
+    notUtf8: () => new RequestFault("Client", "Request body is not valid UTF-8"),
+  });
 }
 
 /** Parses the request and checks it is an envelope of the binding's version. */

@@ -10,7 +10,7 @@ const PYTHON = "/usr/bin/python3";
 const ORACLE = path.resolve(process.cwd(), "../shared/oracles/zeep_oracle.py");
 const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta.url));
 const WRITE_RESPONSE = fileURLToPath(new URL("./zeep_write_response.py", import.meta.url));
-const ZEEP_CALL = fileURLToPath(new URL("../stub/zeep_call.py", import.meta.url));
+const ZEEP_CALL = fileURLToPath(new URL("./zeep_call.py", import.meta.url));
 
 /** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
 export interface OracleReading {
@@ -76,7 +76,7 @@ export async function zeepWriteResponses(
 
 /**
  * zeep as a client: reads the WSDL from `wsdlUrl`, calls each operation (with no arguments) at
- * `endpoint` over HTTP and decodes the reply as its client does (test/stub/zeep_call.py), in one process.
+ * `endpoint` over HTTP and decodes the reply as its client does (zeep_call.py), in one process.
  */
 export async function zeepCall(
   wsdlUrl: string,

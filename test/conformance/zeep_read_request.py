@@ -7,31 +7,18 @@ Each input line is {"id": ..., "operation": ..., "envelope": "<soap:Envelope ...
 {"id": ..., "error": "..."} when zeep cannot read it. Values are JSON: dateTimes in ISO 8601,
 decimals and durations as strings, binary as base64.
 """
-import base64
-import datetime
-import decimal
 import json
 import sys
 
 from lxml import etree
 from zeep import Client, helpers
 
-
-def to_json(value):
-    """json.dumps fallback for the Python values zeep produces that JSON has no type for."""
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, (decimal.Decimal, datetime.timedelta)):
-        return str(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"cannot represent {type(value).__name__} as JSON")
+from zeep_support import first_binding, to_json
 
 
 def main():
     client = Client(sys.argv[1])
-    service = next(iter(client.wsdl.services.values()))
-    binding = next(iter(service.ports.values())).binding
+    binding = first_binding(client)
     for line in sys.stdin:
         request = json.loads(line)
         reply = {"id": request["id"]}

@@ -12,11 +12,12 @@ import sys
 from lxml import etree
 from zeep import Client
 
+from zeep_support import first_binding
+
 
 def main():
     client = Client(sys.argv[1])
-    service = next(iter(client.wsdl.services.values()))
-    binding = next(iter(service.ports.values())).binding
+    binding = first_binding(client)
     for line in sys.stdin:
         request = json.loads(line)
         reply = {"id": request["id"]}

@@ -7,30 +7,17 @@ sends the operation with no arguments to ENDPOINT and reads the reply as its cli
 (`binding.process_reply`: a Fault is raised, the output message deserialized). Each output line is
 {"id": ..., "header": {...}, "body": ...} or {"id": ..., "error": "..."}; values as in zeep_read_request.py.
 """
-import base64
-import datetime
-import decimal
 import json
 import sys
 
 from zeep import Client, helpers
 
-
-def to_json(value):
-    """json.dumps fallback for the Python values zeep produces that JSON has no type for."""
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, (decimal.Decimal, datetime.timedelta)):
-        return str(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"cannot represent {type(value).__name__} as JSON")
+from zeep_support import first_binding, to_json
 
 
 def main():
     client = Client(sys.argv[1])
-    service = next(iter(client.wsdl.services.values()))
-    binding = next(iter(service.ports.values())).binding
+    binding = first_binding(client)
     proxy = client.create_service(binding.name, sys.argv[2])
     for line in sys.stdin:
         call = json.loads(line)
