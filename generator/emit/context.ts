@@ -19,82 +19,14 @@ import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
 import { arrayOf, stringLiteral } from "../lib/ts.js";
+import { runtimeExports } from "./runtime-exports.js";
 import { simpleTypeExpr } from "./simple-type.js";
 
-/**
- * Names schema types must not take: the generated index.ts re-exports both the runtime and types.ts with
- * `export *`, so a type named like a runtime export would be ambiguous. Kept equal to the exports of
- * templates/runtime/index.ts (test/safety/emission.test.ts compares them).
- */
-export const RUNTIME_EXPORTS = [
-  "DEFAULT_TIMEOUT_MS",
-  "SoapClient",
-  "CallOptions",
-  "DeviationContext",
-  "ErrorClasses",
-  "HeaderSource",
-  "SoapClientOptions",
-  "SoapResponse",
-  "DecodeOptions",
-  "Deviation",
-  "EncodeOptions",
-  "decodeMessage",
-  "encodeMessage",
-  "SOAP11_NS",
-  "SOAP12_NS",
-  "DecodedMessage",
-  "DecodeMessageOptions",
-  "Direction",
-  "FaultErrorClasses",
-  "SoapVersion",
-  "SoapAbortError",
-  "SoapDecodeError",
-  "SoapEncodeError",
-  "SoapError",
-  "SoapFaultError",
-  "SoapHttpError",
-  "SoapServiceError",
-  "SoapTimeoutError",
-  "SoapTransportError",
-  "SoapDecodeErrorInit",
-  "SoapFaultErrorConstructor",
-  "SoapFaultInit",
-  "SoapServiceErrorConstructor",
-  "SoapServiceErrorInit",
-  "ValueKind",
-  "FieldMeta",
-  "MemberMeta",
-  "AttributeMeta",
-  "ComplexMeta",
-  "ArrayMeta",
-  "DictionaryMeta",
-  "SimpleMeta",
-  "ListMeta",
-  "TypeMeta",
-  "MessageMeta",
-  "FaultMeta",
-  "OperationMeta",
-  "FailureHeadersMeta",
-  "ServiceMeta",
-  "RawXml",
-  "UnknownEnumValue",
-  "XmlLimits",
-];
+/** The exports of templates/runtime/index.ts, which every generated index.ts re-exports. */
+export const RUNTIME_EXPORTS = runtimeExports("index");
 
-/**
- * The exports of templates/runtime/server.ts, which the generated stub.ts re-exports and index.ts
- * re-exports as types (test/safety/emission.test.ts compares them too).
- */
-export const SERVER_EXPORTS = [
-  "SoapHandler",
-  "HandlerContext",
-  "SoapHandlerOptions",
-  "StubBinding",
-  "createSoapHandler",
-  "NodeRequest",
-  "NodeResponse",
-  "nodeListener",
-];
+/** The exports of templates/runtime/server.ts, which stub.ts re-exports and index.ts as types. */
+export const SERVER_EXPORTS = runtimeExports("server");
 
 /** Names the generated files declare themselves; schema types must not take them. */
 const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];

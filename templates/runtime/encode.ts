@@ -10,7 +10,7 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexPlan, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import { complexLayout, isValueKind, lookupType, propOf } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
 
@@ -140,14 +140,14 @@ export class Encoder {
   private complex(name: string, declared: string, value: unknown, path: string): string {
     const object = expectObject(value, path);
     const key = this.actualType(object, declared, path);
-    const plan = complexPlan(this.service, key);
-    rejectUnknownProperties(object, plan.props, path);
+    const layout = complexLayout(this.service, key);
+    rejectUnknownProperties(object, layout.props, path);
     let attributes = "";
     if (key !== declared) {
       const meta = lookupType(this.service, key) as ComplexMeta;
       attributes += ` ${this.qualify("type", XSI_NS)}="${escapeAttribute(this.qualify(meta.xmlName, meta.xmlNs))}"`;
     }
-    for (const attribute of plan.attributes) {
+    for (const attribute of layout.attributes) {
       const attributeValue = object[propOf(attribute)];
       if (attributeValue === undefined || attributeValue === null) {
         if (attribute.optional) continue;
@@ -160,12 +160,12 @@ export class Encoder {
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
     let content = "";
-    for (const field of plan.fields)
+    for (const field of layout.fields)
       content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
-    if (plan.text !== undefined && object["$value"] !== undefined) {
-      content += escapeText(this.text(object["$value"], plan.text, `${path}.$value`));
+    if (layout.text !== undefined && object["$value"] !== undefined) {
+      content += escapeText(this.text(object["$value"], layout.text, `${path}.$value`));
     }
-    if (plan.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
+    if (layout.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
     return wrap(name, attributes, content);
   }
 
@@ -177,7 +177,7 @@ export class Encoder {
       typeof actual === "string" && Object.hasOwn(this.service.types, actual)
         ? this.service.types[actual]
         : undefined;
-    if (meta?.kind !== "complex" || !complexPlan(this.service, actual as string).lineage.has(declared))
+    if (meta?.kind !== "complex" || !complexLayout(this.service, actual as string).lineage.has(declared))
       throw new SoapEncodeError(
         `$type ${describe(actual)} is not ${declared} or a type derived from it`,
         `${path}.$type`,

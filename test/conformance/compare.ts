@@ -5,7 +5,7 @@ import type {
   ValueKind,
 } from "../../generated/customer-service/index.js";
 import {
-  complexPlan,
+  complexLayout,
   isValueKind,
   lookupType,
   typeKeyByXmlName,
@@ -99,11 +99,11 @@ export class PayloadComparer {
         const actualType = this.effectiveType(actual, type);
         if (expectedType !== actualType)
           return [{ path, message: `xsi:type: expected ${expectedType}, found ${actualType}` }];
-        const plan = complexPlan(this.service, expectedType);
+        const layout = complexLayout(this.service, expectedType);
         const differences = this.attributes(expected, actual, path);
-        if (plan.text !== undefined)
-          differences.push(...this.text(expected.text, actual.text, plan.text, path));
-        differences.push(...this.sequence(expected.children, actual.children, plan.fields, path));
+        if (layout.text !== undefined)
+          differences.push(...this.text(expected.text, actual.text, layout.text, path));
+        differences.push(...this.sequence(expected.children, actual.children, layout.fields, path));
         return differences;
       }
       case "array":
@@ -182,7 +182,7 @@ export class PayloadComparer {
     const key = name === undefined ? undefined : typeKeyByXmlName(this.service, name.ns, name.local);
     if (key === undefined || key === declared || lookupType(this.service, key).kind !== "complex")
       return declared;
-    return complexPlan(this.service, key).lineage.has(declared) ? key : declared;
+    return complexLayout(this.service, key).lineage.has(declared) ? key : declared;
   }
 }
 

@@ -6,7 +6,7 @@ import type {
   ValueKind,
 } from "../../generated/customer-service/index.js";
 import {
-  complexPlan,
+  complexLayout,
   isValueKind,
   lookupType,
   propOf,
@@ -220,7 +220,7 @@ class ReadingWalker {
       }
     }
     if (this.quirks.nilItemAsEmptyObject && meta?.kind === "complex") {
-      const names = complexPlan(this.service, type).fields.map((field) => field.name);
+      const names = complexLayout(this.service, type).fields.map((field) => field.name);
       const keys = Object.keys(theirs);
       if (
         keys.length === names.length &&
@@ -308,15 +308,15 @@ class ReadingWalker {
       }
       case "complex": {
         if (!isObject(ours) || !isObject(theirs)) return [mismatch(path, ours, theirs)];
-        const plan = complexPlan(this.service, type);
-        const names = new Set(plan.fields.map((field) => field.name));
+        const layout = complexLayout(this.service, type);
+        const names = new Set(layout.fields.map((field) => field.name));
         const differences: Difference[] = Object.keys(theirs)
           .filter((key) => !names.has(key))
           .map((key) => ({
             path: `${path}/${key}`,
             message: `the library read an element ${type} does not have`,
           }));
-        for (const field of plan.fields)
+        for (const field of layout.fields)
           differences.push(
             ...this.field(ours[propOf(field)], theirs[field.name], field, `${path}/${field.name}`),
           );

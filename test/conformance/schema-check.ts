@@ -2,7 +2,7 @@ import { SoapDecodeError } from "../../generated/customer-service/index.js";
 import type { FieldMeta, MessageMeta, ServiceMeta } from "../../generated/customer-service/index.js";
 import { childPath, Decoder } from "../../generated/customer-service/runtime/decode.js";
 import {
-  complexPlan,
+  complexLayout,
   isValueKind,
   lookupType,
   typeKeyByXmlName,
@@ -121,7 +121,12 @@ class SchemaChecker {
       );
     switch (meta.kind) {
       case "complex":
-        this.sequence(element.children, complexPlan(this.service, type).fields, `type ${meta.xmlName}`, path);
+        this.sequence(
+          element.children,
+          complexLayout(this.service, type).fields,
+          `type ${meta.xmlName}`,
+          path,
+        );
         return;
       case "array":
         this.sequence(element.children, [meta.item], `type ${meta.xmlName}`, path);
@@ -200,7 +205,7 @@ class SchemaChecker {
     if (key === declared) return declared;
     if (
       lookupType(this.service, key).kind === "complex" &&
-      complexPlan(this.service, key).lineage.has(declared)
+      complexLayout(this.service, key).lineage.has(declared)
     )
       return key;
     this.report(

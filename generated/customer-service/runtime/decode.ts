@@ -10,7 +10,7 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexPlan, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
+import { complexLayout, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
 import type { XmlElement } from "./xml.js";
@@ -192,15 +192,15 @@ export class Decoder {
     const key = name && typeKeyByXmlName(this.service, name.ns, name.local);
     if (key === undefined || key === declared) return declared;
     const meta = lookupType(this.service, key);
-    return meta.kind === "complex" && complexPlan(this.service, key).lineage.has(declared) ? key : declared;
+    return meta.kind === "complex" && complexLayout(this.service, key).lineage.has(declared) ? key : declared;
   }
 
   /** Decodes a complex type's content into an object. */
   complex(element: XmlElement, key: string, path: DecodePath): Record<string, unknown> {
-    const plan = complexPlan(this.service, key);
-    const anyElements: string[] | undefined = plan.any ? [] : undefined;
-    const result = this.fields(element, plan.fields, path, anyElements);
-    for (const attribute of plan.attributes) {
+    const layout = complexLayout(this.service, key);
+    const anyElements: string[] | undefined = layout.any ? [] : undefined;
+    const result = this.fields(element, layout.fields, path, anyElements);
+    for (const attribute of layout.attributes) {
       const text = getAttribute(element, attribute.ns, attribute.name);
       if (text !== undefined)
         result[propOf(attribute)] = this.simpleValue(
@@ -210,7 +210,7 @@ export class Decoder {
         );
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
-    if (plan.text !== undefined) result["$value"] = this.simpleValue(element.text, plan.text, path);
+    if (layout.text !== undefined) result["$value"] = this.simpleValue(element.text, layout.text, path);
     else if (!isBlank(element.text)) fail("Unexpected text in element-only content", path, element.text);
     if (anyElements !== undefined) result["$any"] = anyElements;
     return result;

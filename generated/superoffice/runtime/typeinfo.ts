@@ -28,7 +28,7 @@ export function isValueKind(type: string): type is ValueKind {
 }
 
 /** A complex type flattened along its base chain, computed once per type. */
-export interface ComplexPlan {
+export interface ComplexLayout {
   /** Base fields first, then own fields, in schema order. */
   readonly fields: readonly FieldMeta[];
   readonly attributes: readonly AttributeMeta[];
@@ -41,7 +41,7 @@ export interface ComplexPlan {
 }
 
 interface ServiceIndex {
-  readonly plans: Map<string, ComplexPlan>;
+  readonly layouts: Map<string, ComplexLayout>;
   /** `{ns}local` → type key, for `xsi:type`. */
   readonly byXmlName: ReadonlyMap<string, string>;
 }
@@ -54,7 +54,7 @@ function indexOf(service: ServiceMeta): ServiceIndex {
     const byXmlName = new Map<string, string>();
     for (const [key, type] of Object.entries(service.types))
       byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
-    index = { plans: new Map(), byXmlName };
+    index = { layouts: new Map(), byXmlName };
     indexes.set(service, index);
   }
   return index;
@@ -71,10 +71,10 @@ export function typeKeyByXmlName(service: ServiceMeta, ns: string, local: string
   return indexOf(service).byXmlName.get(`{${ns}}${local}`);
 }
 
-export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
-  const plans = indexOf(service).plans;
-  let plan = plans.get(key);
-  if (plan === undefined) {
+export function complexLayout(service: ServiceMeta, key: string): ComplexLayout {
+  const layouts = indexOf(service).layouts;
+  let layout = layouts.get(key);
+  if (layout === undefined) {
     const chain: ComplexMeta[] = [];
     const lineage = new Set<string>();
     for (let k: string | undefined = key; k !== undefined;) {
@@ -94,8 +94,8 @@ export function complexPlan(service: ServiceMeta, key: string): ComplexPlan {
     const props = new Set(["$type", ...[...fields, ...attributes].map((slot) => propOf(slot))]);
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
-    plan = { fields, attributes, text, any, props, lineage };
-    plans.set(key, plan);
+    layout = { fields, attributes, text, any, props, lineage };
+    layouts.set(key, layout);
   }
-  return plan;
+  return layout;
 }
