@@ -5,7 +5,7 @@
  */
 import { XMLParser, type X2jOptions } from "fast-xml-parser";
 import soap from "soap";
-import { customerServiceService, decodeMessage, encodeMessage } from "../generated/customer-service/index.js";
+import { customerServiceTables, decodeMessage, encodeMessage } from "../generated/customer-service/index.js";
 import { parseXml } from "../generated/customer-service/runtime/xml.js";
 import { SOAP11_ENVELOPE } from "./docs.js";
 
@@ -32,7 +32,7 @@ export function rawParser(options: X2jOptions): Decode {
 export const soapgenDecoder =
   (operation: string): Decode =>
   (xml) =>
-    decodeMessage(customerServiceService, operation, "output", xml);
+    decodeMessage(customerServiceTables, operation, "output", xml);
 
 /** soapgen's XML stage alone (well-formedness check, fast-xml-parser, namespace resolution), without the schema-driven decode. */
 export const soapgenXmlStage: Decode = (xml) => parseXml(xml);
@@ -112,13 +112,13 @@ export function soapgenRequest(
   operation: string,
   xml: string,
 ): { body: unknown; headers: Record<string, unknown> } {
-  const { body, headers } = decodeMessage(customerServiceService, operation, "input", xml);
+  const { body, headers } = decodeMessage(customerServiceTables, operation, "input", xml);
   return { body, headers };
 }
 
 export const soapgenEncoder =
   (operation: string, request: { body: unknown; headers: Record<string, unknown> }) => (): string =>
-    encodeMessage(customerServiceService, operation, "input", request.body, request.headers);
+    encodeMessage(customerServiceTables, operation, "input", request.body, request.headers);
 
 /**
  * Elements named `local` (any prefix) in a fast-xml-parser result, whichever shape the options gave it:

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { customerServiceService, decodeMessage } from "../generated/customer-service/index.js";
+import { customerServiceTables, decodeMessage } from "../generated/customer-service/index.js";
 import {
   countRawElements,
   type NodeSoap,
@@ -272,7 +272,7 @@ function checkItemCounts(peer: NodeSoap, { operation, xml, items }: Message & { 
 
 /** Before timing: both encoders must write the same request, as soapgen's decoder reads it back. */
 function checkSamePayload(operation: string, soapgenXml: string, nodeSoapXml: string): void {
-  const read = (xml: string) => decodeMessage(customerServiceService, operation, "input", xml);
+  const read = (xml: string) => decodeMessage(customerServiceTables, operation, "input", xml);
   if (!isDeepStrictEqual(read(soapgenXml), read(nodeSoapXml))) {
     throw new Error(
       `${operation}: soapgen and node-soap encode different requests:\n${soapgenXml}\n${nodeSoapXml}`,
@@ -339,7 +339,7 @@ async function measure(workDir: string) {
 
   // Only pages of operations the WSDL has: a few document operations of other SuperOffice versions.
   const pages = readDocumentedPages().filter((page) =>
-    Object.hasOwn(customerServiceService.operations, page.operation),
+    Object.hasOwn(customerServiceTables.operations, page.operation),
   );
   const peer = await nodeSoap(WSDL_PATH);
   const syntheticResponse = syntheticMessage(pages, "GetAllCustomerCenterConfigs", "response");

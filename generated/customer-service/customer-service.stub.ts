@@ -6,7 +6,7 @@ import {
   type SoapHandlerOptions,
 } from "./runtime/server.js";
 import {
-  customerServiceService,
+  customerServiceTables,
   type AddMessageFromMailDataRequest,
   type AddMessageFromMailDataResponse,
   type ChatSessionsForUserRequest,
@@ -297,7 +297,7 @@ export function createCustomerServiceHandler(
   options?: SoapHandlerOptions,
 ): SoapHandler {
   return createSoapHandler(
-    customerServiceService,
+    customerServiceTables,
     handlers,
     {
       methods: {

@@ -487,7 +487,7 @@ export class CustomerServiceClient {
 
   constructor(options: CustomerServiceClientOptions = {}) {
     this.#soap = new SoapClient<CustomerServiceRequestHeaders>(
-      customerServiceService,
+      customerServiceTables,
       { ...options, endpoint: options.endpoint ?? CustomerServiceDefaultEndpoint },
       { serviceError: CustomerServiceError },
     );
@@ -1270,7 +1270,7 @@ const types: Readonly<Record<string, TypeMeta>> = {
 };
 
 /** Wire layout of the CustomerService operations. */
-export const customerServiceService: ServiceMeta = {
+export const customerServiceTables: ServiceMeta = {
   types: { ...schemaTypes, ...types },
   soapVersion: "1.1",
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },

@@ -6,7 +6,7 @@ import {
   type SoapHandlerOptions,
 } from "./runtime/server.js";
 import {
-  contactService,
+  contactTables,
   type AddPersonRequest,
   type AddPersonResponse,
   type ChangeCountryRequest,
@@ -269,7 +269,7 @@ export interface ContactHandlers {
  */
 export function createContactHandler(handlers: ContactHandlers, options?: SoapHandlerOptions): SoapHandler {
   return createSoapHandler(
-    contactService,
+    contactTables,
     handlers,
     {
       methods: {

@@ -441,7 +441,7 @@ export class ContactClient {
 
   constructor(options: ContactClientOptions = {}) {
     this.#soap = new SoapClient<ContactRequestHeaders>(
-      contactService,
+      contactTables,
       { ...options, endpoint: options.endpoint ?? ContactDefaultEndpoint },
       { serviceError: ContactError },
     );
@@ -1136,7 +1136,7 @@ const types: Readonly<Record<string, TypeMeta>> = {
 };
 
 /** Wire layout of the Contact operations. */
-export const contactService: ServiceMeta = {
+export const contactTables: ServiceMeta = {
   types: { ...schemaTypes, ...types },
   soapVersion: "1.1",
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },

@@ -155,7 +155,7 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
         parameters: [
           { name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) },
         ],
-        statements: `this.#soap = new SoapClient<${headers}>(${plan.metaName}, ${endpointDefault}${errors});`,
+        statements: `this.#soap = new SoapClient<${headers}>(${plan.tablesName}, ${endpointDefault}${errors});`,
       },
     ],
     methods: [

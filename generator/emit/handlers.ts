@@ -26,7 +26,7 @@ export function handlerImports(plan: PortPlan): { types: string[]; values: strin
     if (output) types.add(output.typeName);
   }
   const faults = new Set(plan.operations.flatMap((o) => o.faults.map((f) => f.className)));
-  return { types: [...types].sort(), values: [plan.metaName, ...[...faults].sort()] };
+  return { types: [...types].sort(), values: [plan.tablesName, ...[...faults].sort()] };
 }
 
 function context(plan: PortPlan): TypeAliasDeclarationStructure {
@@ -94,6 +94,6 @@ function factory(plan: PortPlan): FunctionDeclarationStructure {
       { name: "options", type: "SoapHandlerOptions", hasQuestionToken: true },
     ],
     returnType: "SoapHandler",
-    statements: `return createSoapHandler(${plan.metaName}, handlers, ${binding}, options);`,
+    statements: `return createSoapHandler(${plan.tablesName}, handlers, ${binding}, options);`,
   };
 }

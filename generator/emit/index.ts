@@ -21,7 +21,7 @@ import { emitHandlers, handlerImports } from "./handlers.js";
 import { EmitContext } from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPort, type PortPlan } from "./port.js";
-import { emitSchemaTables, emitServiceTables } from "./service-meta.js";
+import { emitSchemaTables, emitServiceTables } from "./tables.js";
 import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { typeRefs } from "../combine/reachable.js";

@@ -49,7 +49,8 @@ export interface PortPlan {
   optionsName: string;
   operationsName: string;
   endpointName: string;
-  metaName: string;
+  /** The operation tables (`ServiceMeta`) the client and the stub run on: `customerServiceTables`. */
+  tablesName: string;
   /** The fault class of each wsdl:fault name, for the runtime. */
   faultsName: string;
   requestHeadersName: string;
@@ -79,15 +80,15 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
   const responseHeaders = new HeaderProps();
   const methods = new NameAllocator(CLIENT_MEMBERS);
   const faultClasses = new Map<string, string>();
-  const metaName = ctx.claimName(`${lowerCamel(base)}Service`);
+  const tablesName = ctx.claimName(`${lowerCamel(base)}Tables`);
   const plan: PortPlan = {
     port,
     clientName: ctx.claimName(`${base}Client`),
     optionsName: ctx.claimName(`${base}ClientOptions`),
     operationsName: ctx.claimName(`${base}Operations`),
     endpointName: ctx.claimName(`${base}DefaultEndpoint`),
-    metaName,
-    faultsName: ctx.claimName(`${metaName}Faults`),
+    tablesName,
+    faultsName: ctx.claimName(`${lowerCamel(base)}Faults`),
     requestHeadersName: ctx.claimName(`${base}RequestHeaders`),
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,

@@ -25,7 +25,7 @@ import {
   WSDL_PATH,
 } from "../../bench/docs.js";
 import { replicateWsdl } from "../../bench/replicate.js";
-import { customerServiceService, decodeMessage } from "../../generated/customer-service/index.js";
+import { customerServiceTables, decodeMessage } from "../../generated/customer-service/index.js";
 import { render } from "../../generator/generate.js";
 import { loadServiceModel } from "../../generator/parse.js";
 import type { ServiceModel } from "../../generator/model.js";
@@ -117,7 +117,7 @@ describe("the SOAP 1.2 → 1.1 conversion of the documented envelopes", () => {
     const xml = toSoap11(documentedPage(pages, "ChatSessionsForUser").request);
     const documentedTicket = /<CustomerService:Ticket>([^<]*)</.exec(xml)?.[1];
     expect(documentedTicket).toBeDefined();
-    expect(decodeMessage(customerServiceService, "ChatSessionsForUser", "input", xml).headers).toMatchObject({
+    expect(decodeMessage(customerServiceTables, "ChatSessionsForUser", "input", xml).headers).toMatchObject({
       Credentials: { Ticket: documentedTicket },
     });
   });
@@ -186,7 +186,7 @@ describe("the decoders and encoders under comparison", async () => {
       const xml = toSoap11(documentedPage(pages, operation).request);
       const soapgenXml = soapgenEncoder(operation, soapgenRequest(operation, xml))();
       const nodeSoapXml = peer.encode(operation, nodeSoapRequest(peer.decode, operation, xml));
-      const read = (encoded: string) => decodeMessage(customerServiceService, operation, "input", encoded);
+      const read = (encoded: string) => decodeMessage(customerServiceTables, operation, "input", encoded);
       expect(read(nodeSoapXml)).toEqual(read(soapgenXml));
       expect(read(soapgenXml)).toEqual(read(xml));
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerServiceService, decodeMessage, SOAP11_NS } from "../../generated/customer-service/index.js";
+import { customerServiceTables, decodeMessage, SOAP11_NS } from "../../generated/customer-service/index.js";
 import type { MessageMeta } from "../../generated/customer-service/index.js";
 import { parseXml } from "../../generated/customer-service/runtime/xml.js";
 import { PayloadComparer } from "./compare.js";
@@ -18,7 +18,7 @@ import { diffValues, toSnapshotJson } from "./values.js";
 // real documented example (read from ../shared, changed in memory), with the exact statement it makes.
 const NS = "http://www.superoffice.net/ws/crm/NetServer/Services88";
 const pages = new Map(readPages(CUSTOMER_SERVICE.docsDir).map((page) => [page.name, page]));
-const service = customerServiceService;
+const service = customerServiceTables;
 
 function page(name: string): DocPage {
   const found = pages.get(name);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  customerServiceService,
+  customerServiceTables,
   decodeMessage,
   SOAP11_NS,
   SOAP12_NS,
@@ -44,7 +44,7 @@ async function send(
 ): Promise<{ sent: CapturedRequest; result: unknown }> {
   const captured: CapturedRequest[] = [];
   const request = decodeMessage(
-    customerServiceService,
+    customerServiceTables,
     operation.operation,
     "input",
     normaliseToWsdl(operation.page.request),
@@ -67,7 +67,7 @@ describe("the client follows the WSDL's SOAP 1.1 binding", () => {
 
   it("reads a soapAction for each of the 33 operations from the WSDL", () => {
     expect(soapActions.size).toBe(33);
-    expect(Object.keys(customerServiceService.operations).sort()).toEqual([...soapActions.keys()].sort());
+    expect(Object.keys(customerServiceTables.operations).sort()).toEqual([...soapActions.keys()].sort());
   });
 
   it.each(documented.map((entry) => [entry.operation, entry] as const))(
@@ -106,7 +106,7 @@ describe("with soapVersion 1.2 the client writes the documented envelope", () =>
       expect(parseXml(sent.body).ns).toBe(parseXml(entry.page.request).ns);
       expect(parseXml(sent.body).ns).toBe(SOAP12_NS);
       expect(sent.headers["content-type"]).toBe(
-        `application/soap+xml; charset=utf-8; action="${customerServiceService.operations[name]?.soapAction}"`,
+        `application/soap+xml; charset=utf-8; action="${customerServiceTables.operations[name]?.soapAction}"`,
       );
       expect(sent.headers["soapaction"]).toBeUndefined();
       // Header blocks stay inside Header: of the documented deviations only the namespace remains.
@@ -114,7 +114,7 @@ describe("with soapVersion 1.2 the client writes the documented envelope", () =>
         CUSTOMER_SERVICE.expected.requestEnvelopeDeviations.slice(0, 1),
       );
       expect(result).toEqual({
-        ...decodeMessage(customerServiceService, name, "output", normaliseToWsdl(entry.page.response)),
+        ...decodeMessage(customerServiceTables, name, "output", normaliseToWsdl(entry.page.response)),
         status: 200,
       });
     },

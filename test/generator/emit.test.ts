@@ -121,7 +121,7 @@ describe("emission per construct", () => {
       'export class InsufficientFundsError extends SoapFaultError<InsufficientFunds> {\n  override readonly name = "InsufficientFundsError";\n}',
     );
     expect(index).toContain(
-      "new SoapClient<BankRequestHeaders>(bankService, options, { faults: bankServiceFaults })",
+      "new SoapClient<BankRequestHeaders>(bankTables, options, { faults: bankFaults })",
     );
     expect(types).toMatch(
       /export interface BankRequestHeaders \{\n\s+session\?: string;\n\s+trace\?: string;\n\}/,

@@ -3,7 +3,7 @@ import {
   CustomerServiceClient,
   type CustomerServiceOperations,
   type CustomerServiceRequestHeaders,
-  customerServiceService,
+  customerServiceTables,
   SoapFaultError,
   SoapServiceError,
 } from "../../generated/customer-service/index.js";
@@ -117,7 +117,7 @@ function describe(error: unknown): string {
 
 /** Every field of a CustomerCenterConfig populated, dates at milliseconds and at DateTime.MinValue. */
 function populatedConfig(): CustomerCenterConfig {
-  const config = new ValueBuilder(customerServiceService).value(
+  const config = new ValueBuilder(customerServiceTables).value(
     "CustomerCenterConfig",
   ) as CustomerCenterConfig;
   const minValue = new Date(Date.UTC(2000, 0, 1));
@@ -366,12 +366,12 @@ type OperationName = keyof CustomerServiceOperations;
  * after deserializing the request, so the strict gSOAP server proves the encoding valid against its own
  * schema-driven parser (a wrong name, namespace, duplicate or value type is a validation fault).
  */
-const populatedRequests: readonly Check[] = Object.keys(customerServiceService.operations)
+const populatedRequests: readonly Check[] = Object.keys(customerServiceTables.operations)
   .sort()
   .map((operation) => ({
     name: `${operation}: fully populated request`,
     run: async ({ server, client }: CheckContext): Promise<Verdict> => {
-      const builder = new ValueBuilder(customerServiceService);
+      const builder = new ValueBuilder(customerServiceTables);
       const headers = builder.headers(operation) as CustomerServiceRequestHeaders;
       const request = builder.request(operation);
       try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  customerServiceService,
+  customerServiceTables,
   decodeMessage,
   encodeMessage,
 } from "../../generated/customer-service/index.js";
@@ -8,7 +8,7 @@ import type { FieldMeta, ServiceMeta } from "../../generated/customer-service/in
 import { diffValues } from "../conformance/values.js";
 import { ValueBuilder } from "./populate.js";
 
-const service: ServiceMeta = customerServiceService;
+const service: ServiceMeta = customerServiceTables;
 const operations = Object.keys(service.operations).sort();
 
 /** Paths of the fields a value leaves out, walking the tables; a type inside itself may end in null. */

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   CustomerServiceClient,
-  customerServiceService,
+  customerServiceTables,
   encodeMessage,
   SoapDecodeError,
 } from "../../generated/customer-service/index.js";
@@ -45,7 +45,7 @@ const config: CustomerCenterConfig = {
 /** A GetCustomerCenterConfig response as a newer server writes it. */
 function newerResponse(tableRights: string[], fieldRights: string[]): string {
   return encodeMessage(
-    customerServiceService,
+    customerServiceTables,
     "GetCustomerCenterConfig",
     "output",
     { Response: config },

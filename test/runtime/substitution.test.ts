@@ -18,8 +18,8 @@ symlinkSync(resolve(ROOT, "node_modules"), join(dir, "node_modules"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 await generate({ wsdl: resolve(ROOT, "wsdl/substitution.wsdl"), out: join(dir, "fleet") });
-const { fleetService: service } = (await import(join(dir, "fleet", "index.ts"))) as {
-  fleetService: ServiceMeta;
+const { fleetTables: service } = (await import(join(dir, "fleet", "index.ts"))) as {
+  fleetTables: ServiceMeta;
 };
 
 const envelope = (body: string): string =>

@@ -126,8 +126,8 @@ describe("hostile WSDLs", () => {
       writeFileSync(join(dir, "names", path), text);
     }
     const service = (
-      (await import(pathToFileURL(join(dir, "names/class.ts")).href)) as { classService: ServiceMeta }
-    ).classService;
+      (await import(pathToFileURL(join(dir, "names/class.ts")).href)) as { classTables: ServiceMeta }
+    ).classTables;
     expect(Object.hasOwn(service.operations, "__proto__")).toBe(true);
     expect(service.operations["__proto__"]?.name).toBe("__proto__");
     expect(Object.hasOwn(service.types, "__proto___")).toBe(true);

@@ -14,7 +14,7 @@ import { generate } from "../../generator/generate.js";
 import {
   CustomerServiceClient,
   CustomerServiceError,
-  customerServiceService,
+  customerServiceTables,
   decodeMessage,
   SoapFaultError,
   SOAP11_NS,
@@ -45,7 +45,7 @@ async function faultOf(response: Response): Promise<{
   const text = await response.text();
   const root = parseXml(text);
   try {
-    decodeMessage(customerServiceService, "ChatSessionsForUser", "output", text);
+    decodeMessage(customerServiceTables, "ChatSessionsForUser", "output", text);
   } catch (error) {
     if (!(error instanceof SoapFaultError)) throw error;
     return {

@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import * as soap from "soap";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  customerServiceService,
+  customerServiceTables,
   type CustomerServiceOperations,
 } from "../../generated/customer-service/index.js";
 import { createCustomerServiceHandler, nodeListener } from "../../generated/customer-service/stub.js";
@@ -22,7 +22,7 @@ import { CUSTOMER_SERVICE } from "../conformance/services.js";
 import { zeepCall, zeepReadRequests } from "../conformance/zeep.js";
 import { ValueBuilder } from "../interop/populate.js";
 
-const service = customerServiceService;
+const service = customerServiceTables;
 const operations = Object.keys(service.operations) as (keyof CustomerServiceOperations)[];
 const WSDL_PATH = CUSTOMER_SERVICE.wsdlPath;
 /** node-soap text read with the schema type: 33 Succeeded headers, 128 flag masks. */

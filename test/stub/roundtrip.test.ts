@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CustomerServiceClient,
-  customerServiceService,
+  customerServiceTables,
   type CustomerServiceOperations,
 } from "../../generated/customer-service/index.js";
 import { createCustomerServiceHandler, nodeListener } from "../../generated/customer-service/stub.js";
@@ -12,8 +12,8 @@ import { createCustomerServiceHandler, nodeListener } from "../../generated/cust
 import type { CustomerServiceHandlers, SoapHandler } from "../../generated/customer-service/index.js";
 import { ValueArbitraries } from "./arbitraries.js";
 
-const operations = Object.keys(customerServiceService.operations) as (keyof CustomerServiceOperations)[];
-const values = new ValueArbitraries(customerServiceService);
+const operations = Object.keys(customerServiceTables.operations) as (keyof CustomerServiceOperations)[];
+const values = new ValueArbitraries(customerServiceTables);
 const client = (fetch: typeof globalThis.fetch, endpoint = "http://stub.invalid/CustomerService.svc") =>
   new CustomerServiceClient({ endpoint, fetch, strict: true });
 

@@ -1,0 +1,107 @@
+/** TypeScript object literals written in prettier's layout, for the generated tables. */
+import { NameAllocator, objectKey, toIdentifier } from "./names.js";
+import { prettierStringLiteral } from "./ts.js";
+
+/**
+ * Writes metadata objects as TypeScript literals, laid out the way prettier lays them out (an object or
+ * array on one line when it fits, else one entry per line), so the file needs no formatting pass. Each
+ * namespace URI is named once as a constant so the tables stay readable.
+ */
+export class LiteralWriter {
+  private readonly namespaces = new Map<string, string>();
+  private readonly names: NameAllocator;
+  private readonly flatCache = new WeakMap<object, string | undefined>();
+
+  /** `reserved`: the other names schema.ts declares, which namespace constants must not take. */
+  constructor(
+    private readonly width: number,
+    reserved: string[],
+  ) {
+    this.names = new NameAllocator(reserved);
+  }
+
+  /** `value` as source text, `indent` spaces in, with `lead` characters before it and `tail` after it. */
+  write(value: unknown, indent = 0, tail = 1, lead = 0): string {
+    const flat = this.flat(value);
+    if (value === null || typeof value !== "object") return flat!;
+    if (flat !== undefined && indent + lead + flat.length + tail <= this.width) return flat;
+    const pad = " ".repeat(indent + 2);
+    const lines = Array.isArray(value)
+      ? value.map((v) => `${pad}${this.write(v, indent + 2)},`)
+      : this.entries(value).map(([k, v]) => `${pad}${objectKey(k)}:${this.writeField(k, v, indent + 2)},`);
+    const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+    return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
+  }
+
+  /** The one-line form, or undefined when prettier would break it whatever the width. Computed once per object. */
+  private flat(value: unknown): string | undefined {
+    if (value === null || typeof value !== "object") {
+      return typeof value === "string" ? prettierStringLiteral(value) : String(value);
+    }
+    if (this.flatCache.has(value)) return this.flatCache.get(value);
+    let flat: string | undefined;
+    if (!mustBreak(value)) {
+      const parts = Array.isArray(value)
+        ? value.map((v) => this.flat(v))
+        : this.entries(value).map(([k, v]) => {
+            const inner = this.flatField(k, v);
+            return inner === undefined ? undefined : `${objectKey(k)}: ${inner}`;
+          });
+      if (parts.every((part) => part !== undefined)) {
+        if (parts.length === 0) flat = Array.isArray(value) ? "[]" : "{}";
+        else flat = Array.isArray(value) ? `[${parts.join(", ")}]` : `{ ${parts.join(", ")} }`;
+      }
+    }
+    this.flatCache.set(value, flat);
+    return flat;
+  }
+
+  private entries(value: object): [string, unknown][] {
+    return Object.entries(value).filter(([, v]) => v !== undefined);
+  }
+
+  namespaceConstants(): string {
+    return [...this.namespaces]
+      .map(([uri, name]) => `const ${name} = ${prettierStringLiteral(uri)};`)
+      .join("\n");
+  }
+
+  /** A property's value with the separator after the colon: prettier moves a long string to its own line. */
+  private writeField(key: string, value: unknown, indent: number): string {
+    if (isNamespace(key, value)) return ` ${this.namespace(value)}`;
+    const text = this.write(value, indent, 1, objectKey(key).length + 2);
+    const tooLong = indent + objectKey(key).length + 2 + text.length + 1 > this.width;
+    return typeof value === "string" && tooLong ? `\n${" ".repeat(indent + 2)}${text}` : ` ${text}`;
+  }
+
+  private flatField(key: string, value: unknown): string | undefined {
+    return isNamespace(key, value) ? this.namespace(value) : this.flat(value);
+  }
+
+  private namespace(uri: string): string {
+    let name = this.namespaces.get(uri);
+    if (!name) {
+      const segment =
+        uri
+          .split(/[/:#]+/)
+          .filter(Boolean)
+          .pop() ?? "ns";
+      name = this.names.claim(`ns${toIdentifier(segment)}`);
+      this.namespaces.set(uri, name);
+    }
+    return name;
+  }
+}
+
+function isNamespace(key: string, value: unknown): value is string {
+  return (key === "ns" || key === "xmlNs") && typeof value === "string" && value !== "";
+}
+
+/** Prettier always breaks an array of two or more objects that each have more than one entry. */
+function mustBreak(value: object): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length > 1 &&
+    value.every((v) => v !== null && typeof v === "object" && Object.keys(v).length > 1)
+  );
+}
