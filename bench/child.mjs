@@ -36,7 +36,7 @@ async function preload() {
       import("prettier/plugins/babel"),
     ]),
   );
-  const modules = ["index.js", "generate.js", "load/index.js", "emit/index.js", "format.js", "write.js"];
+  const modules = ["index.js", "generate.js", "parse.js", "emit/index.js", "format.js", "write.js"];
   const [generator, , load, emit, , write] = await timed("import_generator", () =>
     Promise.all(modules.map((m) => import(dist(m)))),
   );

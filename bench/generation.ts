@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadServiceModel } from "../generator/load/index.js";
+import { loadServiceModel } from "../generator/parse.js";
 import { type ProcessRun, runProcess, type Stats, stats } from "./harness.js";
 import { replicateWsdl } from "./replicate.js";
 

@@ -106,7 +106,7 @@ export async function render(
   // With SOAPGEN_FORMAT_WORKER=1, prettier warms up in a worker while this thread parses and loads ts-morph.
   (await import("./format.js")).startFormatter();
   // Loaded only here: an output found up to date never needs the XML parser.
-  const { loadServiceModel } = await import("./load/index.js");
+  const { loadServiceModel } = await import("./parse.js");
   const documents = new Map<string, string>();
   const onRead = (location: string, text: string): void => void documents.set(location, text);
   const loadOptions = options.timeoutMs === undefined ? { onRead } : { timeoutMs: options.timeoutMs, onRead };

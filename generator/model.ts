@@ -18,12 +18,6 @@ export function qnameKey(name: QName): string {
   return `{${name.ns}}${name.local}`;
 }
 
-export const XSD_NS = "http://www.w3.org/2001/XMLSchema";
-/** Namespace of the WCF DataContract serializer's annotations and primitives (guid, char, duration). */
-export const DATACONTRACT_NS = "http://schemas.microsoft.com/2003/10/Serialization/";
-/** Namespace of the DataContract serializer's collection types (ArrayOfstring, ArrayOfint, ...). */
-export const DATACONTRACT_ARRAYS_NS = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
-
 /**
  * The XSD built-in simple types a value can finally be made of, by their local name in the XSD
  * namespace (`string`, `int`, `dateTime`, `anyType`, ...). Derived types resolve to one of these.
@@ -102,6 +96,8 @@ export interface ComplexType {
    * Emitted as `X[]`; the wrapper element still appears on the wire.
    */
   arrayItem?: ElementParticle;
+  /** The DataContract `<IsDictionary>true</IsDictionary>` annotation, as written; `dictionary` says whether the shape fits. */
+  isDictionary?: true;
   /**
    * A DataContract dictionary (`<IsDictionary>true</IsDictionary>` annotation): a repeated entry element
    * holding a Key and a Value element. Emitted as `Record<string, V>`.

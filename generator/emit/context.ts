@@ -18,7 +18,7 @@ import { derivedTypes, reachableTypes } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
-import { stringLiteral } from "../lib/ts.js";
+import { arrayOf, stringLiteral } from "../lib/ts.js";
 import { runtimeExports } from "./runtime-exports.js";
 import { simpleTypeExpr } from "./simple-type.js";
 
@@ -161,10 +161,6 @@ export class EmitContext {
       }
     }
   }
-}
-
-export function arrayOf(item: string): string {
-  return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
 }
 
 /**

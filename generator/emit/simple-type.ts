@@ -1,9 +1,18 @@
 /** `xs:simpleType` → a type alias: a string-literal union for enumerations, an array for `xs:list`. */
 import { StructureKind, type TypeAliasDeclarationStructure } from "ts-morph";
-import type { SimpleType } from "../model.js";
+import type { SchemaType, SimpleType, TypeRef } from "../model.js";
 import { builtinMapping } from "../lib/builtins.js";
-import { jsDoc, stringLiteral } from "../lib/ts.js";
-import { arrayOf, type EmitContext } from "./context.js";
+import { arrayOf, jsDoc, stringLiteral } from "../lib/ts.js";
+
+/**
+ * What this emitter asks of the `EmitContext`, which writes anonymous simple types inline with
+ * `simpleTypeExpr`: importing the class here would make the two modules import each other.
+ */
+interface EmitContext {
+  type(key: string): SchemaType;
+  typeName(key: string): string;
+  typeExpr(ref: TypeRef): string;
+}
 
 export function emitSimpleType(
   ctx: EmitContext,

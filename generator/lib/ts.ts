@@ -34,6 +34,11 @@ function wrap(text: string): string {
     .join("\n");
 }
 
+/** `T[]`, parenthesising a type expression that is not a plain name (`(A | B)[]`). */
+export function arrayOf(item: string): string {
+  return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
+}
+
 /** A string literal in TypeScript source (JSON string syntax is valid TS and escapes everything needed). */
 export function stringLiteral(text: string): string {
   return JSON.stringify(text)

@@ -5,9 +5,15 @@
  * which response arrived first. Cycles end at the second visit.
  */
 import { SoapgenError } from "../errors.js";
-import { SOAP11_NS, SOAP12_NS, WSDL_NS } from "../wsdl/definitions.js";
-import { PRE_2001_XSD_NAMESPACES, type SchemaSource } from "../xsd/schema.js";
-import { XSD_NS } from "../model.js";
+import {
+  PRE_2001_XSD_NAMESPACES,
+  WSDL20_NS,
+  WSDL_NS,
+  WSDL_SOAP11_BINDING_NS,
+  WSDL_SOAP12_BINDING_NS,
+  XSD_NS,
+} from "../lib/namespaces.js";
+import type { SchemaSource } from "../xsd/schema.js";
 import { readText, resolveLocation } from "./read.js";
 import { parseXml, type XmlDocument, type XmlElement } from "./xml.js";
 
@@ -174,7 +180,7 @@ function references(root: XmlElement): Reference[] {
 export function expectWsdlRoot(doc: XmlDocument): void {
   const root = doc.root;
   if (root.is(WSDL_NS, "definitions")) return;
-  if (root.ns === "http://www.w3.org/ns/wsdl") {
+  if (root.ns === WSDL20_NS) {
     throw root.error(
       "this is a WSDL 2.0 document (wsdl:description); soapgen reads WSDL 1.1 (wsdl:definitions)",
     );
@@ -191,7 +197,7 @@ export function expectWsdlRoot(doc: XmlDocument): void {
  * Namespaces whose `name` attributes declare what the client is made of: their values must be XML names
  * (NCNames). WSDL names that only label (definitions, service, port, input, output) are not checked.
  */
-const DECLARING_NAMESPACES = new Set([WSDL_NS, XSD_NS, SOAP11_NS, SOAP12_NS]);
+const DECLARING_NAMESPACES = new Set([WSDL_NS, XSD_NS, WSDL_SOAP11_BINDING_NS, WSDL_SOAP12_BINDING_NS]);
 const LABELS = new Set(["definitions", "service", "port", "input", "output"]);
 
 /**

@@ -1,40 +1,66 @@
 /**
- * XML parsing into a small namespace-resolved element tree. fast-xml-parser does the tokenising
- * (preserveOrder keeps sibling order, captureMetaData gives each element's offset for line numbers);
- * everything namespace-related is done here, from the xmlns declarations in scope, because prefixes
- * are arbitrary and must never be compared as strings.
+ * The generator's view of an XML document. The runtime's parser (templates/runtime/xml.ts, the one copied
+ * into every generated client) tokenises it with fast-xml-parser, decodes entities and resolves every
+ * name against the xmlns declarations in scope (prefixes are arbitrary and never compared as strings).
+ * This module adds what the generator's messages need: parents, element paths, `file:line:col`, and
+ * SoapgenErrors.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLValidator } from "fast-xml-parser";
+import { SoapDecodeError } from "../../templates/runtime/errors.js";
+import {
+  parseXml as parseElements,
+  XMLNS_NS,
+  type NamespaceScope,
+  type XmlElement as ParsedElement,
+} from "../../templates/runtime/xml.js";
 import { SoapgenError } from "../errors.js";
 import type { QName } from "../model.js";
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
-
-/** Prefix → namespace URI; "" is the default namespace. Shared with the parent when nothing is declared. */
-type Scope = ReadonlyMap<string, string>;
-
-const ROOT_SCOPE: Scope = new Map([["xml", XML_NS]]);
-
 export class XmlElement {
+  /** The tag as written, prefix included (for paths in messages). */
+  readonly tag: string;
+  readonly ns: string;
+  readonly local: string;
+  /** Attributes by local name (no namespace) or `{ns}local` (namespaced), values decoded. */
+  readonly attrs: ReadonlyMap<string, string>;
+  readonly scope: NamespaceScope;
   /** Child elements in document order. */
-  readonly children: XmlElement[] = [];
+  readonly children: XmlElement[];
   /** Direct text content (text and CDATA children concatenated, entities decoded). */
-  text = "";
+  readonly text: string;
   /** Text and child elements interleaved, for documentation that mixes both. */
-  readonly content: (string | XmlElement)[] = [];
+  readonly content: readonly (string | XmlElement)[];
+  /** Character offset of the start tag in the document. */
+  readonly offset: number | undefined;
 
+  /** Elements are built in document order, the order `nextOffset` gives the start tags' offsets in. */
   constructor(
     readonly doc: XmlDocument,
     readonly parent: XmlElement | undefined,
-    /** The tag as written, prefix included (for paths in messages). */
-    readonly tag: string,
-    readonly ns: string,
-    readonly local: string,
-    /** Attributes by local name (no namespace) or `{ns}local` (namespaced), values decoded. */
-    readonly attrs: ReadonlyMap<string, string>,
-    readonly scope: Scope,
-    readonly offset: number | undefined,
-  ) {}
+    parsed: ParsedElement,
+    nextOffset: () => number | undefined,
+  ) {
+    this.offset = nextOffset();
+    this.tag = parsed.name;
+    this.ns = parsed.ns;
+    this.local = parsed.local;
+    this.scope = parsed.scope;
+    this.attrs = new Map(
+      parsed.attributes
+        .filter((a) => a.ns !== XMLNS_NS)
+        .map((a) => [a.ns === "" ? a.local : `{${a.ns}}${a.local}`, a.value]),
+    );
+    this.children = parsed.children.map((child) => new XmlElement(doc, this, child, nextOffset));
+    let next = 0;
+    this.content = parsed.mixed
+      ? parsed.mixed.map((part) => (typeof part === "string" ? part : this.children[next++]!))
+      : this.children.length > 0
+        ? this.children
+        : parsed.text === ""
+          ? []
+          : [parsed.text];
+    this.text = parsed.mixed ? parsed.mixed.filter((part) => typeof part === "string").join("") : parsed.text;
+  }
 
   is(ns: string, local: string): boolean {
     return this.ns === ns && this.local === local;
@@ -91,73 +117,46 @@ export class XmlElement {
 }
 
 export class XmlDocument {
-  root!: XmlElement;
+  readonly root: XmlElement;
   private lineStarts: number[] | undefined;
 
   constructor(
     readonly location: string,
     private readonly source: string,
-  ) {}
+    root: ParsedElement,
+    /** The offset of every start tag, in document order. */
+    startTags: readonly number[],
+  ) {
+    let built = 0;
+    this.root = new XmlElement(this, undefined, root, () => startTags[built++]);
+  }
 
   /** 1-based line and column of a character offset (line starts computed once, then binary search). */
   position(offset: number): { line: number; column: number } {
-    if (!this.lineStarts) {
-      this.lineStarts = [0];
-      for (let i = this.source.indexOf("\n"); i >= 0; i = this.source.indexOf("\n", i + 1))
-        this.lineStarts.push(i + 1);
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    this.lineStarts ??= lineStarts(this.source);
+    return position(this.lineStarts, offset);
   }
 }
-
-/**
- * Every element and attribute name reaches the library with NAME_MARK in front: it refuses some names
- * (`constructor`, `prototype`, `__proto__`) and renames others (`toString`), which XML allows, in
- * documentation or foreign attributes say. No marked name is one of them; `buildElement` takes it off.
- */
-const NAME_MARK = "~";
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: NAME_MARK,
-  // The library may pass a name through twice; an XML name never starts with the mark.
-  transformTagName: (name) => (name.startsWith(NAME_MARK) ? name : NAME_MARK + name),
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Entities are decoded here (the five predefined and character references only): DOCTYPEs are rejected.
-  processEntities: false,
-  cdataPropName: "#cdata",
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  captureMetaData: true,
-  // The default (100) is close to what deeply nested anonymous types reach; recursion here is per level.
-  maxNestedTags: 1000,
-  // No callback here reads the element path: a string of it, built for every tag by default, is waste.
-  jPath: false,
-});
-const META = XMLParser.getMetaDataSymbol();
 
 /** Prolog items that may precede a DOCTYPE: whitespace, the XML declaration, PIs and comments. */
 const DOCTYPE_IN_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!(DOCTYPE|ENTITY)/;
 
+/** Deeper than any real schema nests; the runtime parser builds the tree recursively. */
+const MAX_DEPTH = 1000;
+
+/**
+ * Parses a WSDL or schema document. The checks before the runtime's parser give the errors a line and
+ * column (fast-xml-parser's validator reports them); what only the parser finds (an undeclared prefix,
+ * an undefined entity) names the element path instead.
+ */
 export function parseXml(source: string, location: string): XmlDocument {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  const doc = new XmlDocument(location, text);
   if (text.trim() === "")
     throw new SoapgenError({ file: location }, "the document is empty; expected a WSDL (XML) document");
   const doctype = DOCTYPE_IN_PROLOG.exec(text);
   if (doctype) {
-    const { line, column } = doc.position(doctype[0].length - doctype[1]!.length - 2);
+    const offset = doctype[0].length - doctype[1]!.length - 2;
+    const { line, column } = position(lineStarts(text), offset);
     throw new SoapgenError(
       { file: location, line, column },
       `${doctype[1]} declarations are not allowed in WSDL or XML Schema documents`,
@@ -168,95 +167,90 @@ export function parseXml(source: string, location: string): XmlDocument {
     const { line, col, msg } = valid.err;
     throw new SoapgenError({ file: location, line, column: col }, `not well-formed XML: ${msg}`);
   }
-  let nodes: unknown;
+  const { startTags, parsable } = scanMarkup(text);
+  let root: ParsedElement;
   try {
-    nodes = parser.parse(text);
+    root = parseElements(parsable, { maxBodyBytes: Infinity, maxDepth: MAX_DEPTH });
   } catch (cause) {
-    throw new SoapgenError(
-      { file: location },
-      `not well-formed XML: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
-    );
+    if (!(cause instanceof SoapDecodeError)) throw cause;
+    throw new SoapgenError({ file: location }, `not namespace-well-formed XML: ${cause.message}`, { cause });
   }
-  const roots = (nodes as OrderedNode[]).filter((n) => elementTag(n) !== undefined);
-  if (roots.length !== 1)
-    throw new SoapgenError({ file: location }, `expected exactly one root element, found ${roots.length}`);
-  doc.root = buildElement(doc, undefined, roots[0]!, ROOT_SCOPE);
-  return doc;
+  return new XmlDocument(location, text, root, startTags);
 }
 
-/** One node of fast-xml-parser's preserveOrder output: `{ tag: children, ":@": attrs }` or `{ "#text": s }`. */
-type OrderedNode = Record<string, unknown> & { ":@"?: Record<string, string> };
-
-function elementTag(node: OrderedNode): string | undefined {
-  for (const key of Object.keys(node)) if (key !== ":@" && key !== "#text" && key !== "#cdata") return key;
-  return undefined;
-}
-
-function buildElement(
-  doc: XmlDocument,
-  parent: XmlElement | undefined,
-  node: OrderedNode,
-  parentScope: Scope,
-): XmlElement {
-  const markedTag = elementTag(node)!;
-  const tag = markedTag.slice(NAME_MARK.length);
-  const rawAttrs = Object.fromEntries(
-    Object.entries(node[":@"] ?? {}).map(([name, value]) => [name.slice(NAME_MARK.length), value]),
-  );
-  let scope = parentScope;
-  for (const [name, value] of Object.entries(rawAttrs)) {
-    if (name === "xmlns" || name.startsWith("xmlns:")) {
-      if (scope === parentScope) scope = new Map(parentScope);
-      (scope as Map<string, string>).set(name === "xmlns" ? "" : name.slice(6), decodeEntities(value));
+/**
+ * One pass over the well-formed document (a `<` outside comments, CDATA sections and PIs starts a tag):
+ * the offset of every start tag, in document order, which is the order the elements are built in; and
+ * the text for the runtime's parser, with the references it refuses (as a response must be refused)
+ * made into what a WSDL has always been read as.
+ */
+function scanMarkup(text: string): { startTags: number[]; parsable: string } {
+  const startTags: number[] = [];
+  let parsable = "";
+  let from = 0;
+  for (let lt = text.indexOf("<"); lt >= 0; lt = text.indexOf("<", lt + 1)) {
+    const verbatimEnd = text.startsWith("<!--", lt)
+      ? text.indexOf("-->", lt) + 3
+      : text.startsWith("<![CDATA[", lt)
+        ? text.indexOf("]]>", lt) + 3
+        : text.startsWith("<?", lt)
+          ? text.indexOf("?>", lt) + 2
+          : undefined;
+    if (verbatimEnd === undefined) {
+      if (!text.startsWith("</", lt) && !text.startsWith("<!", lt)) startTags.push(lt);
+      continue;
     }
+    parsable += tolerateReferences(text.slice(from, lt)) + text.slice(lt, verbatimEnd);
+    from = verbatimEnd;
+    lt = verbatimEnd - 1;
   }
-  const place = () => ({ file: doc.location, where: parent ? `${parent.path}/${tag}` : tag });
-  const split = (qname: string, useDefault: boolean): [string, string] => {
-    const colon = qname.indexOf(":");
-    if (colon < 0) return [useDefault ? (scope.get("") ?? "") : "", qname];
-    const prefix = qname.slice(0, colon);
-    const ns = scope.get(prefix);
-    if (ns === undefined)
-      throw new SoapgenError(place(), `namespace prefix '${prefix}' of '${qname}' is not declared`);
-    return [ns, qname.slice(colon + 1)];
-  };
-  const attrs = new Map<string, string>();
-  for (const [name, value] of Object.entries(rawAttrs)) {
-    if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-    const [ns, local] = split(name, false);
-    attrs.set(ns === "" ? local : `{${ns}}${local}`, decodeEntities(value));
-  }
-  const [ns, local] = split(tag, true);
-  const meta = (node as Record<symbol, { startIndex?: number } | undefined>)[META as symbol];
-  const element = new XmlElement(doc, parent, tag, ns, local, attrs, scope, meta?.startIndex);
-  for (const child of node[markedTag] as OrderedNode[]) {
-    if ("#text" in child) element.content.push(decodeEntities(String(child["#text"])));
-    else if ("#cdata" in child) {
-      for (const part of child["#cdata"] as OrderedNode[]) element.content.push(String(part["#text"] ?? ""));
-    } else if (elementTag(child) !== undefined) {
-      const sub = buildElement(doc, element, child, scope);
-      element.children.push(sub);
-      element.content.push(sub);
-    }
-  }
-  element.text = element.content.filter((c): c is string => typeof c === "string").join("");
-  return element;
+  return { startTags, parsable: parsable + tolerateReferences(text.slice(from)) };
 }
 
-const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
+const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*)?(;?)/g;
+const PREDEFINED_ENTITIES = new Set(["lt", "gt", "amp", "apos", "quot"]);
 
-function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#x")) return safeCodePoint(parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith("#")) return safeCodePoint(parseInt(ref.slice(1), 10), whole);
-    return PREDEFINED[ref] ?? whole;
+/**
+ * In text and attribute values: a reference to a character XML does not allow (`&#x1;`, a lone
+ * surrogate) as that character, which the emitters neutralise where they write it; an undefined entity
+ * or a stray `&` as text. Every other reference is left for the runtime's parser to decode.
+ */
+function tolerateReferences(markup: string): string {
+  if (!markup.includes("&")) return markup;
+  return markup.replace(REFERENCE, (reference: string, name: string | undefined, semicolon: string) => {
+    if (name !== undefined && semicolon) {
+      if (name.startsWith("#")) {
+        const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        if (isXmlChar(code)) return reference;
+        if (code <= 0x10ffff) return String.fromCodePoint(code);
+      } else if (PREDEFINED_ENTITIES.has(name)) return reference;
+    }
+    return `&amp;${reference.slice(1)}`;
   });
 }
 
-function safeCodePoint(code: number, fallback: string): string {
-  return code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+/** XML 1.0's Char production: the characters a reference may stand for. */
+function isXmlChar(code: number): boolean {
+  if (code < 0x20) return code === 0x9 || code === 0xa || code === 0xd;
+  return code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) && code !== 0xfffe && code !== 0xffff;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of a character offset, by binary search over the line starts. */
+function position(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /**

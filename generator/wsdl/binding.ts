@@ -6,20 +6,16 @@
 import type { XmlElement } from "../load/xml.js";
 import type { SoapgenError } from "../errors.js";
 import type { FaultModel, OperationModel, PortModel } from "../model.js";
-import {
-  SOAP11_NS,
-  SOAP12_NS,
-  WSDL_NS,
-  wsdlDocumentation,
-  type Component,
-  type WsdlIndex,
-} from "./definitions.js";
+import { WSDL_NS, WSDL_SOAP11_BINDING_NS, WSDL_SOAP12_BINDING_NS } from "../lib/namespaces.js";
+import { wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
 import { literalPart, messageModel } from "./message.js";
 import { portTypeOperations, type AbstractOperation } from "./port-type.js";
 import type { Endpoint } from "./service.js";
 
 function soapBindingOf(binding: XmlElement): XmlElement | undefined {
-  return binding.children.find((c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "binding");
+  return binding.children.find(
+    (c) => (c.ns === WSDL_SOAP11_BINDING_NS || c.ns === WSDL_SOAP12_BINDING_NS) && c.local === "binding",
+  );
 }
 
 /**
@@ -97,7 +93,7 @@ export function buildPort(
   const port: PortModel = {
     portType: portType.name,
     binding: binding.name,
-    soapVersion: soapNs === SOAP12_NS ? "1.2" : "1.1",
+    soapVersion: soapNs === WSDL_SOAP12_BINDING_NS ? "1.2" : "1.1",
     operations,
   };
   const documentation = wsdlDocumentation(portType.element);
@@ -167,7 +163,7 @@ function boundOperation(
 /** An rpc wrapper's namespace: `soap:body namespace=` (WS-I requires it), else the binding's own namespace. */
 function rpcNamespace(binding: Component, bindingIo: XmlElement | undefined): string {
   const body = bindingIo?.children.find(
-    (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "body",
+    (c) => (c.ns === WSDL_SOAP11_BINDING_NS || c.ns === WSDL_SOAP12_BINDING_NS) && c.local === "body",
   );
   return body?.attr("namespace") ?? binding.name.ns;
 }

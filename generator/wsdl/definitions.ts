@@ -1,16 +1,10 @@
 /**
  * wsdl:definitions: the named WSDL components (messages, portTypes, bindings, services) of the root
- * document and every wsdl:import, indexed by QName, and the resolved ports built from them.
+ * document and every wsdl:import, indexed by QName, for the other wsdl/ modules to resolve references.
  */
-import type { SoapgenError } from "../errors.js";
 import { documentationText, type XmlElement } from "../load/xml.js";
-import { qnameKey, type ElementDecl, type PortModel, type QName, type SchemaType } from "../model.js";
-import { buildPort } from "./binding.js";
-import { serviceAddresses } from "./service.js";
-
-export const WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
-export const SOAP11_NS = "http://schemas.xmlsoap.org/wsdl/soap/";
-export const SOAP12_NS = "http://schemas.xmlsoap.org/wsdl/soap12/";
+import { WSDL_NS } from "../lib/namespaces.js";
+import { qnameKey, type ElementDecl, type QName, type SchemaType } from "../model.js";
 
 export type ComponentKind = "message" | "portType" | "binding" | "service";
 
@@ -82,32 +76,4 @@ function checkPartNames(message: XmlElement): void {
 export function wsdlDocumentation(element: XmlElement): string | undefined {
   const texts = element.childrenIn(WSDL_NS, "documentation").flatMap((d) => documentationText(d) ?? []);
   return texts.length === 0 ? undefined : texts.join("\n\n");
-}
-
-/**
- * One port per portType that has a SOAP binding: the first such binding in document order (SOAP 1.1
- * or 1.2, whichever comes first). Every SOAP binding is still resolved, so its errors are reported.
- * A port whose operations were all left out is dropped; when that leaves nothing, the first operation
- * left out is the error.
- */
-export function buildPorts(
-  definitions: XmlElement[],
-  elements: Map<string, ElementDecl>,
-  types: Map<string, SchemaType>,
-): { ports: PortModel[]; warnings: string[] } {
-  const index = new WsdlIndex(definitions, elements, types);
-  const addresses = serviceAddresses(index);
-  const ports = new Map<string, PortModel>();
-  let firstLeftOut: SoapgenError | undefined;
-  for (const binding of index.components.binding.values()) {
-    const built = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
-    if (!built) continue;
-    const { port, leftOut } = built;
-    firstLeftOut ??= leftOut[0];
-    const key = qnameKey(port.portType);
-    if (port.operations.length === 0 && leftOut.length > 0) continue;
-    if (!ports.has(key)) ports.set(key, port);
-  }
-  if (ports.size === 0 && firstLeftOut) throw firstLeftOut;
-  return { ports: [...ports.values()], warnings: [...index.warnings] };
 }

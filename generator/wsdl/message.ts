@@ -2,7 +2,6 @@
 import type { XmlElement } from "../load/xml.js";
 import {
   qnameKey,
-  XSD_NS,
   type ComplexType,
   type ElementParticle,
   type MessageModel,
@@ -10,8 +9,10 @@ import {
   type QName,
   type TypeRef,
 } from "../model.js";
-import { foreignTypeReason, isBuiltinType } from "../xsd/schema.js";
-import { WSDL_NS, type Component, type WsdlIndex } from "./definitions.js";
+import { isBuiltinType } from "../lib/builtins.js";
+import { foreignTypeReason } from "../xsd/schema.js";
+import { WSDL_NS, XSD_NS } from "../lib/namespaces.js";
+import type { Component, WsdlIndex } from "./definitions.js";
 
 /** Where an rpc/literal message's wrapper element goes: named after the operation, in the body namespace. */
 export interface RpcWrapper {

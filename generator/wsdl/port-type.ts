@@ -1,7 +1,8 @@
 /** wsdl:portType: the abstract operations (documentation, input, output, faults by message). */
 import type { SoapgenError } from "../errors.js";
 import type { XmlElement } from "../load/xml.js";
-import { WSDL_NS, wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
+import { WSDL_NS } from "../lib/namespaces.js";
+import { wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
 
 export interface AbstractFault {
   name: string;

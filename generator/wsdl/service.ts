@@ -1,6 +1,7 @@
 /** wsdl:service: where each binding is reachable (soap:address / soap12:address of its first port). */
 import { qnameKey } from "../model.js";
-import { SOAP11_NS, SOAP12_NS, WSDL_NS, type WsdlIndex } from "./definitions.js";
+import { WSDL_NS, WSDL_SOAP11_BINDING_NS, WSDL_SOAP12_BINDING_NS } from "../lib/namespaces.js";
+import type { WsdlIndex } from "./definitions.js";
 
 export interface Endpoint {
   serviceName: string;
@@ -16,7 +17,7 @@ export function serviceAddresses(index: WsdlIndex): Map<string, Endpoint> {
       if (endpoints.has(key)) continue;
       const endpoint: Endpoint = { serviceName: service.name.local };
       const address = port.children.find(
-        (c) => (c.ns === SOAP11_NS || c.ns === SOAP12_NS) && c.local === "address",
+        (c) => (c.ns === WSDL_SOAP11_BINDING_NS || c.ns === WSDL_SOAP12_BINDING_NS) && c.local === "address",
       );
       const location = address?.attr("location");
       if (location !== undefined) endpoint.address = location;

@@ -1,6 +1,6 @@
 /** xs:annotation: documentation text and appinfo markers (the DataContract serializer's live there). */
 import { documentationText, type XmlElement } from "../load/xml.js";
-import { XSD_NS } from "../model.js";
+import { XSD_NS } from "../lib/namespaces.js";
 
 /** The xs:documentation texts of `element`'s xs:annotation, joined by blank lines. */
 export function xsdDocumentation(element: XmlElement): string | undefined {

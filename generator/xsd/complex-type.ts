@@ -3,13 +3,12 @@
  * mixed content. A type's own content and attributes only: an extension's base is referenced, not merged.
  */
 import type { XmlElement } from "../load/xml.js";
-import { DATACONTRACT_NS, qnameKey, type ComplexType, type QName } from "../model.js";
+import { DATACONTRACT_NS } from "../lib/namespaces.js";
+import { qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
-import { collectAttributes, type Attributes } from "./attribute-group.js";
-import { builtinOf, namedType } from "./build.js";
+import { collectAttributes, type Attributes } from "./attributes.js";
 import { groupParticle, isModelGroup } from "./group.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
-import { markDictionary } from "./datacontract.js";
 import { enumeration, restrictionBase } from "./simple-type.js";
 
 export function buildComplexType(
@@ -30,7 +29,7 @@ export function buildComplexType(
   };
   const documentation = xsdDocumentation(element);
   if (documentation !== undefined) type.documentation = documentation;
-  if (appinfo(element, DATACONTRACT_NS, "IsDictionary")?.text.trim() === "true") markDictionary(type);
+  if (appinfo(element, DATACONTRACT_NS, "IsDictionary")?.text.trim() === "true") type.isDictionary = true;
 
   const children = xsdChildren(element);
   const first = children[0];
@@ -120,7 +119,7 @@ function simpleContent(set: SchemaSet, schema: SchemaSource, content: XmlElement
   const baseRef = restrictionBase(set, schema, derived, type.name.local);
   let valueType = baseRef;
   if (baseRef.kind === "named") {
-    const baseType = namedType(set, baseRef.key);
+    const baseType = set.namedType(baseRef.key);
     if (baseType.kind === "complex") {
       if (!baseType.simpleContent)
         throw derived.error(`simpleContent base ${baseRef.key} is a complex type without simple content`);
@@ -138,7 +137,7 @@ function simpleContent(set: SchemaSet, schema: SchemaSource, content: XmlElement
       anonymous: true,
       variety: "atomic",
       base: restricted,
-      builtin: builtinOf(set, restricted, derived),
+      builtin: set.builtinOf(restricted, derived),
       enumeration: values,
     }));
   } else type.simpleContent = valueType;

@@ -16,13 +16,6 @@ import {
 } from "../model.js";
 import type { SchemaSet } from "./schema.js";
 
-const dictionaries = new WeakSet<ComplexType>();
-
-/** Called while building a type whose appinfo says IsDictionary. */
-export function markDictionary(type: ComplexType): void {
-  dictionaries.add(type);
-}
-
 export function applyDataContract(set: SchemaSet): void {
   // A collection is written inline (`X[]`) and has no declaration a derived type could extend.
   const bases = new Set(
@@ -34,7 +27,7 @@ export function applyDataContract(set: SchemaSet): void {
     if (type.kind !== "complex" || bases.has(key)) continue;
     const item = singleRepeatedElement(type);
     if (!item) continue;
-    if (dictionaries.has(type)) {
+    if (type.isDictionary) {
       const entry = item.type.kind === "named" ? set.types.get(item.type.key) : undefined;
       const pair =
         entry?.kind === "complex" && !entry.base && entry.content?.kind === "sequence"

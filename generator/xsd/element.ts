@@ -2,10 +2,8 @@
 import type { XmlElement } from "../load/xml.js";
 import { qnameKey, type ElementDecl, type ElementParticle, type QName, type TypeRef } from "../model.js";
 import { xsdDocumentation } from "./annotation.js";
-import { elementOwner } from "./build.js";
-import { buildComplexType } from "./complex-type.js";
-import { occurs } from "./group.js";
-import { ANY_TYPE, type SchemaSet, type SchemaSource } from "./schema.js";
+import { occurs } from "./occurs.js";
+import { ANY_TYPE, elementOwner, type SchemaSet, type SchemaSource } from "./schema.js";
 import { anonymousSimpleType } from "./simple-type.js";
 
 /** The global element `key`, built on first use (element refs need its type and nillability). */
@@ -140,5 +138,7 @@ function elementType(set: SchemaSet, schema: SchemaSource, element: XmlElement, 
   const definition = inline[0];
   if (!definition) return ANY_TYPE;
   if (definition.local === "simpleType") return anonymousSimpleType(set, schema, definition, hint);
-  return set.hoist(schema, definition, hint, (name) => buildComplexType(set, schema, definition, name, true));
+  return set.hoist(schema, definition, hint, (name) =>
+    set.build.complexType(set, schema, definition, name, true),
+  );
 }

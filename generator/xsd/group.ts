@@ -1,27 +1,10 @@
 /** Content models: xs:sequence, xs:choice, xs:all, xs:any and xs:group refs (inlined), with occurrence bounds. */
 import type { XmlElement } from "../load/xml.js";
-import {
-  qnameKey,
-  type AnyParticle,
-  type GroupParticle,
-  type MaxOccurs,
-  type Occurs,
-  type Particle,
-} from "../model.js";
+import { qnameKey, type AnyParticle, type GroupParticle, type Particle } from "../model.js";
 import { xsdChildren } from "./annotation.js";
 import { elementParticle } from "./element.js";
+import { occurs } from "./occurs.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
-
-export function occurs(element: XmlElement): Occurs {
-  const min = element.attr("minOccurs") ?? "1";
-  const max = element.attr("maxOccurs") ?? "1";
-  if (!/^\s*\d+\s*$/.test(min))
-    throw element.error(`minOccurs must be a non-negative integer, found '${min}'`);
-  if (max.trim() !== "unbounded" && !/^\s*\d+\s*$/.test(max))
-    throw element.error(`maxOccurs must be a non-negative integer or 'unbounded', found '${max}'`);
-  const maxOccurs: MaxOccurs = max.trim() === "unbounded" ? "unbounded" : Number(max);
-  return { minOccurs: Number(min), maxOccurs };
-}
 
 /** Whether an xs:sequence/xs:choice/xs:all/xs:group element starts a content model. */
 export function isModelGroup(element: XmlElement): boolean {

@@ -4,7 +4,17 @@
  * names). Type references are checked here, so a dangling reference is caught where it is written.
  */
 import type { XmlElement } from "../load/xml.js";
-import { qnameKey, XSD_NS, type ElementDecl, type QName, type SchemaType, type TypeRef } from "../model.js";
+import { isBuiltinType } from "../lib/builtins.js";
+import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
+import {
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type QName,
+  type SchemaType,
+  type SimpleType,
+  type TypeRef,
+} from "../model.js";
 
 export interface SchemaSource {
   element: XmlElement;
@@ -20,29 +30,6 @@ export interface Global {
   schema: SchemaSource;
 }
 
-/** The XSD 1.0 built-in types (Part 2, section 3), plus anyType. */
-const BUILTINS = new Set(
-  (
-    "anyType anySimpleType string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES " +
-    "NMTOKEN NMTOKENS boolean decimal integer nonPositiveInteger negativeInteger long int short byte " +
-    "nonNegativeInteger unsignedLong unsignedInt unsignedShort unsignedByte positiveInteger float double " +
-    "duration dateTime time date gYearMonth gYear gMonthDay gDay gMonth hexBinary base64Binary anyURI QName NOTATION"
-  ).split(" "),
-);
-
-/** Is `local` an XML Schema built-in type (in XSD_NS)? For `type=` references outside schemas (message parts). */
-export function isBuiltinType(local: string): boolean {
-  return BUILTINS.has(local);
-}
-
-/** SOAP encoding's types (`soapenc:Array`, ...), which only rpc/encoded messages use. */
-export const SOAP_ENCODING_NS = "http://schemas.xmlsoap.org/soap/encoding/";
-/** The XML Schema drafts before the 2001 Recommendation, still found in old WSDLs. */
-export const PRE_2001_XSD_NAMESPACES: ReadonlySet<string> = new Set([
-  "http://www.w3.org/1999/XMLSchema",
-  "http://www.w3.org/2000/10/XMLSchema",
-]);
-
 /** Why a reference into a namespace soapgen does not read is not simply dangling, or undefined. */
 export function foreignTypeReason(ns: string, value: string): string | undefined {
   if (ns === SOAP_ENCODING_NS)
@@ -54,7 +41,6 @@ export function foreignTypeReason(ns: string, value: string): string | undefined
 
 export const ANY_TYPE: TypeRef = { kind: "builtin", name: "anyType" };
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
 /** The attributes of the xml: namespace (xml:lang, xml:space, ...) are known without importing xml.xsd. */
 const XML_ATTRIBUTES = new Set(["lang", "space", "base", "id"]);
 
@@ -68,6 +54,30 @@ const KIND_OF: Record<string, Kind> = {
   group: "group",
   attributeGroup: "attributeGroup",
 };
+
+/** Builds the type a complexType or simpleType definition declares, named `name`. */
+export type TypeBuilder<T extends SchemaType> = (
+  set: SchemaSet,
+  schema: SchemaSource,
+  definition: XmlElement,
+  name: QName,
+  anonymous: boolean,
+) => T;
+
+/**
+ * The type builders, given to the set by the stage's entry point: types nest each other (a complex
+ * type's element has an anonymous complex type, a base is built before its derivation), and through the
+ * set the modules that build them need not import each other.
+ */
+export interface TypeBuilders {
+  complexType: TypeBuilder<ComplexType>;
+  simpleType: TypeBuilder<SimpleType>;
+}
+
+/** The owner name hoisted types of a global element are recorded under (types and elements share keys). */
+export function elementOwner(key: string): string {
+  return `element ${key}`;
+}
 
 export class SchemaSet {
   readonly globals: Record<Kind, Map<string, Global>> = {
@@ -87,7 +97,10 @@ export class SchemaSet {
   private readonly hoistedKeys = new Map<XmlElement, Map<string, TypeRef>>();
   private readonly takenKeys = new Set<string>();
 
-  constructor(readonly sources: SchemaSource[]) {
+  constructor(
+    readonly sources: SchemaSource[],
+    readonly build: TypeBuilders,
+  ) {
     for (const schema of sources) {
       for (const child of schema.element.children) {
         const kind = child.ns === XSD_NS ? KIND_OF[child.local] : undefined;
@@ -127,7 +140,7 @@ export class SchemaSet {
     const name = this.qname(schema, element, value, what);
     const key = qnameKey(name);
     if (name.ns === XSD_NS) {
-      if (BUILTINS.has(name.local)) return { kind: "builtin", name: name.local };
+      if (isBuiltinType(name.local)) return { kind: "builtin", name: name.local };
       throw element.error(`dangling type reference: ${what} '${value}' is not an XML Schema built-in type`);
     }
     const foreign = foreignTypeReason(name.ns, value);
@@ -141,17 +154,31 @@ export class SchemaSet {
     return name.ns === XML_NS && XML_ATTRIBUTES.has(name.local);
   }
 
-  /** The type under `key`, building it now if needed (derivations need their base's built-in). */
-  ensureType(key: string, build: (global: Global) => SchemaType): SchemaType {
+  /** The named type `key`, built on first use (derivations need their base's built-in). */
+  namedType(key: string): SchemaType {
     const done = this.types.get(key);
     if (done) return done;
-    const global = this.globals.type.get(key)!;
-    if (this.inProgress.has(key)) throw global.element.error(`circular type derivation through ${key}`);
+    const { element, schema } = this.globals.type.get(key)!;
+    if (this.inProgress.has(key)) throw element.error(`circular type derivation through ${key}`);
     this.inProgress.add(key);
-    const type = this.asOwner(key, () => build(global));
+    const name = { ns: schema.targetNamespace, local: element.attr("name")! };
+    const type = this.asOwner(key, () =>
+      element.local === "complexType"
+        ? this.build.complexType(this, schema, element, name, false)
+        : this.build.simpleType(this, schema, element, name, false),
+    );
     this.inProgress.delete(key);
     this.types.set(key, type);
     return type;
+  }
+
+  /** The built-in a type's values are finally made of, following restriction bases and simple content. */
+  builtinOf(ref: TypeRef, at: XmlElement): string {
+    if (ref.kind === "builtin") return ref.name;
+    const type = this.types.get(ref.key) ?? this.namedType(ref.key);
+    if (type.kind === "simple") return type.builtin;
+    if (type.simpleContent) return this.builtinOf(type.simpleContent, at);
+    throw at.error(`${ref.key} is a complex type without simple content; a simple value was expected`);
   }
 
   /** Runs `build` with hoisted types recorded under `owner`, so they follow it in the model's order. */

@@ -1,8 +1,8 @@
 /** xs:simpleType: restriction (enumerations), list and union, each resolved to the built-in it is made of. */
 import type { XmlElement } from "../load/xml.js";
-import { DATACONTRACT_NS, type QName, type SimpleType, type TypeRef } from "../model.js";
+import { DATACONTRACT_NS } from "../lib/namespaces.js";
+import { type QName, type SimpleType, type TypeRef } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
-import { builtinOf } from "./build.js";
 import type { SchemaSet, SchemaSource } from "./schema.js";
 
 export function buildSimpleType(
@@ -77,7 +77,7 @@ export function anonymousSimpleType(
 function restriction(set: SchemaSet, schema: SchemaSource, element: XmlElement, type: SimpleType): void {
   const base = restrictionBase(set, schema, element, type.name.local);
   type.base = base;
-  type.builtin = builtinOf(set, base, element);
+  type.builtin = set.builtinOf(base, element);
   const values = enumeration(element);
   if (values) type.enumeration = values;
   // Restricting a list or union keeps its variety (e.g. a length facet on a list type).
@@ -101,7 +101,7 @@ function list(set: SchemaSet, schema: SchemaSource, element: XmlElement, type: S
       : anonymousSimpleType(set, schema, inline!, `${type.name.local}Item`);
   type.variety = "list";
   type.itemType = item;
-  type.builtin = builtinOf(set, item, element);
+  type.builtin = set.builtinOf(item, element);
   const itemType = item.kind === "named" ? set.types.get(item.key) : undefined;
   if (itemType?.kind === "simple" && itemType.enumeration) type.enumeration = itemType.enumeration;
 }
@@ -115,6 +115,6 @@ function union(set: SchemaSet, schema: SchemaSource, element: XmlElement, type: 
   if (members.length === 0) throw element.error("xs:union needs memberTypes or inline xs:simpleType members");
   type.variety = "union";
   type.memberTypes = members;
-  const builtins = new Set(members.map((m) => builtinOf(set, m, element)));
+  const builtins = new Set(members.map((m) => set.builtinOf(m, element)));
   type.builtin = builtins.size === 1 ? [...builtins][0]! : "anySimpleType";
 }

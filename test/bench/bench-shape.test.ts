@@ -27,7 +27,7 @@ import {
 import { replicateWsdl } from "../../bench/replicate.js";
 import { customerServiceTables, decodeMessage } from "../../generated/customer-service/index.js";
 import { render } from "../../generator/generate.js";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import type { ServiceModel } from "../../generator/model.js";
 
 const NS = "http://www.superoffice.net/ws/crm/NetServer/Services88";

@@ -6,7 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -51,10 +51,27 @@ describe("the npm package", () => {
     expect(shipped).toContain("README.md");
   });
 
+  it("holds every module the built generator imports: the runtime's XML reader it builds on too", () => {
+    const missing = shipped
+      .filter((path) => /^dist\/.+\.js$/.test(path))
+      .flatMap((path) =>
+        [
+          ...readFileSync(join(ROOT, path), "utf8").matchAll(
+            /^(?:import|export)\b[^;]*?\bfrom\s*"(\.[^"]+)"/gm,
+          ),
+        ]
+          .map((match) => join(dirname(path), match[1]!))
+          .filter((target) => !shipped.includes(target))
+          .map((target) => `${path} imports ${target}`),
+      );
+    expect(shipped).toContain("dist/templates/runtime/xml.js");
+    expect(missing).toEqual([]);
+  });
+
   it("holds nothing else: no sources, tests, benchmarks, generated output or source maps", () => {
     const unexpected = shipped.filter(
       (path) =>
-        !/^dist\/generator\/.+\.(js|d\.ts)$/.test(path) &&
+        !/^dist\/(generator\/.+|templates\/runtime\/[^/]+)\.(js|d\.ts)$/.test(path) &&
         !/^templates\/runtime\/[^/]+\.ts$/.test(path) &&
         path !== "package.json" &&
         path !== "README.md",

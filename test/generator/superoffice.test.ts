@@ -8,7 +8,7 @@ import { join, relative, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedFiles } from "../../generator/emit/index.js";
 import { render } from "../../generator/generate.js";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import {
   ContactClient,
   CustomerServiceClient,

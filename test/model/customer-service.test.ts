@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
-import { DATACONTRACT_ARRAYS_NS, DATACONTRACT_NS, XSD_NS } from "../../generator/model.js";
+import { loadServiceModel } from "../../generator/parse.js";
+import { DATACONTRACT_ARRAYS_NS, DATACONTRACT_NS, XSD_NS } from "../../generator/lib/namespaces.js";
 import { builtin, complex, element, named, q, simple } from "./helpers.js";
 
 const WSDL = path.resolve("../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");

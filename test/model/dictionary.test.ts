@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DATACONTRACT_ARRAYS_NS, XSD_NS } from "../../generator/model.js";
+import { DATACONTRACT_ARRAYS_NS, XSD_NS } from "../../generator/lib/namespaces.js";
 import { builtin, complex, element, load, named, q, simple } from "./helpers.js";
 
 const NS = "urn:example:dictionary";
@@ -14,6 +14,11 @@ describe("dictionary.wsdl: WCF DataContract conventions", async () => {
       value: element(q(NS, "Value"), builtin("int")),
     });
     expect(complex(model, NS, "Settings").arrayItem).toBeUndefined();
+  });
+
+  it("keeps the IsDictionary annotation as model data, and only on the annotated type", () => {
+    expect(complex(model, NS, "Settings").isDictionary).toBe(true);
+    expect(complex(model, NS, "ArrayOfLevel").isDictionary).toBeUndefined();
   });
 
   it("marks ArrayOfX wrappers, in any namespace, with their item", () => {

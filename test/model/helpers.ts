@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect } from "vitest";
 import { SoapgenError } from "../../generator/errors.js";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import type {
   ComplexType,
   ElementParticle,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import { SoapgenError } from "../../generator/errors.js";
 import { loadError, WSDL_DIR } from "./helpers.js";
 
@@ -112,7 +112,7 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
       text: '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"><x:y/></wsdl:definitions>',
     });
     await expect(undeclared).rejects.toThrow(
-      "<input>: namespace prefix 'x' of 'x:y' is not declared (at wsdl:definitions/x:y)",
+      '<input>: not namespace-well-formed XML: Undeclared namespace prefix "x" at definitions/y',
     );
     await expect(loadServiceModel({ text: "hello" })).rejects.toBeInstanceOf(SoapgenError);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import { WSDL_DIR } from "./helpers.js";
 
 describe("loading from text and from http(s)", () => {

@@ -56,7 +56,7 @@ describe("rpc-literal.wsdl", async () => {
 
   it("falls back to the binding's namespace when soap:body names none", async () => {
     const { readFileSync } = await import("node:fs");
-    const { loadServiceModel } = await import("../../generator/load/index.js");
+    const { loadServiceModel } = await import("../../generator/parse.js");
     const text = readFileSync("wsdl/rpc-literal.wsdl", "utf8").replaceAll(
       ' namespace="urn:example:rpc:wire"',
       "",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import { complex, element, load, named, particles, q } from "./helpers.js";
 
 const NS = "urn:example:substitution";

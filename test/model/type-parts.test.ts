@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadServiceModel } from "../../generator/load/index.js";
+import { loadServiceModel } from "../../generator/parse.js";
 import { builtin, load, named, q } from "./helpers.js";
 
 const NS = "urn:example:type-parts";

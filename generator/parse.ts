@@ -1,14 +1,13 @@
 /**
- * The parser's entry point: a WSDL (path, URL or text) and everything it imports, as a resolved ServiceModel.
+ * The parser: a WSDL (path, URL or text) and everything it imports, as a resolved ServiceModel. load/
+ * reads the documents, xsd/ builds the schema model from them, wsdl/ the ports.
  */
-import { SoapgenError } from "../errors.js";
-import type { ServiceModel } from "../model.js";
-import { rejectEncodedBindings } from "../wsdl/binding.js";
-import { buildPorts } from "../wsdl/definitions.js";
-import { buildSchemas } from "../xsd/build.js";
-import { DEFAULT_TIMEOUT_MS, readText, resolveLocation, TEXT_LOCATION } from "./read.js";
-import { expectWsdlRoot, walkDocuments } from "./walk.js";
-import { parseXml } from "./xml.js";
+import type { ServiceModel } from "./model.js";
+import { DEFAULT_TIMEOUT_MS, readText, resolveLocation, TEXT_LOCATION } from "./load/read.js";
+import { expectWsdlRoot, walkDocuments } from "./load/walk.js";
+import { parseXml } from "./load/xml.js";
+import { buildPorts, rejectEncodedBindings } from "./wsdl/index.js";
+import { buildSchemas } from "./xsd/index.js";
 
 export type WsdlInput = { location: string } | { text: string; location?: string };
 
@@ -45,5 +44,3 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
     warnings,
   };
 }
-
-export { SoapgenError };
