@@ -18,9 +18,17 @@ import { derivedTypes, reachableTypes } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
-import { arrayOf, stringLiteral } from "../lib/ts.js";
+import {
+  stringLiteral,
+  tsAlternatives,
+  tsArray,
+  tsDistinctUnion,
+  tsIntersection,
+  tsType,
+  type TypeExpression,
+} from "../lib/ts.js";
 import { runtimeExports } from "./runtime-exports.js";
-import { simpleTypeExpr } from "./simple-type.js";
+import { simpleTypeExpression } from "./simple-type.js";
 
 /** The exports of templates/runtime/index.ts, which every generated index.ts re-exports. */
 export const RUNTIME_EXPORTS = runtimeExports("index");
@@ -88,14 +96,18 @@ export class EmitContext {
 
   /** The TypeScript type of a value of `ref` (without `| null` or array-ness of its slot). */
   typeExpr(ref: TypeRef): string {
-    if (ref.kind === "builtin") return builtinMapping(ref.name)?.ts ?? "unknown";
+    return this.typeExpression(ref).text;
+  }
+
+  typeExpression(ref: TypeRef): TypeExpression {
+    if (ref.kind === "builtin") return tsAlternatives(builtinMapping(ref.name)?.ts ?? "unknown");
     const type = this.type(ref.key);
-    if (type.kind === "simple" && type.anonymous) return simpleTypeExpr(this, type);
-    if (type.kind === "complex" && type.arrayItem) return arrayOf(this.slotExpr(type.arrayItem, false));
+    if (type.kind === "simple" && type.anonymous) return simpleTypeExpression(this, type);
+    if (type.kind === "complex" && type.arrayItem) return tsArray(this.slotExpression(type.arrayItem, false));
     if (type.kind === "complex" && type.dictionary) {
-      return `Record<string, ${this.slotExpr(type.dictionary.value, false)}>`;
+      return tsType(`Record<string, ${this.slotExpression(type.dictionary.value, false).text}>`);
     }
-    return this.typeName(ref.key);
+    return tsType(this.typeName(ref.key));
   }
 
   /**
@@ -114,23 +126,32 @@ export class EmitContext {
    * element's name in `$element`, since a derived type's value is also a valid value of its base and
    * shapes alone cannot say which element to write; a simple value is its type.
    */
-  private substitutionExpr(members: ElementDecl[]): string {
+  private substitutionExpression(members: ElementDecl[]): TypeExpression {
     const alternatives = members.map((member) => {
-      const type = this.typeExpr(member.type);
+      const type = this.typeExpression(member.type);
       const named = member.type.kind === "named" ? this.type(member.type.key) : undefined;
       const object = named?.kind === "complex" && !named.arrayItem && !named.dictionary;
-      return object ? `({ $element: ${stringLiteral(member.name.local)} } & ${type})` : type;
+      if (!object) return type;
+      // Parenthesised as a whole: prettier keeps the parentheses of an intersection inside a union.
+      return tsType(
+        `(${tsIntersection([tsType(`{ $element: ${stringLiteral(member.name.local)} }`), type]).text})`,
+      );
     });
-    return [...new Set(alternatives)].join(" | ");
+    return tsDistinctUnion(alternatives);
   }
 
   /** The TypeScript type of an element slot: array when repeated, `| null` when nillable. */
   slotExpr(element: ElementParticle, repeatedAllowed = true): string {
+    return this.slotExpression(element, repeatedAllowed).text;
+  }
+
+  slotExpression(element: ElementParticle, repeatedAllowed = true): TypeExpression {
     const members = this.substitutionMembers(element);
-    const value = members.length > 0 ? this.substitutionExpr(members) : this.typeExpr(element.type);
-    const item = element.nillable ? `${value} | null` : value;
+    const value =
+      members.length > 0 ? this.substitutionExpression(members) : this.typeExpression(element.type);
+    const item = element.nillable ? tsDistinctUnion([value, tsType("null")]) : value;
     const repeated = repeatedAllowed && (element.maxOccurs === "unbounded" || element.maxOccurs > 1);
-    return repeated ? arrayOf(item) : item;
+    return repeated ? tsArray(item) : item;
   }
 
   /**

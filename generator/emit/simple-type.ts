@@ -2,7 +2,15 @@
 import { StructureKind, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { SchemaType, SimpleType, TypeRef } from "../model.js";
 import { builtinMapping } from "../lib/builtins.js";
-import { arrayOf, jsDoc, stringLiteral } from "../lib/ts.js";
+import {
+  jsDoc,
+  stringLiteral,
+  tsAlternatives,
+  tsArray,
+  tsDistinctUnion,
+  tsType,
+  type TypeExpression,
+} from "../lib/ts.js";
 
 /**
  * What this emitter asks of the `EmitContext`, which writes anonymous simple types inline with
@@ -11,7 +19,7 @@ import { arrayOf, jsDoc, stringLiteral } from "../lib/ts.js";
 interface EmitContext {
   type(key: string): SchemaType;
   typeName(key: string): string;
-  typeExpr(ref: TypeRef): string;
+  typeExpression(ref: TypeRef): TypeExpression;
 }
 
 export function emitSimpleType(
@@ -30,21 +38,26 @@ export function emitSimpleType(
 
 /** The TypeScript type of a simple type's values. Anonymous simple types are written inline with this. */
 export function simpleTypeExpr(ctx: EmitContext, type: SimpleType): string {
+  return simpleTypeExpression(ctx, type).text;
+}
+
+export function simpleTypeExpression(ctx: EmitContext, type: SimpleType): TypeExpression {
   switch (type.variety) {
     case "list":
-      return arrayOf(type.itemType ? ctx.typeExpr(type.itemType) : "string");
+      return tsArray(type.itemType ? ctx.typeExpression(type.itemType) : tsType("string"));
     case "union": {
-      if (!isStringUnion(ctx, type)) return "string";
-      const members = [...new Set((type.memberTypes ?? []).map((m) => ctx.typeExpr(m)))];
-      return members.length > 0 ? members.join(" | ") : "string";
+      const members = (type.memberTypes ?? []).map((m) => ctx.typeExpression(m));
+      return isStringUnion(ctx, type) && members.length > 0 ? tsDistinctUnion(members) : tsType("string");
     }
     case "atomic": {
       const mapping = builtinMapping(type.builtin);
       if (type.enumeration && type.enumeration.length > 0 && mapping?.ts === "string") {
         // Open: a newer server's value decodes as an UnknownEnumValue (see templates/runtime/values.ts).
-        return [...[...new Set(type.enumeration)].map(stringLiteral), "UnknownEnumValue"].join(" | ");
+        const literals = [...new Set(type.enumeration)].map((value) => tsType(stringLiteral(value)));
+        return tsDistinctUnion([...literals, tsType("UnknownEnumValue")]);
       }
-      return type.base ? ctx.typeExpr(type.base) : (mapping?.ts ?? "string");
+      if (type.base) return ctx.typeExpression(type.base);
+      return mapping ? tsAlternatives(mapping.ts) : tsType("string");
     }
   }
 }

@@ -34,11 +34,6 @@ function wrap(text: string): string {
     .join("\n");
 }
 
-/** `T[]`, parenthesising a type expression that is not a plain name (`(A | B)[]`). */
-export function arrayOf(item: string): string {
-  return /^[A-Za-z0-9_$.]+$/.test(item) ? `${item}[]` : `(${item})[]`;
-}
-
 /** A string literal in TypeScript source (JSON string syntax is valid TS and escapes everything needed). */
 export function stringLiteral(text: string): string {
   return JSON.stringify(text)
@@ -94,4 +89,15 @@ export function tsIntersection(members: readonly TypeExpression[]): TypeExpressi
 /** `T[]`, or `(A | B)[]`. */
 export function tsArray(item: TypeExpression): TypeExpression {
   return tsType(item.union ? `(${item.text})[]` : `${item.text}[]`);
+}
+
+/** A type written as text whose top-level alternatives are separated by ` | ` (a built-in's mapping). */
+export function tsAlternatives(text: string): TypeExpression {
+  return tsUnion(text.split(" | ").map(tsType));
+}
+
+/** The union of distinct members, by their text. */
+export function tsDistinctUnion(members: readonly TypeExpression[]): TypeExpression {
+  const seen = new Map(members.map((member) => [member.text, member]));
+  return tsUnion([...seen.values()]);
 }
