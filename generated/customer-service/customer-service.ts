@@ -7,7 +7,7 @@ import {
   SoapServiceError,
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
-import { schemaTypes } from "./schema.js";
+import { typeTables } from "./tables.js";
 import type {
   ChatSession,
   CsFeatureToggle,
@@ -1271,7 +1271,7 @@ const types: Readonly<Record<string, TypeMeta>> = {
 
 /** Wire layout of the CustomerService operations. */
 export const customerServiceTables: ServiceMeta = {
-  types: { ...schemaTypes, ...types },
+  types: { ...typeTables, ...types },
   soapVersion: "1.1",
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },
   operations: {

@@ -7,7 +7,7 @@ import {
   SoapServiceError,
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
-import { schemaTypes } from "./schema.js";
+import { typeTables } from "./tables.js";
 import type {
   Address,
   AddressType,
@@ -1137,7 +1137,7 @@ const types: Readonly<Record<string, TypeMeta>> = {
 
 /** Wire layout of the Contact operations. */
 export const contactTables: ServiceMeta = {
-  types: { ...schemaTypes, ...types },
+  types: { ...typeTables, ...types },
   soapVersion: "1.1",
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },
   operations: {

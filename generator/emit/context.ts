@@ -37,7 +37,7 @@ export const RUNTIME_EXPORTS = runtimeExports("index");
 export const SERVER_EXPORTS = runtimeExports("server");
 
 /** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", "types", "schemaTypes", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
+const GENERATED_NAMES = ["service", "types", "typeTables", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */

@@ -21,7 +21,7 @@ import { emitHandlers, handlerImports } from "./handlers.js";
 import { EmitContext } from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPort, type PortPlan } from "./port.js";
-import { emitSchemaTables, emitServiceTables } from "./tables.js";
+import { emitTypeTables, emitServiceTables } from "./tables.js";
 import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { typeRefs } from "../combine/reachable.js";
@@ -37,10 +37,10 @@ const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnum
 const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated client shares. Do not edit: regenerate with soapgen.\n`;
 
 /** File names the output takes itself; a client's module takes another (`Types` → `types2.ts`). */
-const OWN_FILES = ["index", "types", "schema", "runtime", "stub"];
+const OWN_FILES = ["index", "types", "tables", "runtime", "stub"];
 
 /**
- * The output: `runtime/`, `types.ts` (the schema types every client shares), `schema.ts` (their tables),
+ * The output: `runtime/`, `types.ts` (the schema types every client shares), `tables.ts` (their tables),
  * one module per client (`customer-service.ts`: its request/response types, headers, fault classes,
  * client class and operation tables), one stub module per client (`customer-service.stub.ts`: its
  * handlers interface and handler factory), `stub.ts`, which re-exports the stubs and the runtime's
@@ -91,7 +91,7 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   output.set("index.ts", banner + (await formatTypeScript(indexText(modules))));
   output.set("stub.ts", banner + (await formatTypeScript(stubIndexText(modules))));
   output.set("types.ts", banner + (await typesFormatted));
-  output.set("schema.ts", banner + emitSchemaTables(ctx, shared, PRINT_WIDTH));
+  output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
     const own = [...ctx.typeNames.keys()].filter((key) => owner.get(key) === plan);
     const statements = [
@@ -193,7 +193,7 @@ function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ow
   return [
     `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
     `import type { ${ownTypes ? "ServiceMeta, TypeMeta" : "ServiceMeta"} } from "./runtime/metadata.js";`,
-    `import { schemaTypes } from "./schema.js";`,
+    `import { typeTables } from "./tables.js";`,
     usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",
   ]
     .filter(Boolean)

@@ -1,5 +1,5 @@
 /**
- * The runtime's tables (`schema.ts`): for every type the operations reach, how it is laid out on the
+ * The runtime's tables (`tables.ts`): for every type the operations reach, how it is laid out on the
  * wire, and for every operation its SOAPAction, body and header elements. Written as plain object
  * literals so a reader can see exactly what the client will send.
  */
@@ -13,21 +13,21 @@ import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
 
-/** Source text of `schema.ts`: the tables of the schema types every client shares, in prettier's layout. */
-export function emitSchemaTables(ctx: EmitContext, keys: string[], width: number): string {
-  const literal = new LiteralWriter(width, ["schemaTypes"]);
+/** Source text of `tables.ts`: the tables of the schema types every client shares, in prettier's layout. */
+export function emitTypeTables(ctx: EmitContext, keys: string[], width: number): string {
+  const literal = new LiteralWriter(width, ["typeTables"]);
   const table = literal.write(typesTable(ctx, keys));
   return joinSections([
     `import type { TypeMeta } from "./runtime/metadata.js";`,
     literal.namespaceConstants(),
     `/** Wire layout of every schema type the operations use, by TypeScript type name. */\n` +
-      `export const schemaTypes: Readonly<Record<string, TypeMeta>> = ${table};`,
+      `export const typeTables: Readonly<Record<string, TypeMeta>> = ${table};`,
   ]);
 }
 
 /**
  * The tables at the end of a client's module: the types only this client uses (its operation wrappers)
- * and its operations. The module imports `ServiceMeta`, `TypeMeta` and `schemaTypes`.
+ * and its operations. The module imports `ServiceMeta`, `TypeMeta` and `typeTables`.
  */
 export function emitServiceTables(
   ctx: EmitContext,
@@ -35,7 +35,7 @@ export function emitServiceTables(
   ownKeys: string[],
   width: number,
 ): string {
-  const literal = new LiteralWriter(width, [plan.tablesName, plan.faultsName, "types", "schemaTypes"]);
+  const literal = new LiteralWriter(width, [plan.tablesName, plan.faultsName, "types", "typeTables"]);
   const own = ownKeys.length > 0 ? literal.write(typesTable(ctx, ownKeys)) : undefined;
   const operations = Object.fromEntries(
     plan.operations.map(({ op, input, output, faults }): [string, OperationMeta] => [
@@ -65,7 +65,7 @@ export function emitServiceTables(
       : `/** Wire layout of the types only ${name} uses, by TypeScript type name. */\n` +
         `const types: Readonly<Record<string, TypeMeta>> = ${own};`,
     `/** Wire layout of the ${name} operations. */\n` +
-      `export const ${plan.tablesName}: ServiceMeta = {\n  types: ${own === undefined ? "schemaTypes" : "{ ...schemaTypes, ...types }"},${meta.slice(1)};`,
+      `export const ${plan.tablesName}: ServiceMeta = {\n  types: ${own === undefined ? "typeTables" : "{ ...typeTables, ...types }"},${meta.slice(1)};`,
   ]);
 }
 

@@ -12,7 +12,7 @@ export class LiteralWriter {
   private readonly names: NameAllocator;
   private readonly flatCache = new WeakMap<object, string | undefined>();
 
-  /** `reserved`: the other names schema.ts declares, which namespace constants must not take. */
+  /** `reserved`: the other names tables.ts declares, which namespace constants must not take. */
   constructor(
     private readonly width: number,
     reserved: string[],

@@ -1,7 +1,7 @@
 /**
  * What generated code tells the runtime about the schema: the codec walks these tables to encode
  * requests and decode responses. The runtime never reads the WSDL; the generator writes these tables
- * (`schema.ts` in the generated folder) from its model.
+ * (`tables.ts` in the generated folder) from its model.
  */
 
 /** How a leaf value is written on the wire and represented in TypeScript. */

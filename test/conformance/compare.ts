@@ -22,7 +22,7 @@ export interface Difference {
 
 /**
  * Compares two payloads element by element the way a SOAP peer sees them: namespace URIs, local names,
- * element order, xsi:nil, and values compared by the XSD type the generated `schema.ts` tables give each
+ * element order, xsi:nil, and values compared by the XSD type the generated `tables.ts` tables give each
  * element (numbers numerically, dateTimes as instants, booleans as booleans, binary as bytes). Prefixes,
  * whitespace between elements and an `xsi:type` that does not select a derived type do not matter.
  * `expected` is the reference side (the documentation), `actual` the side under test.

@@ -177,8 +177,8 @@ describe("soapgen", () => {
       "agent-b.ts",
       "index.ts",
       "runtime",
-      "schema.ts",
       "stub.ts",
+      "tables.ts",
       "types.ts",
     ]);
     expect(readFileSync(join(out, "agent-b.ts"), "utf8")).toContain("async getRight(");

@@ -30,7 +30,7 @@ describe("merging two agents' WSDLs", async () => {
     expect(declaration(types, "Right")).toBe(
       'export type Right = "Read" | "Write" | "Delete" | UnknownEnumValue;\n',
     );
-    expect(files.get("schema.ts")).toContain(
+    expect(files.get("tables.ts")).toContain(
       '    base: "string",\n    enumeration: ["Read", "Write", "Delete"],\n',
     );
   });
@@ -58,7 +58,7 @@ describe("merging two agents' WSDLs", async () => {
   });
 
   it("writes the wire tables of the merged type", () => {
-    expect(files.get("schema.ts")).toContain(
+    expect(files.get("tables.ts")).toContain(
       [
         "    fields: [",
         '      { name: "Id", ns: nsmerge, type: "int" },',
@@ -82,8 +82,8 @@ describe("merging two agents' WSDLs", async () => {
       "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
-      "schema.ts",
       "stub.ts",
+      "tables.ts",
       "types.ts",
     ]);
     expect(files.get("index.ts")!.split("\n").slice(1).join("\n")).toBe(
@@ -164,8 +164,8 @@ describe("operation selection", () => {
       "agent-b.stub.ts",
       "agent-b.ts",
       "index.ts",
-      "schema.ts",
       "stub.ts",
+      "tables.ts",
       "types.ts",
     ]);
     expect(methods(files.get("agent-b.ts")!)).toEqual(["getRight"]);

@@ -1,19 +1,19 @@
 /** Reading a render by what the files hold, wherever the output's layout puts each declaration. */
 
-/** The TypeScript files besides `index.ts`, `types.ts`, `schema.ts` and `runtime/`: one module per client. */
+/** The TypeScript files besides `index.ts`, `types.ts`, `tables.ts` and `runtime/`: one module per client. */
 export function clientModules(files: ReadonlyMap<string, string>): string[] {
   return [...files.keys()].filter(
     (path) =>
       path.endsWith(".ts") &&
       !path.startsWith("runtime/") &&
       !path.endsWith(".stub.ts") &&
-      !["index.ts", "types.ts", "schema.ts", "stub.ts"].includes(path),
+      !["index.ts", "types.ts", "tables.ts", "stub.ts"].includes(path),
   );
 }
 
 /**
  * `types`: every type declaration (the shared `types.ts` and the clients' own request/response and
- * header types); `clients`: the client modules; `schema`: every runtime table (`schema.ts` and the
+ * header types); `clients`: the client modules; `schema`: every runtime table (`tables.ts` and the
  * clients' operation tables).
  */
 export function outputParts(files: ReadonlyMap<string, string>): {
@@ -27,6 +27,6 @@ export function outputParts(files: ReadonlyMap<string, string>): {
   return {
     types: `${files.get("types.ts")!}\n${clients}`,
     clients,
-    schema: `${files.get("schema.ts")!}\n${clients}`,
+    schema: `${files.get("tables.ts")!}\n${clients}`,
   };
 }

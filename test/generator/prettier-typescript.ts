@@ -1,6 +1,6 @@
 /**
  * Prettier with its `typescript` parser, the reference layout: soapgen formats with the faster `babel-ts`
- * parser (generator/format.ts), and writes schema.ts and the runtime without prettier at all; every
+ * parser (generator/format.ts), and writes tables.ts and the runtime without prettier at all; every
  * generated file must be what this leaves unchanged.
  */
 import { format } from "prettier/standalone";

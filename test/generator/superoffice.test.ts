@@ -103,7 +103,7 @@ describe("generated/superoffice", () => {
       ].join("\n"),
     );
     // The wire table of the item type: the decoder accepts the values of both WSDLs.
-    expect(rendered.get("schema.ts")).toContain(
+    expect(rendered.get("tables.ts")).toContain(
       `      "RestrictedUpdate",\n      "Unused1",\n      "Uninitialized",\n      "R",\n      "F",\n    ],`,
     );
   });

@@ -13,7 +13,7 @@ const BASE_INSTANT = Date.UTC(2024, 1, 29, 23, 59, 0, 123);
 
 /**
  * Builds a request value with every element of its type populated, read from the generated runtime
- * tables (`schema.ts`): base-type fields included, two items per array and repeated element, three
+ * tables (`tables.ts`): base-type fields included, two items per array and repeated element, three
  * entries per dictionary, two values per flag list, enumerations at their second value. Values are
  * distinct (a counter) so an element read into the wrong field is caught. A type reached again inside
  * itself (`SoExceptionInfo.InnerException`) is written once more as `null` (or left out when not

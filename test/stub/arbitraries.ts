@@ -9,7 +9,7 @@ import type {
 
 /**
  * fast-check arbitraries for the values of a service's messages, read from its runtime tables
- * (`schema.ts`): every optional element present or absent, every nillable one sometimes `null`, arrays
+ * (`tables.ts`): every optional element present or absent, every nillable one sometimes `null`, arrays
  * and repeated elements of zero to three items, dictionaries of up to three entries, every enumeration
  * value and flag combination, strings of any XML character (markup, `\r`, non-ASCII, astral). A type
  * reached again inside itself (`SoExceptionInfo.InnerException`) is `null` or absent there, which is the

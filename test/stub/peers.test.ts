@@ -2,7 +2,7 @@
  * The stub against independent SOAP stacks: every documented request (the published example pages) as
  * the stub decodes it equals zeep's reading of the same envelope; zeep's client and node-soap's client,
  * both reading the WSDL from the stub's `?wsdl` and calling it over HTTP on 127.0.0.1, decode the stub's
- * responses (every element populated, from schema.ts) to the values the stub's methods returned.
+ * responses (every element populated, from tables.ts) to the values the stub's methods returned.
  */
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";

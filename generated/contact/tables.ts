@@ -5,7 +5,7 @@ const nsServices88 = "http://www.superoffice.net/ws/crm/NetServer/Services88";
 const nsArrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 
 /** Wire layout of every schema type the operations use, by TypeScript type name. */
-export const schemaTypes: Readonly<Record<string, TypeMeta>> = {
+export const typeTables: Readonly<Record<string, TypeMeta>> = {
   SoCredentials: {
     kind: "complex",
     xmlName: "SoCredentials",
