@@ -3,7 +3,7 @@
  * the digest of what they were made from. An output whose digest still matches is left alone.
  */
 import { basename } from "node:path";
-import { combineModels, type OperationSelection } from "./combine/index.js";
+import type { OperationSelection } from "./combine/index.js";
 import { DEFAULT_TIMEOUT_MS, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { DIGEST_FILE, digestText, isUpToDate, type RootDocument } from "./digest.js";
@@ -124,6 +124,7 @@ export async function render(
     // The banner, the merge order and merge errors use this name, so output does not depend on the cwd.
     models.push({ ...model, source: names[i]! });
   }
+  const { combineModels } = await import("./combine/index.js");
   const model = combineModels(models, options);
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import semver from "semver";
+import { createRequire } from "node:module";
 
 /** The fast-xml-parser versions the runtime is tested with (4.0.9 brought `transformTagName`). */
 export const FAST_XML_PARSER_RANGE = ">=4.0.9 <6.0.0";
@@ -32,6 +32,8 @@ export function runtimeDependencyWarning(out: string): string | undefined {
     return `${path}: fast-xml-parser is ${inDev ? 'only in "devDependencies", which `npm ci --omit=dev` leaves out' : 'not in "dependencies"'}; ${needs}`;
   }
   // `npm:fast-xml-parser@^5` aliases carry the range after the name; tags, git and file specs say no range.
+  // Loaded only when there is a range to judge: an up-to-date run should not pay for it.
+  const semver = createRequire(import.meta.url)("semver") as typeof import("semver");
   const range = semver.validRange(spec.replace(/^npm:fast-xml-parser@/, ""));
   if (range === null || semver.subset(range, FAST_XML_PARSER_RANGE)) return undefined;
   return `${path}: fast-xml-parser "${spec}" allows versions outside the supported range; ${needs}`;
