@@ -65,18 +65,34 @@ export function encodeMessage(
   const message = getMessage(getOperation(service, operationName), direction);
   if (message === undefined)
     throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
-  const soapNs = soapVersion === "1.2" ? SOAP12_NS : SOAP11_NS;
-  const encoder = new Encoder(service, new Map([[soapNs, "soap"]]), options);
-
-  let headerXml = "";
-  if (headers !== undefined) {
-    const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
-    headerXml = encoder.fields(message.headers.map(asOptional), blocks, "headers");
-  }
+  const encoder = envelopeEncoder(service, soapVersion, options);
+  const headerXml = headers === undefined ? "" : encodeHeaders(encoder, message, headers);
   const bodyXml = message.unwrapped
     ? encoder.field(unwrappedPart(message), body ?? {}, "body")
     : encoder.fields(message.body, body ?? {}, "body");
+  return envelopeXml(encoder, headerXml, bodyXml);
+}
 
+/** The envelope namespace of each SOAP version. */
+export const ENVELOPE_NS: Readonly<Record<SoapVersion, string>> = { "1.1": SOAP11_NS, "1.2": SOAP12_NS };
+
+/** An encoder for one envelope: the envelope namespace is `soap`, schema namespaces `ns0`, `ns1`, ... */
+export function envelopeEncoder(
+  service: ServiceMeta,
+  soapVersion: SoapVersion,
+  options: EncodeOptions = {},
+): Encoder {
+  return new Encoder(service, new Map([[ENVELOPE_NS[soapVersion], "soap"]]), options);
+}
+
+/** The header blocks given (undefined ones left out), in the message's order. */
+export function encodeHeaders(encoder: Encoder, message: MessageMeta, headers: object): string {
+  const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
+  return encoder.fields(message.headers.map(asOptional), blocks, "headers");
+}
+
+/** The envelope around written header blocks and body, declaring every namespace the encoder used. */
+export function envelopeXml(encoder: Encoder, headerXml: string, bodyXml: string): string {
   return (
     `<?xml version="1.0" encoding="utf-8"?><soap:Envelope${encoder.declarations()}>` +
     (headerXml ? `<soap:Header>${headerXml}</soap:Header>` : "") +

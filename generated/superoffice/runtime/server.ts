@@ -20,11 +20,21 @@
 import { readBodyText } from "./body.js";
 import { Decoder } from "./decode.js";
 import type { Deviation } from "./decode.js";
-import { Encoder } from "./encode.js";
-import { decodeBody, decodeHeaders, encodeMessage, envelopeOf, SOAP11_NS, SOAP12_NS } from "./envelope.js";
+import {
+  decodeBody,
+  decodeHeaders,
+  encodeHeaders,
+  encodeMessage,
+  ENVELOPE_NS,
+  envelopeEncoder,
+  envelopeOf,
+  envelopeXml,
+  SOAP11_NS,
+  SOAP12_NS,
+} from "./envelope.js";
 import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError, SoapServiceError } from "./errors.js";
-import type { FieldMeta, OperationMeta, ServiceMeta } from "./metadata.js";
+import type { OperationMeta, ServiceMeta } from "./metadata.js";
 import { RawXml } from "./values.js";
 import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
@@ -83,8 +93,6 @@ const CONTENT_TYPES: Record<SoapVersion, string> = {
   "1.1": "text/xml; charset=utf-8",
   "1.2": "application/soap+xml; charset=utf-8",
 };
-
-const SOAP_NS: Record<SoapVersion, string> = { "1.1": SOAP11_NS, "1.2": SOAP12_NS };
 
 /** A request the stub cannot take; answered as a fault, in `version` when not the binding's. */
 class RequestFault extends Error {
@@ -244,10 +252,8 @@ function failureResponse(
     if (!(error instanceof SoapEncodeError)) throw error;
   }
   try {
-    const encoder = new Encoder(service, new Map([[SOAP_NS[version], "soap"]]), { strict });
-    const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
-    const headerXml = encoder.fields(output.headers.map(asOptional), blocks, "headers");
-    return soapResponse(envelopeXml(encoder, headerXml, ""), status, version);
+    const encoder = envelopeEncoder(service, version, { strict });
+    return soapResponse(envelopeXml(encoder, encodeHeaders(encoder, output, headers), ""), status, version);
   } catch (error) {
     if (!(error instanceof SoapEncodeError)) throw error;
     reportError(error);
@@ -257,10 +263,6 @@ function failureResponse(
       serverFault(`${operation.name} failure headers: ${error.message}`),
     );
   }
-}
-
-function asOptional(field: FieldMeta): FieldMeta {
-  return field.optional ? field : { ...field, optional: true };
 }
 
 /** The fault a method threw, with its detail encoded as the matching `wsdl:fault` declares it. */
@@ -277,7 +279,7 @@ function thrownFault(
     const FaultClass = binding.faults?.[fault.name];
     return FaultClass !== undefined && error instanceof FaultClass;
   });
-  const encoder = new Encoder(service, new Map([[SOAP_NS[version], "soap"]]), { strict });
+  const encoder = envelopeEncoder(service, version, { strict });
   let detail: string | undefined;
   try {
     if (declared !== undefined && error.detail !== undefined)
@@ -325,11 +327,11 @@ function readRequestEnvelope(text: string, version: SoapVersion, limits: XmlLimi
     const root = parseXml(text, limits);
     if (root.local !== "Envelope")
       throw new RequestFault("Client", `Expected a SOAP Envelope, found <${root.name}>`);
-    if (root.ns !== SOAP_NS[version]) {
+    if (root.ns !== ENVELOPE_NS[version]) {
       // SOAP 1.2 Part 1, appendix A: a SOAP 1.1 envelope gets its VersionMismatch as SOAP 1.1.
       throw new RequestFault(
         "VersionMismatch",
-        `Expected a SOAP ${version} Envelope (namespace "${SOAP_NS[version]}"), found namespace "${root.ns}"`,
+        `Expected a SOAP ${version} Envelope (namespace "${ENVELOPE_NS[version]}"), found namespace "${root.ns}"`,
         root.ns === SOAP11_NS ? "1.1" : undefined,
       );
     }
@@ -388,14 +390,14 @@ function faultResponse(
   version: SoapVersion,
   fault: FaultSpec,
   upgrade = false,
-  encoder = new Encoder(service, new Map([[SOAP_NS[version], "soap"]])),
+  encoder = envelopeEncoder(service, version),
 ): Response {
   const envelopeCode =
     fault.codeNamespace === "" || fault.codeNamespace === SOAP11_NS || fault.codeNamespace === SOAP12_NS;
   const code = (local: string, ns: string): string =>
-    ns === "" || ns === SOAP_NS[version] ? `soap:${local}` : `c:${local}`;
+    ns === "" || ns === ENVELOPE_NS[version] ? `soap:${local}` : `c:${local}`;
   const codeNs = (ns: string): string =>
-    ns === "" || ns === SOAP_NS[version] ? "" : ` xmlns:c="${escapeAttribute(ns)}"`;
+    ns === "" || ns === ENVELOPE_NS[version] ? "" : ` xmlns:c="${escapeAttribute(ns)}"`;
   let faultXml: string;
   let status = 500;
   if (version === "1.1") {
@@ -424,14 +426,6 @@ function faultResponse(
     : "";
   const xml = envelopeXml(encoder, headerXml, `<soap:Fault>${faultXml}</soap:Fault>`);
   return soapResponse(xml, status, version);
-}
-
-function envelopeXml(encoder: Encoder, headerXml: string, bodyXml: string): string {
-  return (
-    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope${encoder.declarations()}>` +
-    (headerXml ? `<soap:Header>${headerXml}</soap:Header>` : "") +
-    `<soap:Body>${bodyXml}</soap:Body></soap:Envelope>`
-  );
 }
 
 function soapResponse(xml: string, status: number, version: SoapVersion): Response {
