@@ -168,14 +168,18 @@ export function parseXml(source: string, location: string): XmlDocument {
     throw new SoapgenError({ file: location, line, column: col }, `not well-formed XML: ${msg}`);
   }
   const { startTags, parsable } = scanMarkup(text);
-  let root: ParsedElement;
   try {
-    root = parseElements(parsable, { maxBodyBytes: Infinity, maxDepth: MAX_DEPTH });
+    // Building the document reads every element, which is where the runtime's elements resolve their names.
+    return new XmlDocument(
+      location,
+      text,
+      parseElements(parsable, { maxBodyBytes: Infinity, maxDepth: MAX_DEPTH }),
+      startTags,
+    );
   } catch (cause) {
     if (!(cause instanceof SoapDecodeError)) throw cause;
     throw new SoapgenError({ file: location }, `not namespace-well-formed XML: ${cause.message}`, { cause });
   }
-  return new XmlDocument(location, text, root, startTags);
 }
 
 /**

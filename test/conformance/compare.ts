@@ -11,8 +11,8 @@ import {
   typeKeyByXmlName,
 } from "../../generated/customer-service/runtime/typeinfo.js";
 import { resolveQName, XMLNS_NS, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
-import type { XmlAttribute, XmlElement } from "../../generated/customer-service/runtime/xml.js";
-import type { Payload } from "./docs.js";
+import type { XmlAttribute } from "../../generated/customer-service/runtime/xml.js";
+import type { Payload, PayloadElement as XmlElement } from "./docs.js";
 
 /** One way two payloads (or two decodings) differ, at an element path like `Body/Op/Response/Type`. */
 export interface Difference {

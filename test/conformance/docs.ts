@@ -96,15 +96,23 @@ export function normaliseToWsdl(xml: string): string {
 }
 
 /** The header blocks and the body's elements of an envelope, wherever the blocks were written. */
-export function envelopePayload(xml: string): Payload {
+export function envelopePayload(xml: string): Payload & { readonly body: readonly XmlElement[] } {
   const { header, body, strays } = envelopeParts(parseXml(xml));
   return { headers: [...(header?.children ?? []), ...strays], body: body.children };
 }
 
 /** A payload as `envelopePayload` gives it. */
 export interface Payload {
-  readonly headers: readonly XmlElement[];
-  readonly body: readonly XmlElement[];
+  readonly headers: readonly PayloadElement[];
+  readonly body: readonly PayloadElement[];
+}
+
+/** What the comparison reads of an element: the parsed one, or a copy with some children pruned. */
+export interface PayloadElement extends Pick<
+  XmlElement,
+  "name" | "ns" | "local" | "text" | "attributes" | "scope"
+> {
+  readonly children: readonly PayloadElement[];
 }
 
 /** Deviations whose element tolerant decoding reads as absent (an unknown enumeration value is kept). */
@@ -126,7 +134,7 @@ export function isReadAsAbsent(deviation: Deviation): boolean {
  * is an error, never skipped.
  */
 export function withoutTolerated(payload: Payload, deviations: readonly Deviation[]): Payload {
-  const removed = new Set<XmlElement>();
+  const removed = new Set<PayloadElement>();
   for (const deviation of deviations) {
     if (!isReadAsAbsent(deviation)) continue;
     const [envelope, part, ...steps] = deviation.path.split("/");
@@ -134,7 +142,7 @@ export function withoutTolerated(payload: Payload, deviations: readonly Deviatio
     if (envelope !== "Envelope" || roots === undefined || steps.length === 0)
       throw new Error(`${deviation.path}: not a path inside the envelope`);
     let siblings = roots;
-    let element: XmlElement | undefined;
+    let element: PayloadElement | undefined;
     for (const step of steps) {
       const [, local, index] = /^([^[\]]+)(?:\[(\d+)\])?$/.exec(step) ?? [];
       const named = siblings.filter((child) => child.local === local);
@@ -143,11 +151,19 @@ export function withoutTolerated(payload: Payload, deviations: readonly Deviatio
         throw new Error(`${deviation.path}: no single element at ${step}`);
       siblings = element.children;
     }
-    removed.add(element as XmlElement);
+    removed.add(element as PayloadElement);
   }
-  const prune = (elements: readonly XmlElement[]): XmlElement[] =>
+  const prune = (elements: readonly PayloadElement[]): PayloadElement[] =>
     elements
       .filter((element) => !removed.has(element))
-      .map((element) => ({ ...element, children: prune(element.children) }));
+      .map(({ name, ns, local, text, attributes, scope, children }) => ({
+        name,
+        ns,
+        local,
+        text,
+        attributes,
+        scope,
+        children: prune(children),
+      }));
   return { headers: prune(payload.headers), body: prune(payload.body) };
 }

@@ -8,7 +8,7 @@ import {
   typeKeyByXmlName,
 } from "../../generated/customer-service/runtime/typeinfo.js";
 import { isBlank, resolveQName, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
-import type { XmlElement } from "../../generated/customer-service/runtime/xml.js";
+import type { Payload, PayloadElement as XmlElement } from "./docs.js";
 import { builtinMapping } from "../../generator/lib/builtins.js";
 import type { Difference } from "./compare.js";
 
@@ -22,11 +22,7 @@ const XSD_NS = "http://www.w3.org/2001/XMLSchema";
  * and xsi:type naming a type the element cannot have. This judges the documentation; the comparisons
  * in compare.ts judge the generated client against it.
  */
-export function schemaViolations(
-  service: ServiceMeta,
-  message: MessageMeta,
-  payload: { readonly headers: readonly XmlElement[]; readonly body: readonly XmlElement[] },
-): Difference[] {
+export function schemaViolations(service: ServiceMeta, message: MessageMeta, payload: Payload): Difference[] {
   return new SchemaChecker(service).message(message, payload);
 }
 
@@ -38,10 +34,7 @@ class SchemaChecker {
     this.decoder = new Decoder(service);
   }
 
-  message(
-    message: MessageMeta,
-    payload: { readonly headers: readonly XmlElement[]; readonly body: readonly XmlElement[] },
-  ): Difference[] {
+  message(message: MessageMeta, payload: Payload): Difference[] {
     for (const block of payload.headers) {
       const field = message.headers.find(
         (candidate) => candidate.name === block.local && candidate.ns === block.ns,

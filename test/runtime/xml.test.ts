@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { SoapDecodeError } from "../../templates/runtime/errors.js";
-import { parseXml, serializeElement } from "../../templates/runtime/xml.js";
+import { parseXml, serializeElement, type XmlElement } from "../../templates/runtime/xml.js";
+
+/** Reads every element's text, as a decoder reading the whole document does: content is read lazily. */
+function readAll(element: XmlElement): void {
+  void element.text;
+  element.children.forEach(readAll);
+}
 
 function parseError(xml: string, limits?: { maxBodyBytes?: number; maxDepth?: number }): SoapDecodeError {
   try {
-    parseXml(xml, limits);
+    readAll(parseXml(xml, limits));
   } catch (error) {
     if (error instanceof SoapDecodeError) return error;
     throw error;
@@ -64,6 +70,12 @@ describe("parseXml", () => {
     [`<p:r/>`, 'Undeclared namespace prefix "p"'],
   ])("rejects %j", (xml, message) => {
     expect(parseError(xml).message).toContain(message);
+  });
+
+  it("reads an element's content when it is first asked for, not before", () => {
+    const root = parseXml(`<r><skipped>&nbsp;</skipped><read>&amp;</read></r>`);
+    expect(root.children[1]?.text).toBe("&");
+    expect(() => root.children[0]?.text).toThrow("Undefined or malformed entity reference at r/skipped");
   });
 
   it("enforces maxDepth exactly, self-closing elements included", () => {

@@ -27,20 +27,149 @@ export interface XmlAttribute {
   readonly value: string;
 }
 
-/** An element with its names resolved against the namespace declarations in scope. */
-export interface XmlElement {
+/**
+ * An element with its names resolved against the namespace declarations in scope. Built from the parser's
+ * tree as it is read: an element's children and text are taken from that tree on first access, so a
+ * decoder descending the document makes one pass from the parser's output to its values, and content it
+ * skips is never built.
+ */
+export class XmlElement {
   /** The name as written, e.g. `s:Envelope`. */
   readonly name: string;
   readonly ns: string;
   readonly local: string;
-  /** All attributes, namespace declarations included (their `ns` is `XMLNS_NS`). */
-  readonly attributes: readonly XmlAttribute[];
-  readonly children: readonly XmlElement[];
-  /** The text content with entities resolved; "" when the element has children and only whitespace between them. */
-  readonly text: string;
-  /** Text and children in document order, only for the rare element that has both non-blank text and children. */
-  readonly mixed: readonly (XmlElement | string)[] | undefined;
   readonly scope: NamespaceScope;
+  /** The enclosing element, for the paths in error messages. */
+  readonly parent: XmlElement | undefined;
+  private readonly prefix: string;
+  private readonly content: RawNode[];
+  private readonly rawAttributes: Record<string, string> | undefined;
+  private builtChildren: XmlElement[] | undefined;
+  private builtText = "";
+  private builtMixed: (XmlElement | string)[] | undefined;
+  private builtAttributes: XmlAttribute[] | undefined;
+
+  constructor(node: RawNode, parent: XmlElement | undefined, parentScope: NamespaceScope) {
+    this.parent = parent;
+    let key = "";
+    for (const k in node) {
+      if (k !== ":@") {
+        key = k;
+        break;
+      }
+    }
+    const name = nameOf(key);
+    this.name = name.written;
+    this.local = name.local;
+    this.content = node[key] as RawNode[];
+    const rawAttributes = node[":@"] as Record<string, string> | undefined;
+    this.rawAttributes = rawAttributes;
+    let scope = parentScope;
+    if (rawAttributes !== undefined) {
+      for (const marked in rawAttributes) {
+        const attribute = nameOf(marked);
+        if (attribute.prefix === "xmlns" || (attribute.prefix === "" && attribute.local === "xmlns")) {
+          if (scope === parentScope) scope = new Map(parentScope);
+          (scope as Map<string, string>).set(
+            attribute.prefix === "" ? "" : attribute.local,
+            decodeEntities(rawAttributes[marked] ?? "", this),
+          );
+        }
+      }
+    }
+    this.scope = scope;
+    this.prefix = name.prefix;
+    // Most elements share their parent's prefix and scope, and so its namespace.
+    this.ns =
+      parent !== undefined && scope === parent.scope && name.prefix === parent.prefix
+        ? parent.ns
+        : resolvePrefix(scope, name.prefix, this);
+    if (rawAttributes !== undefined) {
+      // Unprefixed attributes are in no namespace; a prefixed one must be declared, read or not.
+      for (const marked in rawAttributes) {
+        const { prefix } = nameOf(marked);
+        if (prefix !== "" && prefix !== "xmlns") resolvePrefix(scope, prefix, this);
+      }
+    }
+  }
+
+  /** All attributes, namespace declarations first (their `ns` is `XMLNS_NS`). */
+  get attributes(): readonly XmlAttribute[] {
+    if (this.builtAttributes === undefined) {
+      const declarations: XmlAttribute[] = [];
+      const others: XmlAttribute[] = [];
+      for (const marked in this.rawAttributes) {
+        const { written, prefix, local } = nameOf(marked);
+        const value = decodeEntities(this.rawAttributes[marked] ?? "", this);
+        if (prefix === "xmlns" || (prefix === "" && local === "xmlns"))
+          declarations.push({ name: written, ns: XMLNS_NS, local, value });
+        else
+          others.push({
+            name: written,
+            ns: prefix === "" ? "" : (this.scope.get(prefix) ?? ""),
+            local,
+            value,
+          });
+      }
+      this.builtAttributes = [...declarations, ...others];
+    }
+    return this.builtAttributes;
+  }
+
+  /** The value of the attribute `{ns}local`, entities decoded, without building the attribute list. */
+  attribute(ns: string, local: string): string | undefined {
+    for (const marked in this.rawAttributes) {
+      const name = nameOf(marked);
+      if (name.local !== local) continue;
+      const attributeNs =
+        name.prefix === "xmlns" || (name.prefix === "" && local === "xmlns")
+          ? XMLNS_NS
+          : name.prefix === ""
+            ? ""
+            : this.scope.get(name.prefix);
+      if (attributeNs === ns) return decodeEntities(this.rawAttributes[marked] ?? "", this);
+    }
+    return undefined;
+  }
+
+  get children(): readonly XmlElement[] {
+    return this.builtChildren ?? this.build();
+  }
+
+  /** The text content with entities resolved; "" when the element has children and only whitespace between them. */
+  get text(): string {
+    if (this.builtChildren === undefined) this.build();
+    return this.builtText;
+  }
+
+  /** Text and children in document order, only for the rare element that has both non-blank text and children. */
+  get mixed(): readonly (XmlElement | string)[] | undefined {
+    if (this.builtChildren === undefined) this.build();
+    return this.builtMixed;
+  }
+
+  /** Local names from the root to this element, e.g. `Envelope/Body/X`. */
+  get path(): string {
+    return this.parent === undefined ? this.local : `${this.parent.path}/${this.local}`;
+  }
+
+  /** Reads the content from the parser's tree, once; returns the children. */
+  private build(): XmlElement[] {
+    const children: XmlElement[] = [];
+    let text = "";
+    for (const node of this.content) {
+      const piece = textOf(node, this);
+      if (piece === undefined) children.push(new XmlElement(node, this, this.scope));
+      else text += piece;
+    }
+    if (children.length > 0 && !isBlank(text)) {
+      let next = 0;
+      this.builtMixed = this.content.map((node) => textOf(node, this) ?? (children[next++] as XmlElement));
+    }
+    this.builtText = children.length > 0 && this.builtMixed === undefined ? "" : text;
+    this.builtChildren = children;
+    return children;
+  }
 }
 
 // Options chosen for speed and fidelity: an ordered tree (so names stay as written and can be resolved
@@ -98,7 +227,7 @@ export function parseXml(xml: string, limits: XmlLimits = {}): XmlElement {
   }
   const root = (nodes as RawNode[]).find((node) => !("#text" in node));
   if (root === undefined) throw new SoapDecodeError("No root element", { path: "" });
-  return toElement(root, ROOT_SCOPE, maxDepth, []);
+  return new XmlElement(root, undefined, ROOT_SCOPE);
 }
 
 const ROOT_SCOPE: NamespaceScope = new Map([
@@ -106,99 +235,59 @@ const ROOT_SCOPE: NamespaceScope = new Map([
   ["xml", XML_NS],
 ]);
 
-/** `open` holds the names of the ancestors; the path string is only built for an error. */
-function toElement(node: RawNode, parentScope: NamespaceScope, maxDepth: number, open: string[]): XmlElement {
-  let name = "";
-  for (const key in node) {
-    if (key !== ":@") {
-      name = key;
-      break;
-    }
-  }
-  const rawChildren = node[name] as RawNode[];
-  name = name.slice(NAME_MARK.length);
-  open.push(name);
-  const path = (): string => open.map(localPart).join("/");
-  if (open.length > maxDepth)
-    throw new SoapDecodeError(`Nesting deeper than maxDepth (${maxDepth})`, { path: path() });
-
-  const rawAttributes = node[":@"] as Record<string, string> | undefined;
-  let scope = parentScope;
-  const attributes: XmlAttribute[] = [];
-  if (rawAttributes !== undefined) {
-    for (const markedName in rawAttributes) {
-      const attributeName = markedName.slice(NAME_MARK.length);
-      if (attributeName === "xmlns" || attributeName.startsWith("xmlns:")) {
-        const value = decodeEntities(rawAttributes[markedName] ?? "", path);
-        if (scope === parentScope) scope = new Map(parentScope);
-        (scope as Map<string, string>).set(attributeName === "xmlns" ? "" : attributeName.slice(6), value);
-        attributes.push({ name: attributeName, ns: XMLNS_NS, local: localPart(attributeName), value });
-      }
-    }
-    for (const markedName in rawAttributes) {
-      const attributeName = markedName.slice(NAME_MARK.length);
-      if (attributeName === "xmlns" || attributeName.startsWith("xmlns:")) continue;
-      const value = decodeEntities(rawAttributes[markedName] ?? "", path);
-      const colon = attributeName.indexOf(":");
-      // Unprefixed attributes are in no namespace; the default namespace applies to elements only.
-      const ns = colon === -1 ? "" : resolvePrefix(scope, attributeName.slice(0, colon), path);
-      attributes.push({ name: attributeName, ns, local: attributeName.slice(colon + 1), value });
-    }
-  }
-
-  const colon = name.indexOf(":");
-  const ns = resolvePrefix(scope, colon === -1 ? "" : name.slice(0, colon), path);
-  const children: XmlElement[] = [];
-  let text = "";
-  for (const child of rawChildren) {
-    const piece = textOf(child, path);
-    if (piece === undefined) children.push(toElement(child, scope, maxDepth, open));
-    else text += piece;
-  }
-  const mixed = children.length > 0 && !isBlank(text) ? interleave(rawChildren, children, path) : undefined;
-  open.pop();
-  return {
-    name,
-    ns,
-    local: name.slice(colon + 1),
-    attributes,
-    children,
-    text: children.length > 0 && mixed === undefined ? "" : text,
-    mixed,
-    scope,
-  };
-}
-
 /** The text of a text or CDATA node (CDATA is never entity-decoded); undefined for an element. */
-function textOf(node: RawNode, path: () => string): string | undefined {
-  if ("#text" in node) return decodeEntities(node["#text"] as string, path);
-  if ("#cdata" in node) return ((node["#cdata"] as RawNode[])[0]?.["#text"] as string | undefined) ?? "";
+function textOf(node: RawNode, at: XmlElement): string | undefined {
+  const text = node["#text"];
+  if (text !== undefined) return decodeEntities(text as string, at);
+  const cdata = node["#cdata"] as RawNode[] | undefined;
+  if (cdata !== undefined) return (cdata[0]?.["#text"] as string | undefined) ?? "";
   return undefined;
 }
 
-/** Rebuilds the document order of text and elements, for the rare mixed-content element. */
-function interleave(
-  rawChildren: RawNode[],
-  children: XmlElement[],
-  path: () => string,
-): (XmlElement | string)[] {
-  let elementIndex = 0;
-  return rawChildren.map((node) => textOf(node, path) ?? (children[elementIndex++] as XmlElement));
+interface ParsedName {
+  /** As written, without the parser's mark. */
+  readonly written: string;
+  readonly prefix: string;
+  readonly local: string;
+}
+
+// A document repeats a few names many times: each marked name is split once. Bounded, as names come from
+// the server.
+const NAMES = new Map<string, ParsedName>();
+const MAX_NAMES = 4096;
+
+function nameOf(marked: string): ParsedName {
+  let name = NAMES.get(marked);
+  if (name === undefined) {
+    const written = marked.slice(NAME_MARK.length);
+    const colon = written.indexOf(":");
+    name = {
+      written,
+      prefix: colon === -1 ? "" : written.slice(0, colon),
+      local: written.slice(colon + 1),
+    };
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    NAMES.set(marked, name);
+  }
+  return name;
 }
 
 function localPart(name: string): string {
   return name.slice(name.indexOf(":") + 1);
 }
 
-function resolvePrefix(scope: NamespaceScope, prefix: string, path: () => string): string {
+function resolvePrefix(scope: NamespaceScope, prefix: string, at: XmlElement): string {
   const ns = scope.get(prefix);
   if (ns === undefined)
-    throw new SoapDecodeError(`Undeclared namespace prefix "${prefix}"`, { path: path() });
+    throw new SoapDecodeError(`Undeclared namespace prefix "${prefix}"`, { path: at.path });
   return ns;
 }
 
 /** Resolves a QName-valued string (`xsi:type`, a fault code) against an element's scope. */
-export function resolveQName(element: XmlElement, value: string): { ns: string; local: string } | undefined {
+export function resolveQName(
+  element: Pick<XmlElement, "scope">,
+  value: string,
+): { ns: string; local: string } | undefined {
   const trimmed = value.trim();
   const colon = trimmed.indexOf(":");
   const ns = element.scope.get(colon === -1 ? "" : trimmed.slice(0, colon));
@@ -206,10 +295,7 @@ export function resolveQName(element: XmlElement, value: string): { ns: string; 
 }
 
 export function getAttribute(element: XmlElement, ns: string, local: string): string | undefined {
-  for (const attribute of element.attributes) {
-    if (attribute.local === local && attribute.ns === ns) return attribute.value;
-  }
-  return undefined;
+  return element.attribute(ns, local);
 }
 
 export function isBlank(text: string): boolean {
@@ -226,7 +312,7 @@ const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /** Resolves the five predefined entities and character references; anything else is an error. */
-function decodeEntities(text: string, path: () => string): string {
+function decodeEntities(text: string, at: XmlElement): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY_REFERENCE, (reference: string, name: string | undefined, semicolon: string) => {
     if (name !== undefined && semicolon) {
@@ -238,7 +324,7 @@ function decodeEntities(text: string, path: () => string): string {
       }
     }
     throw new SoapDecodeError("Undefined or malformed entity reference", {
-      path: path(),
+      path: at.path,
       excerpt: reference,
     });
   });
@@ -287,29 +373,18 @@ function checkWellFormed(xml: string, maxDepth: number): void {
         fail("DOCTYPE and entity declarations are not allowed", lt);
       } else fail("Malformed markup", lt);
     } else if (next === 0x2f /* / */) {
-      const end = xml.indexOf(">", lt + 2);
-      if (end === -1) fail("Unterminated end tag", lt);
-      const name = xml.slice(lt + 2, end).trimEnd();
-      if (open[open.length - 1] !== name)
-        fail(
-          open.length
-            ? `Mismatched end tag, expected </${open[open.length - 1]}>`
-            : "End tag without start tag",
-          lt,
-        );
+      const expected = open[open.length - 1];
+      const end = expected === undefined ? -1 : endTagEnd(xml, lt, expected);
+      if (end === -1) {
+        if (xml.indexOf(">", lt + 2) === -1) fail("Unterminated end tag", lt);
+        fail(expected ? `Mismatched end tag, expected </${expected}>` : "End tag without start tag", lt);
+      }
       open.pop();
       i = end + 1;
     } else {
-      let end = lt + 1;
-      let quote = 0;
-      for (; end < xml.length; end++) {
-        const c = xml.charCodeAt(end);
-        if (quote !== 0) {
-          if (c === quote) quote = 0;
-        } else if (c === 0x22 || c === 0x27) quote = c;
-        else if (c === 0x3e /* > */) break;
-      }
-      if (end >= xml.length) fail("Unterminated start tag", lt);
+      START_TAG_REST.lastIndex = lt + 1;
+      if (!START_TAG_REST.test(xml)) fail("Unterminated start tag", lt);
+      const end = START_TAG_REST.lastIndex - 1;
       let nameEnd = lt + 1;
       while (nameEnd < end && !isNameTerminator(xml.charCodeAt(nameEnd))) nameEnd++;
       if (nameEnd === lt + 1) fail("Malformed start tag", lt);
@@ -329,9 +404,24 @@ function checkWellFormed(xml: string, maxDepth: number): void {
   if (!rootSeen) fail("No root element", 0);
 }
 
+/** Where `</name>` (with optional whitespace before the `>`) starting at `lt` ends, or -1 if it is not that. */
+function endTagEnd(xml: string, lt: number, name: string): number {
+  if (!xml.startsWith(name, lt + 2)) return -1;
+  let end = lt + 2 + name.length;
+  while (isXmlSpace(xml.charCodeAt(end))) end++;
+  return xml.charCodeAt(end) === 0x3e /* > */ ? end : -1;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** The rest of a start tag up to its `>`, which may also appear inside a quoted attribute value. */
+const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+
 /** Whitespace, `/` or `>`. */
 function isNameTerminator(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x2f || c === 0x3e;
+  return isXmlSpace(c) || c === 0x2f || c === 0x3e;
 }
 
 function skipPast(

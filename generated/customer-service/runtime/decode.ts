@@ -112,16 +112,14 @@ export class Decoder {
    * Returns undefined when tolerant decoding reads the element as absent.
    */
   field(element: XmlElement, field: FieldMeta, path: DecodePath): unknown {
-    if (element.attributes.length > 0) {
-      const nil = getAttribute(element, XSI_NS, "nil");
-      if (nil !== undefined && (nil.trim() === "true" || nil.trim() === "1")) {
-        if (field.nillable) return null;
-        if (!this.strict && (field.optional || field.repeated)) {
-          this.deviations.push({ kind: "nilNotNillable", path: formatPath(path), detail: "" });
-          return undefined;
-        }
-        fail(`${field.name} is not nillable but has xsi:nil`, path);
+    const nil = getAttribute(element, XSI_NS, "nil");
+    if (nil !== undefined && (nil.trim() === "true" || nil.trim() === "1")) {
+      if (field.nillable) return null;
+      if (!this.strict && (field.optional || field.repeated)) {
+        this.deviations.push({ kind: "nilNotNillable", path: formatPath(path), detail: "" });
+        return undefined;
       }
+      fail(`${field.name} is not nillable but has xsi:nil`, path);
     }
     if (
       !this.strict &&
@@ -186,7 +184,7 @@ export class Decoder {
 
   /** `xsi:type` selects a type derived from the declared one; any other `xsi:type` is ignored. */
   private derivedTypeKey(element: XmlElement, declared: string): string {
-    const xsiType = element.attributes.length > 0 ? getAttribute(element, XSI_NS, "type") : undefined;
+    const xsiType = getAttribute(element, XSI_NS, "type");
     if (xsiType === undefined) return declared;
     const name = resolveQName(element, xsiType);
     const key = name && typeKeyByXmlName(this.service, name.ns, name.local);
