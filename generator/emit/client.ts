@@ -1,15 +1,14 @@
 /** `wsdl:portType` + its SOAP binding → the client class, its options, its operation map and fault classes. */
-import {
-  type ClassDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type StatementStructures,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-  VariableDeclarationKind,
-  type VariableStatementStructure,
+import type {
+  ClassDeclarationStructure,
+  InterfaceDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
+  VariableStatementStructure,
 } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "../lib/ts-morph.js";
 import { objectKey, propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";

@@ -1,11 +1,11 @@
 /** `xs:complexType` → an interface (or, when it has a choice, an alias of an intersection with a union). */
-import {
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
+import type {
+  InterfaceDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  TypeAliasDeclarationStructure,
 } from "ts-morph";
+import { StructureKind } from "../lib/ts-morph.js";
 import { qnameKey, type ComplexType } from "../model.js";
 import { propertyKey } from "../lib/names.js";
 import {

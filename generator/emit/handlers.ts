@@ -3,13 +3,13 @@
  * method per operation named as the client's, and `create<PortType>Handler`, which serves them with the
  * runtime's `server.ts` from the client module's own tables.
  */
-import {
-  type FunctionDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type StatementStructures,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
+import type {
+  FunctionDeclarationStructure,
+  InterfaceDeclarationStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
 } from "ts-morph";
+import { StructureKind } from "../lib/ts-morph.js";
 import { objectKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { PortPlan } from "./port.js";

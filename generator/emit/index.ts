@@ -4,15 +4,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  Node,
-  Project,
-  type SourceFile,
-  type SourceFileStructure,
-  StructureKind,
-  type StatementStructures,
-  SyntaxKind,
-} from "ts-morph";
+import type { SourceFile, SourceFileStructure, StatementStructures } from "ts-morph";
+import { Node, Project, StructureKind, SyntaxKind } from "../lib/ts-morph.js";
 import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient } from "./client.js";

@@ -1,9 +1,6 @@
 /** `wsdl:message` and `soap:header` → request/response types and the port's header interfaces. */
-import {
-  type InterfaceDeclarationStructure,
-  StructureKind,
-  type TypeAliasDeclarationStructure,
-} from "ts-morph";
+import type { InterfaceDeclarationStructure, TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../lib/ts-morph.js";
 import { propertyKey } from "../lib/names.js";
 import { jsDoc } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";

@@ -1,5 +1,6 @@
 /** `xs:simpleType` → a type alias: a string-literal union for enumerations, an array for `xs:list`. */
-import { StructureKind, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { TypeAliasDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../lib/ts-morph.js";
 import type { SchemaType, SimpleType, TypeRef } from "../model.js";
 import { builtinMapping } from "../lib/builtins.js";
 import {
