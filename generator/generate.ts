@@ -103,8 +103,6 @@ export async function render(
         : { text: source.text, location: source.name },
   );
   if (inputs.length === 0) throw new SoapgenError({ file: "input" }, "no WSDL given");
-  // With SOAPGEN_FORMAT_WORKER=1, prettier warms up in a worker while this thread parses and loads ts-morph.
-  (await import("./format.js")).startFormatter();
   // Loaded only here: an output found up to date never needs the XML parser.
   const { loadServiceModel } = await import("./parse.js");
   const documents = new Map<string, string>();

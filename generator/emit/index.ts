@@ -74,11 +74,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   const valueTypes = referencedTypes(typesFile, RUNTIME_VALUE_TYPES);
   const typesImports =
     valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
-  // Formatting starts now: with prettier in its worker thread it runs while the client modules are printed.
   const typesFormatted = formatTypeScript(
     sharedNames.size > 0 ? typesImports + spaced(typesFile) : "export {};\n",
   );
-  typesFormatted.catch(() => undefined); // a failure is reported where it is awaited, below
   const output: GeneratedFiles = new Map();
   const modules = clients.map((c) => c.module);
   output.set("index.ts", banner + (await formatTypeScript(indexText(modules))));

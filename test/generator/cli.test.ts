@@ -106,13 +106,13 @@ describe("soapgen", () => {
     expect(lines[2]).toBe("");
   });
 
-  it("writes the committed CustomerService output byte for byte, prettier in its worker thread or not", async () => {
+  it("writes the committed CustomerService output byte for byte, laid out directly or by prettier alone", async () => {
     const wsdl = resolve(ROOT, "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
     const committed = resolve(ROOT, "generated/customer-service");
-    for (const worker of ["1", "0"]) {
-      const out = join(dir, `customer-service-worker-${worker}`);
+    for (const prettierOnly of ["1", "0"]) {
+      const out = join(dir, `customer-service-prettier-only-${prettierOnly}`);
       const run = await soapgen(["generate", "--wsdl", wsdl, "--out", out], ROOT, {
-        SOAPGEN_FORMAT_WORKER: worker,
+        SOAPGEN_PRETTIER_ONLY: prettierOnly,
       });
       expect(run.code).toBe(0);
       expect(filesOf(out)).toEqual(filesOf(committed));
