@@ -72,8 +72,10 @@ async function sequence(runs: (() => Promise<ProcessRun>)[]): Promise<ProcessRun
  * - unchanged input: soapgen on an output it generated before, against wsdl-tsclient's normal run;
  * - the CustomerService + Contact pair: soapgen once with both WSDLs (one SDK, as a SuperOffice user
  *   generates it), wsdl-tsclient on each WSDL with the times added (it takes one WSDL a run);
- * - each lever alone: the lazy loading of yargs by taking it away (`node --import yargs` loads it up
- *   front, as the CLI did before), and the opt-in format worker by turning it on (SOAPGEN_FORMAT_WORKER=1).
+ * - each lever alone, by taking it away: the direct layout (SOAPGEN_PRETTIER_ONLY=1 formats every file
+ *   with prettier), ts-morph required rather than imported (`node --import ts-morph` imports it up front,
+ *   so Node scans its exports as an import does), and the lazy loading of yargs (`node --import yargs`
+ *   loads it up front, as the CLI did before).
  * Rows other than cold run as a user's would: with the warm cache where the Node has one.
  */
 export async function compareOnRuntime(
@@ -118,7 +120,8 @@ export async function compareOnRuntime(
       ),
     soapgen_pair: soapgen(wsdls.pair, cache("soapgen")),
     wsdl_tsclient_pair: () => sequence(wsdls.pair.map((wsdl) => wsdlTsclient(wsdl, cache("wsdl-tsclient")))),
-    soapgen_with_format_worker: soapgen(wsdls.main, { ...cache("soapgen"), SOAPGEN_FORMAT_WORKER: "1" }),
+    soapgen_prettier_only: soapgen(wsdls.main, { ...cache("soapgen"), SOAPGEN_PRETTIER_ONLY: "1" }),
+    soapgen_with_ts_morph_imported: soapgen(wsdls.main, cache("soapgen"), ["--import", "ts-morph"]),
     soapgen_with_eager_yargs: soapgen(wsdls.main, cache("soapgen"), ["--import", "yargs"]),
   };
   if (rt.compileCache) {
