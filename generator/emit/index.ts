@@ -4,8 +4,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SourceFile, SourceFileStructure, StatementStructures } from "ts-morph";
-import { Node, Project, StructureKind, SyntaxKind } from "../lib/ts-morph.js";
+import type {
+  InterfaceDeclarationStructure,
+  StatementStructures,
+  ts as Ts,
+  TypeAliasDeclarationStructure,
+} from "ts-morph";
+import { printStructure, StructureKind, ts } from "../lib/ts-morph.js";
 import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient } from "./client.js";
@@ -54,29 +59,21 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     clients.map((c) => c.plan),
   );
   const banner = `${GENERATED_BANNER} from ${lineCommentText(sourceName)}. Do not edit: regenerate with soapgen.\n`;
-  const project = new Project({ useInMemoryFileSystem: true });
-  const print = (name: string, statements: StatementStructures[]): SourceFile => {
-    const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements };
-    return project.createSourceFile(name, structure, { overwrite: true });
-  };
+  // ts-morph prints the statements; the text is parsed once more only to find the types it refers to.
+  const print = (statements: StatementStructures[]): string =>
+    spaced(printStructure({ kind: StructureKind.SourceFile, statements }));
 
   const shared = [...ctx.typeNames.keys()].filter((key) => !owner.has(key));
-  const typesFile = print(
-    "types.ts",
-    shared.flatMap((key) => typeDeclaration(ctx, key)),
-  );
-  const sharedNames = new Set(
-    typesFile.getStatements().flatMap((s) => (Node.hasName(s) ? [s.getName()] : [])),
-  );
+  const sharedDeclarations = shared.flatMap((key) => typeDeclaration(ctx, key));
+  const typesCode = print(sharedDeclarations);
+  const sharedNames = new Set(sharedDeclarations.map((declaration) => declaration.name));
 
   // Under TypeScript 5's default moduleDetection a file without imports or exports is a script, which
   // `export *` cannot re-export.
-  const valueTypes = referencedTypes(typesFile, RUNTIME_VALUE_TYPES);
+  const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
   const typesImports =
     valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
-  const typesFormatted = formatTypeScript(
-    sharedNames.size > 0 ? typesImports + spaced(typesFile) : "export {};\n",
-  );
+  const typesFormatted = formatTypeScript(sharedNames.size > 0 ? typesImports + typesCode : "export {};\n");
   const output: GeneratedFiles = new Map();
   const modules = clients.map((c) => c.module);
   output.set("index.ts", banner + (await formatTypeScript(indexText(modules))));
@@ -90,17 +87,17 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
       ...emitMessages(ctx, plan),
       ...emitClient(ctx, plan),
     ];
-    const file = print(`${module}.ts`, statements);
+    const body = print(statements);
     const imports = importsOf(
       plan,
-      referencedTypes(file, sharedNames),
-      referencedTypes(file, RUNTIME_VALUE_TYPES),
+      referencedTypes(body, sharedNames),
+      referencedTypes(body, RUNTIME_VALUE_TYPES),
       own.length > 0,
     );
-    const code = imports + "\n\n" + spaced(file);
+    const code = imports + "\n\n" + body;
     const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
     output.set(`${module}.ts`, banner + (await formatTypeScript(code)) + "\n" + tables);
-    const stub = spaced(print(`${module}.stub.ts`, emitHandlers(plan)));
+    const stub = print(emitHandlers(plan));
     const stubImports = stubImportsOf(plan, module, sharedNames);
     output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stubImports + "\n\n" + stub)));
   }
@@ -109,7 +106,10 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
 }
 
 /** The declaration of a schema type; collections, dictionaries and inline simple types have none. */
-function typeDeclaration(ctx: EmitContext, key: string): StatementStructures[] {
+function typeDeclaration(
+  ctx: EmitContext,
+  key: string,
+): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
   const type = ctx.type(key);
   if (type.kind === "simple") return type.anonymous ? [] : [emitSimpleType(ctx, key, type)];
   return type.arrayItem || type.dictionary ? [] : [emitComplexType(ctx, key, type)];
@@ -192,8 +192,8 @@ function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ow
 }
 
 /** ts-morph puts no blank line between some declarations; one between each reads better. */
-function spaced(file: SourceFile): string {
-  return file.getFullText().replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
+function spaced(code: string): string {
+  return code.replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
 }
 
 /** `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. */
@@ -209,15 +209,28 @@ function kebabCase(name: string): string {
  * as an operation key, a method, a parameter or a type parameter (`K`) must not be imported, or
  * `noUnusedLocals` rejects the file.
  */
-function referencedTypes(file: SourceFile, declared: ReadonlySet<string>): string[] {
+function referencedTypes(code: string, declared: ReadonlySet<string>): string[] {
+  const file = ts.createSourceFile("emitted.ts", code, {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  });
   const names = new Set<string>();
-  for (const reference of file.getDescendantsOfKind(SyntaxKind.TypeReference)) {
-    const name = reference.getTypeName().getText();
-    const typeParameter = reference
-      .getAncestors()
-      .some((node) => Node.isTypeParametered(node) && node.getTypeParameter(name));
-    if (declared.has(name) && !typeParameter) names.add(name);
-  }
+  const visit = (node: Ts.Node, typeParameters: ReadonlySet<string>): void => {
+    const own =
+      ts.isClassLike(node) ||
+      ts.isFunctionLike(node) ||
+      ts.isInterfaceDeclaration(node) ||
+      ts.isTypeAliasDeclaration(node)
+        ? node.typeParameters
+        : undefined;
+    const scope = own?.length ? new Set([...typeParameters, ...own.map((p) => p.name.text)]) : typeParameters;
+    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
+      const name = node.typeName.text;
+      if (declared.has(name) && !scope.has(name)) names.add(name);
+    }
+    ts.forEachChild(node, (child) => visit(child, scope));
+  };
+  visit(file, new Set());
   return [...names].sort();
 }
 

@@ -25,7 +25,14 @@ export function layoutTypeScript(
   docs: DocApi & { readonly printer: typeof DocPrinter },
   printWidth: number,
 ): string | undefined {
-  const file = ts.createSourceFile("emitted.ts", source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  // JSDoc is read as comment text; TypeScript need not parse it.
+  const file = ts.createSourceFile(
+    "emitted.ts",
+    source,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+    ts.ScriptKind.TS,
+  );
   const printer = new Printer(ts, docs, file, source);
   let doc;
   try {

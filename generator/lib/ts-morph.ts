@@ -8,4 +8,4 @@ import type * as TsMorph from "ts-morph";
 
 const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
 
-export const { Node, Project, StructureKind, SyntaxKind, VariableDeclarationKind, ts } = tsMorph;
+export const { printStructure, StructureKind, VariableDeclarationKind, ts } = tsMorph;
