@@ -6,7 +6,7 @@
  * only the parser TypeScript needs. Both give the same text; SOAPGEN_PRETTIER_ONLY=1 skips the layout
  * (for the benchmark's lever row, or to rule it out).
  */
-import type { Layout } from "./layout/index.js";
+import type { EmittedCode, Layout } from "./layout/index.js";
 
 export const PRINT_WIDTH = 110;
 
@@ -29,12 +29,13 @@ export async function loadPrettier(): Promise<(source: string) => Promise<string
 let layout: Promise<Layout> | undefined;
 let prettier: Promise<(source: string) => Promise<string>> | undefined;
 
-export async function formatTypeScript(source: string): Promise<string> {
+/** Formats `imports` (may be empty), a blank line and `body`, the emitter's code as it parsed it. */
+export async function formatTypeScript(body: EmittedCode, imports = ""): Promise<string> {
   if (process.env.SOAPGEN_PRETTIER_ONLY !== "1") {
     layout ??= import("./layout/index.js").then(({ loadLayout }) => loadLayout(PRINT_WIDTH));
-    const laidOut = (await layout)(source);
+    const laidOut = (await layout)(body, imports);
     if (laidOut !== undefined) return laidOut;
   }
   prettier ??= loadPrettier();
-  return (await prettier)(source);
+  return (await prettier)(imports === "" ? body.text : `${imports}\n\n${body.text}`);
 }

@@ -22,6 +22,7 @@ import { planPort, type PortPlan } from "./port.js";
 import { emitTypeTables, emitServiceTables } from "./tables.js";
 import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
+import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { typeRefs } from "../combine/reachable.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../write.js";
@@ -59,9 +60,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     clients.map((c) => c.plan),
   );
   const banner = `${GENERATED_BANNER} from ${lineCommentText(sourceName)}. Do not edit: regenerate with soapgen.\n`;
-  // ts-morph prints the statements; the text is parsed once more only to find the types it refers to.
-  const print = (statements: StatementStructures[]): string =>
-    spaced(printStructure({ kind: StructureKind.SourceFile, statements }));
+  // ts-morph prints the statements; the text is parsed once, for the types it refers to and the layout.
+  const print = (statements: StatementStructures[]): EmittedCode =>
+    parseEmitted(spaced(printStructure({ kind: StructureKind.SourceFile, statements })));
 
   const shared = [...ctx.typeNames.keys()].filter((key) => !owner.has(key));
   const sharedDeclarations = shared.flatMap((key) => typeDeclaration(ctx, key));
@@ -72,12 +73,15 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
   // `export *` cannot re-export.
   const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
   const typesImports =
-    valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";\n\n` : "";
-  const typesFormatted = formatTypeScript(sharedNames.size > 0 ? typesImports + typesCode : "export {};\n");
+    valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";` : "";
+  const typesFormatted =
+    sharedNames.size > 0
+      ? formatTypeScript(typesCode, typesImports)
+      : formatTypeScript(parseEmitted("export {};\n"));
   const output: GeneratedFiles = new Map();
   const modules = clients.map((c) => c.module);
-  output.set("index.ts", banner + (await formatTypeScript(indexText(modules))));
-  output.set("stub.ts", banner + (await formatTypeScript(stubIndexText(modules))));
+  output.set("index.ts", banner + (await formatTypeScript(parseEmitted(indexText(modules)))));
+  output.set("stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndexText(modules)))));
   output.set("types.ts", banner + (await typesFormatted));
   output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
@@ -94,12 +98,11 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
       referencedTypes(body, RUNTIME_VALUE_TYPES),
       own.length > 0,
     );
-    const code = imports + "\n\n" + body;
     const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
-    output.set(`${module}.ts`, banner + (await formatTypeScript(code)) + "\n" + tables);
+    output.set(`${module}.ts`, banner + (await formatTypeScript(body, imports)) + "\n" + tables);
     const stub = print(emitHandlers(plan));
     const stubImports = stubImportsOf(plan, module, sharedNames);
-    output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stubImports + "\n\n" + stub)));
+    output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stub, stubImports)));
   }
   for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
   return output;
@@ -209,11 +212,7 @@ function kebabCase(name: string): string {
  * as an operation key, a method, a parameter or a type parameter (`K`) must not be imported, or
  * `noUnusedLocals` rejects the file.
  */
-function referencedTypes(code: string, declared: ReadonlySet<string>): string[] {
-  const file = ts.createSourceFile("emitted.ts", code, {
-    languageVersion: ts.ScriptTarget.Latest,
-    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-  });
+function referencedTypes(code: EmittedCode, declared: ReadonlySet<string>): string[] {
   const names = new Set<string>();
   const visit = (node: Ts.Node, typeParameters: ReadonlySet<string>): void => {
     const own =
@@ -230,7 +229,7 @@ function referencedTypes(code: string, declared: ReadonlySet<string>): string[] 
     }
     ts.forEachChild(node, (child) => visit(child, scope));
   };
-  visit(file, new Set());
+  visit(code.file, new Set());
   return [...names].sort();
 }
 

@@ -10,30 +10,56 @@
  * prettier on every emitted file of every WSDL they generate.
  */
 import type { printer as DocPrinter } from "prettier/doc";
+import type { ts as Ts } from "ts-morph";
 import { ts } from "../lib/ts-morph.js";
 import { type DocApi, Printer, Unsupported } from "./print.js";
 
-export type Layout = (source: string) => string | undefined;
-
-export async function loadLayout(printWidth: number): Promise<Layout> {
-  const docs = await import("prettier/doc");
-  return (source) => layoutTypeScript(source, docs, printWidth);
+/** Emitted code parsed once: the emitter reads its type references from `file`, the layout prints it. */
+export interface EmittedCode {
+  readonly text: string;
+  readonly file: Ts.SourceFile;
 }
 
-export function layoutTypeScript(
-  source: string,
-  docs: DocApi & { readonly printer: typeof DocPrinter },
-  printWidth: number,
-): string | undefined {
+export function parseEmitted(text: string): EmittedCode {
   // JSDoc is read as comment text; TypeScript need not parse it.
   const file = ts.createSourceFile(
     "emitted.ts",
-    source,
+    text,
     { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
     true,
     ts.ScriptKind.TS,
   );
-  const printer = new Printer(ts, docs, file, source);
+  return { text, file };
+}
+
+/** The layout of `imports` (may be empty), a blank line, then `body`; undefined where prettier must do it. */
+export type Layout = (body: EmittedCode, imports: string) => string | undefined;
+
+export async function loadLayout(printWidth: number): Promise<Layout> {
+  const docs = await import("prettier/doc");
+  return (body, imports) => layoutPieces(body, imports, docs, printWidth);
+}
+
+type Docs = DocApi & { readonly printer: typeof DocPrinter };
+
+/**
+ * Statements are laid out independently, and prettier keeps one blank line where the source has one:
+ * the imports and the body laid out apart are the file laid out whole.
+ */
+export function layoutPieces(
+  body: EmittedCode,
+  imports: string,
+  docs: Docs,
+  printWidth: number,
+): string | undefined {
+  const laidOut = layoutTypeScript(body, docs, printWidth);
+  if (laidOut === undefined || imports === "") return laidOut;
+  const head = layoutTypeScript(parseEmitted(imports), docs, printWidth);
+  return head === undefined ? undefined : `${head}\n${laidOut}`;
+}
+
+export function layoutTypeScript(code: EmittedCode, docs: Docs, printWidth: number): string | undefined {
+  const printer = new Printer(ts, docs, code.file, code.text);
   let doc;
   try {
     doc = printer.sourceFile();
@@ -41,7 +67,7 @@ export function layoutTypeScript(
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
-  if (printer.printedComments !== commentCount(source)) return undefined;
+  if (printer.printedComments !== commentCount(code.text)) return undefined;
   const { formatted } = docs.printer.printDocToString(doc, { printWidth, tabWidth: 2 });
   return formatted.split("\n").every((line) => fits(line, printWidth)) ? formatted : undefined;
 }

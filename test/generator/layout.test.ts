@@ -11,17 +11,23 @@ import * as docs from "prettier/doc";
 import { describe, expect, it, vi } from "vitest";
 import { loadPrettier, PRINT_WIDTH } from "../../generator/format.js";
 import { render } from "../../generator/generate.js";
-import { layoutTypeScript } from "../../generator/layout/index.js";
+import { type EmittedCode, layoutPieces, parseEmitted } from "../../generator/layout/index.js";
 import { randomWsdl } from "../safety/arbitraries.js";
 
-const emitted = vi.hoisted(() => [] as string[]);
+/** What the emitter hands to the formatter: its parsed code, and the imports to put above it. */
+interface Emitted {
+  body: EmittedCode;
+  imports: string;
+}
+
+const emitted = vi.hoisted(() => [] as Emitted[]);
 vi.mock("../../generator/format.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../generator/format.js")>();
   return {
     ...real,
-    formatTypeScript: (source: string) => {
-      emitted.push(source);
-      return real.formatTypeScript(source);
+    formatTypeScript: (body: EmittedCode, imports = "") => {
+      emitted.push({ body, imports });
+      return real.formatTypeScript(body, imports);
     },
   };
 });
@@ -41,7 +47,7 @@ function projectWsdls(dir: string): string[] {
 }
 
 /** The sources the emitter formats for `wsdl`; a WSDL the generator refuses gives none. */
-async function sourcesOf(wsdl: string | { text: string }): Promise<string[]> {
+async function sourcesOf(wsdl: string | { text: string }): Promise<Emitted[]> {
   emitted.length = 0;
   try {
     await render(wsdl, { onWarning: () => undefined });
@@ -54,14 +60,14 @@ async function sourcesOf(wsdl: string | { text: string }): Promise<string[]> {
 const prettier = loadPrettier();
 
 /** Each source: "laid out" when the layout equals prettier's, "prettier" when it gave up; a difference fails. */
-async function compare(sources: string[]): Promise<("laid out" | "prettier")[]> {
+async function compare(sources: Emitted[]): Promise<("laid out" | "prettier")[]> {
   const format = await prettier;
   const results: ("laid out" | "prettier")[] = [];
-  for (const source of sources) {
-    const laidOut = layoutTypeScript(source, docs, PRINT_WIDTH);
+  for (const { body, imports } of sources) {
+    const laidOut = layoutPieces(body, imports, docs, PRINT_WIDTH);
     if (laidOut === undefined) results.push("prettier");
     else {
-      expect(laidOut).toBe(await format(source));
+      expect(laidOut).toBe(await format(imports === "" ? body.text : `${imports}\n\n${body.text}`));
       results.push("laid out");
     }
   }
@@ -206,7 +212,9 @@ describe("layoutTypeScript", () => {
     let laidOut = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(declaration, { minLength: 1, maxLength: 4 }), async (declarations) => {
-        const outcome = await compare([declarations.join("\n\n") + "\n"]);
+        const outcome = await compare([
+          { body: parseEmitted(declarations.join("\n\n") + "\n"), imports: "" },
+        ]);
         if (outcome[0] === "laid out") laidOut++;
       }),
       { numRuns: 400 },
