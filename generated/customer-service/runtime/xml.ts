@@ -385,8 +385,9 @@ function checkWellFormed(xml: string, maxDepth: number): void {
       START_TAG_REST.lastIndex = lt + 1;
       if (!START_TAG_REST.test(xml)) fail("Unterminated start tag", lt);
       const end = START_TAG_REST.lastIndex - 1;
-      let nameEnd = lt + 1;
-      while (nameEnd < end && !isNameTerminator(xml.charCodeAt(nameEnd))) nameEnd++;
+      TAG_NAME.lastIndex = lt + 1;
+      TAG_NAME.test(xml);
+      const nameEnd = Math.min(TAG_NAME.lastIndex, end);
       if (nameEnd === lt + 1) fail("Malformed start tag", lt);
       if (open.length === 0 && rootSeen) fail("More than one root element", lt);
       rootSeen = true;
@@ -419,10 +420,8 @@ function isXmlSpace(c: number): boolean {
 /** The rest of a start tag up to its `>`, which may also appear inside a quoted attribute value. */
 const START_TAG_REST = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
 
-/** Whitespace, `/` or `>`. */
-function isNameTerminator(c: number): boolean {
-  return isXmlSpace(c) || c === 0x2f || c === 0x3e;
-}
+/** A start tag's name: up to whitespace, `/` or `>`. */
+const TAG_NAME = /[^ \t\r\n/>]*/y;
 
 function skipPast(
   xml: string,
