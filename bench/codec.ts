@@ -34,7 +34,10 @@ export const soapgenDecoder =
   (xml) =>
     decodeMessage(customerServiceTables, operation, "output", xml);
 
-/** soapgen's XML stage alone (well-formedness check, fast-xml-parser, namespace resolution), without the schema-driven decode. */
+/**
+ * soapgen's XML stage alone: the well-formedness check and fast-xml-parser's ordered parse. Names and
+ * content are resolved as the decoder reads them, so this is what the decoding proper adds to.
+ */
 export const soapgenXmlStage: Decode = (xml) => parseXml(xml);
 
 export interface NodeSoap {
