@@ -191,11 +191,13 @@ export interface Breakdown {
   process_start: number;
   import_fast_xml_parser: number;
   import_ts_morph: number;
+  /** prettier's doc printer, what formatting loads (prettier itself only for what the layout leaves). */
   import_prettier: number;
   import_generator: number;
   wsdl_parse: number;
   model_build: number;
   emit_ts_morph: number;
+  /** Formatting index.ts and types.ts in prettier's layout (generator/layout/). */
   prettier_format: number;
   write: number;
   /** The steps above added up: compare with the CLI's wall time. */
@@ -204,7 +206,7 @@ export interface Breakdown {
 
 /**
  * `steps` runs the CLI's pipeline one step at a time in a fresh process, every step cold as in the CLI.
- * loadServiceModel includes the XML parse and emitFiles formats with prettier inside; `split` times those
+ * loadServiceModel includes the XML parse and emitFiles formats inside; `split` times those
  * two, cold too, in another fresh process, so they can be taken out: model build = load − parse, emission
  * = emitFiles − prettier.
  */
