@@ -6,7 +6,6 @@
 import { XMLParser, type X2jOptions } from "fast-xml-parser";
 import soap from "soap";
 import { customerServiceTables, decodeMessage, encodeMessage } from "../generated/customer-service/index.js";
-import { parseXml } from "../generated/customer-service/runtime/xml.js";
 import { SOAP11_ENVELOPE } from "./docs.js";
 
 /** Candidates for the leanest raw parse; the fastest on each message is reported as the floor. */
@@ -33,12 +32,6 @@ export const soapgenDecoder =
   (operation: string): Decode =>
   (xml) =>
     decodeMessage(customerServiceTables, operation, "output", xml);
-
-/**
- * soapgen's XML stage alone: the well-formedness check and fast-xml-parser's ordered parse. Names and
- * content are resolved as the decoder reads them, so this is what the decoding proper adds to.
- */
-export const soapgenXmlStage: Decode = (xml) => parseXml(xml);
 
 export interface NodeSoap {
   /** What node-soap's Client calls on every response body. */

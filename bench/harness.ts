@@ -1,5 +1,9 @@
-/** Timing machinery: in-process throughput with interleaved time-boxed batches, and timed child processes. */
+/**
+ * Timing machinery: throughput with interleaved time-boxed batches (in this process, or each contender in
+ * a worker thread of its own), and timed child processes.
+ */
 import { spawn } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -72,6 +76,58 @@ function runFor(contender: Contender, minMs: number, chunk: number): { ops: numb
     elapsed = performance.now() - started;
   } while (elapsed < minMs);
   return { ops, ms: elapsed };
+}
+
+/** A contender run in a worker thread of its own: `script` builds it from `workerData` (bench/decoder-worker.mjs). */
+export interface IsolatedContender {
+  name: string;
+  workerData: unknown;
+}
+
+/**
+ * `measureThroughput` with each contender in its own worker thread (its own V8 isolate and JIT feedback).
+ * Only one runs at a time: the main thread asks each for one batch in turn, rotating as there.
+ */
+export async function measureIsolatedThroughput(
+  script: URL,
+  contenders: readonly IsolatedContender[],
+  options: ThroughputOptions,
+): Promise<Map<string, Stats>> {
+  const workers = new Map<string, Worker>();
+  try {
+    for (const contender of contenders) {
+      const worker = new Worker(script, { workerData: contender.workerData });
+      await new Promise<void>((resolve, reject) => {
+        worker.once("message", () => resolve());
+        worker.once("error", reject);
+      });
+      workers.set(contender.name, worker);
+    }
+    const batch = (name: string, minMs: number, chunk: number): Promise<{ ops: number; ms: number }> => {
+      const worker = workers.get(name) as Worker;
+      return new Promise((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.postMessage({ minMs, chunk });
+      });
+    };
+    const chunk = new Map<string, number>();
+    for (const { name } of contenders) {
+      const { ops, ms } = await batch(name, options.warmupMs, 1);
+      chunk.set(name, Math.max(1, Math.floor(ops / ms)));
+    }
+    const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+    for (let round = 0; round < options.batches; round++) {
+      for (let i = 0; i < contenders.length; i++) {
+        const { name } = contenders[(round + i) % contenders.length] as IsolatedContender;
+        const { ops, ms } = await batch(name, options.batchMs, chunk.get(name) ?? 1);
+        samples.get(name)?.push((ops * 1000) / ms);
+      }
+    }
+    return new Map([...samples].map(([name, values]) => [name, stats(values)]));
+  } finally {
+    await Promise.all([...workers.values()].map((worker) => worker.terminate()));
+  }
 }
 
 export interface ProcessRun {

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { customerServiceTables, decodeMessage } from "../generated/customer-service/index.js";
 import {
@@ -20,7 +21,6 @@ import {
   soapgenDecoder,
   soapgenEncoder,
   soapgenRequest,
-  soapgenXmlStage,
 } from "./codec.js";
 import {
   type DocumentedPage,
@@ -40,7 +40,7 @@ import {
   type Runtime,
   runtime,
 } from "./generation.js";
-import { measureThroughput, PEAK_RSS_METHOD, type Stats } from "./harness.js";
+import { measureIsolatedThroughput, measureThroughput, PEAK_RSS_METHOD, type Stats } from "./harness.js";
 
 const GENERATION_RUNS = 7;
 const SCALING_FACTORS = [1, 4, 16] as const;
@@ -55,6 +55,36 @@ const MB = 1024 * 1024;
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const spread = (s: Stats): [number, number] => [round(s.min), round(s.max)];
+
+const DECODER_WORKER = new URL("./decoder-worker.mjs", import.meta.url);
+
+/**
+ * generated/customer-service compiled by the project's tsc, for the decoder workers: what an app runs.
+ * Inside node_modules/, so that its `fast-xml-parser` import resolves to the project's.
+ */
+function compileClient(workDir: string): URL {
+  const out = path.resolve("node_modules/.cache/soapgen-bench/customer-service");
+  rmSync(out, { recursive: true, force: true });
+  const config = path.join(workDir, "tsconfig.client.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        target: "es2022",
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        strict: true,
+        skipLibCheck: true,
+        rootDir: path.resolve("generated/customer-service"),
+        outDir: out,
+      },
+      files: [path.resolve("generated/customer-service/index.ts")],
+    }),
+  );
+  execFileSync(path.resolve("node_modules/.bin/tsc"), ["-p", config], { stdio: "inherit" });
+  writeFileSync(path.join(out, "package.json"), JSON.stringify({ type: "module" }));
+  return pathToFileURL(`${out}/`);
+}
 
 /** One generator row: soapgen and wsdl-tsclient under the same conditions, in the same rounds. */
 function versus(soapgen: Measured | undefined, peer: Measured | undefined) {
@@ -184,26 +214,31 @@ function largestPage(pages: DocumentedPage[], direction: "request" | "response")
     .operation;
 }
 
-function measureDecoding(peer: NodeSoap, { message, operation, xml }: Message) {
+/**
+ * Each decoder in a worker thread of its own (bench/decoder-worker.mjs): its own JIT feedback, as in an
+ * app that uses one of them; soapgen's client as tsc compiles it. Batches still interleave, one at a time.
+ */
+async function measureDecoding(client: URL, { message, operation, xml }: Message) {
   log(`decoding: ${message} ...`);
-  const screened = measureThroughput(
-    RAW_PARSER_CONFIGS.map((config) => {
-      const parse = rawParser(config.options);
-      return { name: config.name, run: () => parse(xml) };
-    }),
+  const isolated = (name: string, data: Record<string, unknown>) => ({
+    name,
+    workerData: { xml, operation, client: client.href, wsdl: WSDL_PATH, ...data },
+  });
+  const screened = await measureIsolatedThroughput(
+    DECODER_WORKER,
+    RAW_PARSER_CONFIGS.map((config) => isolated(config.name, { kind: "fxp", options: config.options })),
     SCREENING,
   );
   const floor = RAW_PARSER_CONFIGS.reduce((best, config) =>
     (screened.get(config.name)?.median ?? 0) > (screened.get(best.name)?.median ?? 0) ? config : best,
   );
-  const rawParse = rawParser(floor.options);
-  const soapgenDecode = soapgenDecoder(operation);
-  const results = measureThroughput(
+  const results = await measureIsolatedThroughput(
+    DECODER_WORKER,
     [
-      { name: "soapgen", run: () => soapgenDecode(xml) },
-      { name: "node-soap", run: () => peer.decode(xml) },
-      { name: "fxp", run: () => rawParse(xml) },
-      { name: "soapgen-xml", run: () => soapgenXmlStage(xml) },
+      isolated("soapgen", { kind: "soapgen" }),
+      isolated("node-soap", { kind: "node-soap" }),
+      isolated("fxp", { kind: "fxp", options: floor.options }),
+      isolated("soapgen-xml", { kind: "soapgen-xml" }),
     ],
     THROUGHPUT,
   );
@@ -283,7 +318,7 @@ function checkSamePayload(operation: string, soapgenXml: string, nodeSoapXml: st
 
 function evaluateTargets(
   generation: Awaited<ReturnType<typeof measureGeneration>>,
-  decoding: ReturnType<typeof measureDecoding>[],
+  decoding: Awaited<ReturnType<typeof measureDecoding>>[],
 ) {
   const target = (figure: number, goal: string, met: boolean) => ({
     figure: round(figure, 2),
@@ -350,7 +385,9 @@ async function measure(workDir: string) {
     documentedMessage(pages, largestPage(pages, "response"), "response"),
     syntheticResponse,
   ];
-  const decoding = responses.map((message) => measureDecoding(peer, message));
+  const client = compileClient(workDir);
+  const decoding: Awaited<ReturnType<typeof measureDecoding>>[] = [];
+  for (const message of responses) decoding.push(await measureDecoding(client, message));
   const requests = [
     documentedMessage(pages, largestPage(pages, "request"), "request"),
     syntheticMessage(pages, "SaveAllCustomerCenterConfigs", "request"),
@@ -361,7 +398,7 @@ async function measure(workDir: string) {
     generation,
     decoding,
     encoding,
-    harness: `${THROUGHPUT.warmupMs} ms warm-up, then ${THROUGHPUT.batches} interleaved batches of >= ${THROUGHPUT.batchMs} ms per contender, median`,
+    harness: `${THROUGHPUT.warmupMs} ms warm-up, then ${THROUGHPUT.batches} interleaved batches of >= ${THROUGHPUT.batchMs} ms per contender, median; decoders each in a worker thread of their own (soapgen's client compiled by tsc), encoders in this process`,
     machine: `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, node ${process.version}`,
     load_average_1min: { before: loadBefore, after: round(loadavg()[0] ?? Number.NaN, 2) },
     ...evaluateTargets(generation, decoding),
