@@ -1,9 +1,9 @@
 /**
  * Prettier's docs for the TypeScript soapgen emits, built from TypeScript's syntax tree the way prettier's
  * estree printer builds them from its own (prettier 3: union-type, intersection-type, assignment, class,
- * function-parameters, call-arguments and object printers). A node outside that subset, or a layout
- * decision only prettier's fuller printer makes (a member chain or a hugged argument that has to break),
- * throws `Unsupported`, and the file is left to prettier itself.
+ * function-parameters, call-arguments and object printers). A node outside that subset throws
+ * `Unsupported`, and the file is left to prettier itself. Member chains and `??` are printed flat only:
+ * where prettier would break one, the line is too long, and the caller leaves the file to prettier too.
  */
 import type { Doc } from "prettier";
 import type { builders as Builders, utils as Utils } from "prettier/doc";

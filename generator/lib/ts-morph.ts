@@ -1,7 +1,8 @@
 /**
- * ts-morph's values, required rather than imported. ts-morph is CommonJS: an ESM `import` of it has Node
- * first scan its 1 MB entry file for export names (cjs-module-lexer), which cost about 50 ms of a cold
- * run; `require` skips the scan. Its types are imported from "ts-morph" as usual.
+ * ts-morph's values (its structure printer, and the TypeScript compiler it bundles), required rather than
+ * imported. ts-morph is CommonJS: an ESM `import` of it has Node first scan its 1 MB entry file for
+ * export names (cjs-module-lexer), which cost about 50 ms of a cold run; `require` skips the scan. Its
+ * types are imported from "ts-morph" as usual.
  */
 import { createRequire } from "node:module";
 import type * as TsMorph from "ts-morph";
