@@ -27,6 +27,8 @@ export class Printer {
   /** Comments printed; the caller checks it against all comments in the file. */
   printedComments = 0;
   private readonly b: typeof Builders;
+  /** The keyword types, by syntax kind. */
+  private readonly keywords: ReadonlyMap<Ts.SyntaxKind, string>;
 
   constructor(
     private readonly ts: typeof Ts,
@@ -35,6 +37,17 @@ export class Printer {
     private readonly text: string,
   ) {
     this.b = docs.builders;
+    const kind = ts.SyntaxKind;
+    this.keywords = new Map([
+      [kind.StringKeyword, "string"],
+      [kind.NumberKeyword, "number"],
+      [kind.BooleanKeyword, "boolean"],
+      [kind.NeverKeyword, "never"],
+      [kind.UndefinedKeyword, "undefined"],
+      [kind.UnknownKeyword, "unknown"],
+      [kind.VoidKeyword, "void"],
+      [kind.BigIntKeyword, "bigint"],
+    ]);
   }
 
   sourceFile(): Doc {
@@ -606,24 +619,8 @@ export class Printer {
 
   private type(node: Ts.TypeNode, place: UnionPlace): Doc {
     const ts = this.ts;
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword:
-        return "string";
-      case ts.SyntaxKind.NumberKeyword:
-        return "number";
-      case ts.SyntaxKind.BooleanKeyword:
-        return "boolean";
-      case ts.SyntaxKind.NeverKeyword:
-        return "never";
-      case ts.SyntaxKind.UndefinedKeyword:
-        return "undefined";
-      case ts.SyntaxKind.UnknownKeyword:
-        return "unknown";
-      case ts.SyntaxKind.VoidKeyword:
-        return "void";
-      case ts.SyntaxKind.BigIntKeyword:
-        return "bigint";
-    }
+    const keyword = this.keywords.get(node.kind);
+    if (keyword !== undefined) return keyword;
     if (ts.isLiteralTypeNode(node)) {
       if (node.literal.kind === ts.SyntaxKind.NullKeyword) return "null";
       if (ts.isStringLiteral(node.literal)) return this.stringLiteral(node.literal);
@@ -726,19 +723,9 @@ export class Printer {
   }
 
   private isKeywordType(node: Ts.TypeNode): boolean {
-    const ts = this.ts;
     return (
-      [
-        ts.SyntaxKind.StringKeyword,
-        ts.SyntaxKind.NumberKeyword,
-        ts.SyntaxKind.BooleanKeyword,
-        ts.SyntaxKind.NeverKeyword,
-        ts.SyntaxKind.UndefinedKeyword,
-        ts.SyntaxKind.UnknownKeyword,
-        ts.SyntaxKind.VoidKeyword,
-        ts.SyntaxKind.BigIntKeyword,
-      ].includes(node.kind) ||
-      (ts.isLiteralTypeNode(node) && node.literal.kind === ts.SyntaxKind.NullKeyword)
+      this.keywords.has(node.kind) ||
+      (this.ts.isLiteralTypeNode(node) && node.literal.kind === this.ts.SyntaxKind.NullKeyword)
     );
   }
 
