@@ -617,9 +617,7 @@ export class Printer {
   private objectLiteral(node: Ts.ObjectLiteralExpression): Doc {
     const { group, indent, line, ifBreak } = this.b;
     if (node.properties.length === 0) return "{}";
-    // prettier keeps an object broken when the source breaks after `{`; soapgen writes objects on one line.
-    if (this.text.slice(node.getStart(this.file), node.properties[0]!.getStart(this.file)).includes("\n"))
-      throw new Unsupported("object broken in the source");
+    this.refuseBrokenBrace(node, node.properties[0]!);
     const parts: Doc[] = [];
     node.properties.forEach((property, i) => {
       parts.push(this.objectProperty(property));
@@ -629,6 +627,12 @@ export class Printer {
       }
     });
     return group(["{", indent([line, ...parts]), ifBreak(","), line, "}"]);
+  }
+
+  /** prettier keeps an object or object type broken where its source breaks after `{`: not modelled. */
+  private refuseBrokenBrace(node: Node, first: Node): void {
+    if (this.text.slice(node.getStart(this.file), first.getStart(this.file)).includes("\n"))
+      throw new Unsupported("braces broken in the source");
   }
 
   private objectProperty(node: Ts.ObjectLiteralElementLike): Doc {
@@ -758,8 +762,7 @@ export class Printer {
   private typeLiteral(node: Ts.TypeLiteralNode): Doc {
     const { group, indent, line, ifBreak } = this.b;
     if (node.members.length === 0) return "{}";
-    if (this.text.slice(node.getStart(this.file), node.members[0]!.getStart(this.file)).includes("\n"))
-      throw new Unsupported("type literal broken in the source");
+    this.refuseBrokenBrace(node, node.members[0]!);
     const parts: Doc[] = [];
     node.members.forEach((member, i) => {
       if (!this.ts.isPropertySignature(member)) throw new Unsupported("type literal member");
