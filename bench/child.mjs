@@ -33,7 +33,15 @@ async function preload() {
   await timed("import_ts_morph", () => createRequire(import.meta.url)("ts-morph"));
   // What formatting loads: prettier's doc printer (prettier itself only for what the layout leaves).
   await timed("import_prettier", () => import("prettier/doc"));
-  const modules = ["index.js", "generate.js", "parse.js", "emit/index.js", "format.js", "layout/index.js", "write.js"];
+  const modules = [
+    "index.js",
+    "generate.js",
+    "parse.js",
+    "emit/index.js",
+    "format.js",
+    "layout/index.js",
+    "write.js",
+  ];
   const [generator, , load, emit, , , write] = await timed("import_generator", () =>
     Promise.all(modules.map((m) => import(dist(m)))),
   );

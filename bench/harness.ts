@@ -41,29 +41,46 @@ export interface ThroughputOptions {
 /** Results are kept here so no call can be optimised away. */
 let sink: unknown;
 
+/** One time-boxed batch of a contender: `chunk` calls between clock reads until `minMs` have passed. */
+type Batch = (name: string, minMs: number, chunk: number) => Promise<{ ops: number; ms: number }>;
+
 /**
  * Operations per second of each contender: warm-up, then `batches` rounds in which every contender runs
  * one time-boxed batch, the order rotating each round so no contender always follows the same one.
  */
-export function measureThroughput(
-  contenders: readonly Contender[],
+async function interleavedBatches(
+  names: readonly string[],
+  batch: Batch,
   options: ThroughputOptions,
-): Map<string, Stats> {
+): Promise<Map<string, Stats>> {
   // Calls between clock reads, sized from the warm-up to about 1 ms, so reading the clock costs nothing measurable.
   const chunk = new Map<string, number>();
-  for (const contender of contenders) {
-    const { ops, ms } = runFor(contender, options.warmupMs, 1);
-    chunk.set(contender.name, Math.max(1, Math.floor(ops / ms)));
+  for (const name of names) {
+    const { ops, ms } = await batch(name, options.warmupMs, 1);
+    chunk.set(name, Math.max(1, Math.floor(ops / ms)));
   }
-  const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+  const samples = new Map<string, number[]>(names.map((name) => [name, []]));
   for (let round = 0; round < options.batches; round++) {
-    for (let i = 0; i < contenders.length; i++) {
-      const contender = contenders[(round + i) % contenders.length] as Contender;
-      const { ops, ms } = runFor(contender, options.batchMs, chunk.get(contender.name) ?? 1);
-      samples.get(contender.name)?.push((ops * 1000) / ms);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length] as string;
+      const { ops, ms } = await batch(name, options.batchMs, chunk.get(name) ?? 1);
+      samples.get(name)?.push((ops * 1000) / ms);
     }
   }
   return new Map([...samples].map(([name, values]) => [name, stats(values)]));
+}
+
+/** Throughput of contenders run in this process. */
+export function measureThroughput(
+  contenders: readonly Contender[],
+  options: ThroughputOptions,
+): Promise<Map<string, Stats>> {
+  const byName = new Map(contenders.map((contender) => [contender.name, contender]));
+  return interleavedBatches(
+    contenders.map((c) => c.name),
+    async (name, minMs, chunk) => runFor(byName.get(name) as Contender, minMs, chunk),
+    options,
+  );
 }
 
 function runFor(contender: Contender, minMs: number, chunk: number): { ops: number; ms: number } {
@@ -85,8 +102,8 @@ export interface IsolatedContender {
 }
 
 /**
- * `measureThroughput` with each contender in its own worker thread (its own V8 isolate and JIT feedback).
- * Only one runs at a time: the main thread asks each for one batch in turn, rotating as there.
+ * Throughput of contenders each in a worker thread of its own (its own V8 isolate and JIT feedback). Only
+ * one runs at a time: the main thread asks each for one batch in turn.
  */
 export async function measureIsolatedThroughput(
   script: URL,
@@ -103,7 +120,7 @@ export async function measureIsolatedThroughput(
       });
       workers.set(contender.name, worker);
     }
-    const batch = (name: string, minMs: number, chunk: number): Promise<{ ops: number; ms: number }> => {
+    const batch: Batch = (name, minMs, chunk) => {
       const worker = workers.get(name) as Worker;
       return new Promise((resolve, reject) => {
         worker.once("message", resolve);
@@ -111,20 +128,11 @@ export async function measureIsolatedThroughput(
         worker.postMessage({ minMs, chunk });
       });
     };
-    const chunk = new Map<string, number>();
-    for (const { name } of contenders) {
-      const { ops, ms } = await batch(name, options.warmupMs, 1);
-      chunk.set(name, Math.max(1, Math.floor(ops / ms)));
-    }
-    const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-    for (let round = 0; round < options.batches; round++) {
-      for (let i = 0; i < contenders.length; i++) {
-        const { name } = contenders[(round + i) % contenders.length] as IsolatedContender;
-        const { ops, ms } = await batch(name, options.batchMs, chunk.get(name) ?? 1);
-        samples.get(name)?.push((ops * 1000) / ms);
-      }
-    }
-    return new Map([...samples].map(([name, values]) => [name, stats(values)]));
+    return await interleavedBatches(
+      contenders.map((c) => c.name),
+      batch,
+      options,
+    );
   } finally {
     await Promise.all([...workers.values()].map((worker) => worker.terminate()));
   }

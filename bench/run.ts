@@ -260,13 +260,13 @@ async function measureDecoding(client: URL, { message, operation, xml }: Message
   };
 }
 
-function measureEncoding(peer: NodeSoap, { message, operation, xml }: Message) {
+async function measureEncoding(peer: NodeSoap, { message, operation, xml }: Message) {
   log(`encoding: ${message} ...`);
   const soapgen = soapgenEncoder(operation, soapgenRequest(operation, xml));
   const request = nodeSoapRequest(peer.decode, operation, xml);
   const nodeSoapEncode = (): string => peer.encode(operation, request);
   checkSamePayload(operation, soapgen(), nodeSoapEncode());
-  const results = measureThroughput(
+  const results = await measureThroughput(
     [
       { name: "soapgen", run: soapgen },
       { name: "node-soap", run: nodeSoapEncode },
@@ -392,7 +392,8 @@ async function measure(workDir: string) {
     documentedMessage(pages, largestPage(pages, "request"), "request"),
     syntheticMessage(pages, "SaveAllCustomerCenterConfigs", "request"),
   ];
-  const encoding = requests.map((message) => measureEncoding(peer, message));
+  const encoding: Awaited<ReturnType<typeof measureEncoding>>[] = [];
+  for (const message of requests) encoding.push(await measureEncoding(peer, message));
 
   return {
     generation,

@@ -8,6 +8,7 @@
 import type { Doc } from "prettier";
 import type { builders as Builders, utils as Utils } from "prettier/doc";
 import type { ts as Ts } from "ts-morph";
+import { prettierQuote } from "../lib/ts.js";
 
 type Node = Ts.Node;
 
@@ -54,21 +55,28 @@ export class Printer {
     const { hardline } = this.b;
     const statements = this.file.statements;
     if (statements.length === 0) throw new Unsupported("empty file");
-    return [this.sequence(statements), hardline];
+    return [this.sequence(statements, (node) => this.statement(node)), hardline];
   }
 
-  /** Statements (or class members) one per line, keeping one blank line where the source has one. */
-  private sequence(nodes: readonly Node[]): Doc {
+  /** Nodes one per line with their comments, keeping one blank line where the source has one. */
+  private sequence(nodes: readonly Node[], print: (node: Node) => Doc): Doc {
     const { hardline } = this.b;
     const parts: Doc[] = [];
     nodes.forEach((node, i) => {
-      parts.push(this.withComments(node, this.statement(node)));
+      parts.push(this.withComments(node, print(node)));
       if (i < nodes.length - 1) {
         parts.push(hardline);
         if (this.isNextLineEmpty(node.end)) parts.push(hardline);
       }
     });
     return parts;
+  }
+
+  /** A block, or a class or interface body: `{}`, or the nodes on lines of their own between braces. */
+  private braced(nodes: readonly Node[], print: (node: Node) => Doc): Doc {
+    const { hardline, indent } = this.b;
+    if (nodes.length === 0) return "{}";
+    return ["{", indent([hardline, this.sequence(nodes, print)]), hardline, "}"];
   }
 
   /** A node's leading JSDoc, as prettier prints a block comment on lines of its own. */
@@ -206,27 +214,18 @@ export class Printer {
     // One base prints inline after the name; prettier groups several, which soapgen never writes.
     if (bases.length > 1) throw new Unsupported("several bases");
     const extendsDoc = bases.length === 1 ? [" extends ", this.heritageType(bases[0]!)] : "";
-    return ["interface ", node.name.text, extendsDoc, " ", this.memberBody(node.members)];
+    return [
+      "interface ",
+      node.name.text,
+      extendsDoc,
+      " ",
+      this.braced(node.members, (member) => this.member(member)),
+    ];
   }
 
   private heritageType(node: Ts.ExpressionWithTypeArguments): Doc {
     if (!this.ts.isIdentifier(node.expression)) throw new Unsupported("qualified base");
     return [node.expression.text, this.typeArguments(node.typeArguments)];
-  }
-
-  /** An interface or class body: members on lines of their own. */
-  private memberBody(members: readonly Node[]): Doc {
-    const { hardline, indent } = this.b;
-    if (members.length === 0) return "{}";
-    const parts: Doc[] = [];
-    members.forEach((member, i) => {
-      parts.push(this.withComments(member, this.member(member)));
-      if (i < members.length - 1) {
-        parts.push(hardline);
-        if (this.isNextLineEmpty(member.end)) parts.push(hardline);
-      }
-    });
-    return ["{", indent([hardline, parts]), hardline, "}"];
   }
 
   private member(node: Node): Doc {
@@ -380,7 +379,13 @@ export class Printer {
     if (base !== undefined && !base.typeArguments && !this.ts.isIdentifier(base.expression))
       throw new Unsupported("class base form");
     const extendsDoc = base === undefined ? "" : [" extends ", this.heritageType(base)];
-    return ["class ", node.name.text, extendsDoc, " ", this.memberBody(node.members)];
+    return [
+      "class ",
+      node.name.text,
+      extendsDoc,
+      " ",
+      this.braced(node.members, (member) => this.member(member)),
+    ];
   }
 
   private classProperty(node: Ts.PropertyDeclaration): Doc {
@@ -495,9 +500,7 @@ export class Printer {
   // ---- statements and expressions
 
   private block(node: Ts.Block): Doc {
-    const { hardline, indent } = this.b;
-    if (node.statements.length === 0) return "{}";
-    return ["{", indent([hardline, this.sequence(node.statements)]), hardline, "}"];
+    return this.braced(node.statements, (statement) => this.statement(statement));
   }
 
   private returnStatement(node: Ts.ReturnStatement): Doc {
@@ -802,13 +805,7 @@ export class Printer {
     if (!this.ts.isStringLiteral(node)) throw new Unsupported("module specifier");
     const raw = this.text.slice(node.getStart(this.file), node.end);
     const content = raw.slice(1, -1);
-    let doubles = 0;
-    let singles = 0;
-    for (const c of content) {
-      if (c === '"') doubles++;
-      else if (c === "'") singles++;
-    }
-    const quote = doubles > singles ? "'" : '"';
+    const quote = prettierQuote(content);
     if (raw[0] === quote) return raw;
     const other = quote === '"' ? "'" : '"';
     const body = content.replace(

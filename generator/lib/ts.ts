@@ -47,8 +47,13 @@ export function stringLiteral(text: string): string {
  */
 export function prettierStringLiteral(text: string): string {
   const literal = stringLiteral(text);
-  if (count(text, '"') <= count(text, "'")) return literal;
+  if (prettierQuote(text) === '"') return literal;
   return `'${literal.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** The quote prettier puts a string in: double, unless the text holds more double quotes than single. */
+export function prettierQuote(text: string): '"' | "'" {
+  return count(text, '"') > count(text, "'") ? "'" : '"';
 }
 
 function count(text: string, quote: string): number {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { committedFiles } from "./committed.js";
 
 const ROOT = process.cwd();
 const CLI = resolve(ROOT, "dist/generator/cli.js");
@@ -28,19 +29,6 @@ async function soapgen(args: string[], cwd = ROOT, env: Record<string, string> =
       stdout: error.stdout,
       stderr: error.stderr,
     }),
-  );
-}
-
-/** Every file under `folder` by relative path, with its text. */
-function filesOf(folder: string): Map<string, string> {
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
-    entry.isFile(),
-  );
-  return new Map(
-    files
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort()
-      .map((path) => [relative(folder, path), readFileSync(path, "utf8")]),
   );
 }
 
@@ -115,7 +103,7 @@ describe("soapgen", () => {
         SOAPGEN_PRETTIER_ONLY: prettierOnly,
       });
       expect(run.code).toBe(0);
-      expect(filesOf(out)).toEqual(filesOf(committed));
+      expect(committedFiles(out)).toEqual(committedFiles(committed));
     }
   });
 

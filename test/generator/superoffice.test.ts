@@ -3,8 +3,8 @@
  * with one runtime, their shared types once, every operation of both a method, one error hierarchy.
  * (Its strictest compile is in strict-compile.test.ts, which compiles all of generated/.)
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedFiles } from "../../generator/emit/index.js";
 import { render } from "../../generator/generate.js";
@@ -16,25 +16,13 @@ import {
   SoapFaultError,
   SoapHttpError,
 } from "../../generated/superoffice/index.js";
+import { committedFiles } from "./committed.js";
 import { clientModules } from "./output.js";
 
 const DOCS = resolve(process.cwd(), "../shared/superoffice-docs/Services88");
 const CUSTOMER_SERVICE = join(DOCS, "Services88-CustomerService.wsdl");
 const CONTACT = join(DOCS, "Services88-Contact.wsdl");
 const OUT = resolve(process.cwd(), "generated/superoffice");
-
-function committedFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (path: string): void => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(relative(dir, full), readFileSync(full, "utf8"));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 let rendered: GeneratedFiles;
 beforeAll(async () => {

@@ -68,7 +68,7 @@ export class XmlElement {
     if (rawAttributes !== undefined) {
       for (const marked in rawAttributes) {
         const attribute = nameOf(marked);
-        if (attribute.prefix === "xmlns" || (attribute.prefix === "" && attribute.local === "xmlns")) {
+        if (declaresNamespace(attribute)) {
           if (scope === parentScope) scope = new Map(parentScope);
           (scope as Map<string, string>).set(
             attribute.prefix === "" ? "" : attribute.local,
@@ -99,17 +99,14 @@ export class XmlElement {
       const declarations: XmlAttribute[] = [];
       const others: XmlAttribute[] = [];
       for (const marked in this.rawAttributes) {
-        const { written, prefix, local } = nameOf(marked);
-        const value = decodeEntities(this.rawAttributes[marked] ?? "", this);
-        if (prefix === "xmlns" || (prefix === "" && local === "xmlns"))
-          declarations.push({ name: written, ns: XMLNS_NS, local, value });
-        else
-          others.push({
-            name: written,
-            ns: prefix === "" ? "" : (this.scope.get(prefix) ?? ""),
-            local,
-            value,
-          });
+        const name = nameOf(marked);
+        const attribute = {
+          name: name.written,
+          ns: this.attributeNs(name) ?? "",
+          local: name.local,
+          value: decodeEntities(this.rawAttributes[marked] ?? "", this),
+        };
+        (declaresNamespace(name) ? declarations : others).push(attribute);
       }
       this.builtAttributes = [...declarations, ...others];
     }
@@ -120,16 +117,16 @@ export class XmlElement {
   attribute(ns: string, local: string): string | undefined {
     for (const marked in this.rawAttributes) {
       const name = nameOf(marked);
-      if (name.local !== local) continue;
-      const attributeNs =
-        name.prefix === "xmlns" || (name.prefix === "" && local === "xmlns")
-          ? XMLNS_NS
-          : name.prefix === ""
-            ? ""
-            : this.scope.get(name.prefix);
-      if (attributeNs === ns) return decodeEntities(this.rawAttributes[marked] ?? "", this);
+      if (name.local === local && this.attributeNs(name) === ns)
+        return decodeEntities(this.rawAttributes[marked] ?? "", this);
     }
     return undefined;
+  }
+
+  /** Unprefixed attributes are in no namespace (the default namespace is for elements only). */
+  private attributeNs(name: ParsedName): string | undefined {
+    if (declaresNamespace(name)) return XMLNS_NS;
+    return name.prefix === "" ? "" : this.scope.get(name.prefix);
   }
 
   get children(): readonly XmlElement[] {
@@ -178,7 +175,7 @@ export class XmlElement {
 // `decodeEntities` below resolves exactly the predefined entities and character references.
 // Every element and attribute name reaches the library with NAME_MARK in front: it refuses some names
 // (`constructor`, `prototype`, `__proto__`) and renames others (`toString` becomes `__toString`), which
-// XML allows and a schema may use; no marked name is one of them. `toElement` takes the mark off.
+// XML allows and a schema may use; no marked name is one of them. `nameOf` takes the mark off.
 const NAME_MARK = "~";
 // Options of later fast-xml-parser versions, which earlier ones ignore. Spread in, so that the option types
 // of an earlier version (which lack them) accept the object: the runtime compiles against 4.x and 5.x.
@@ -255,6 +252,11 @@ interface ParsedName {
 // the server.
 const NAMES = new Map<string, ParsedName>();
 const MAX_NAMES = 4096;
+
+/** `xmlns` or `xmlns:p`: a namespace declaration, not an attribute in a namespace. */
+function declaresNamespace(name: ParsedName): boolean {
+  return name.prefix === "xmlns" || (name.prefix === "" && name.local === "xmlns");
+}
 
 function nameOf(marked: string): ParsedName {
   let name = NAMES.get(marked);
