@@ -120,7 +120,8 @@ export async function render(
       );
     }
     // The banner, the merge order and merge errors use this name, so output does not depend on the cwd.
-    models.push({ ...model, source: names[i]! });
+    const source = names[i]!;
+    models.push({ ...model, source, ports: model.ports.map((port) => ({ ...port, source })) });
   }
   const { combineModels } = await import("./combine/index.js");
   const model = combineModels(models, options);

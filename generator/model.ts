@@ -186,6 +186,8 @@ export interface OperationModel {
 
 /** A SOAP binding of a portType, with the operations resolved through the portType and messages. */
 export interface PortModel {
+  /** The WSDL the port is defined by, named as its model's `source` (for the banner of its client's module). */
+  source: string;
   /** The portType name: the client class is named after it. */
   portType: QName;
   documentation?: string;

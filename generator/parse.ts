@@ -34,7 +34,7 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
   const documents = await walkDocuments(root, timeoutMs, options.onRead);
   rejectEncodedBindings(documents.definitions);
   const { types, elements } = buildSchemas(documents.schemas);
-  const { ports, warnings } = buildPorts(documents.definitions, elements, types);
+  const { ports, warnings } = buildPorts(documents.definitions, elements, types, source);
   return {
     source,
     targetNamespace: root.root.attr("targetNamespace") ?? "",

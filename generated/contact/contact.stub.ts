@@ -7,70 +7,9 @@ import {
 } from "./runtime/server.js";
 import {
   contactTables,
-  type AddPersonRequest,
-  type AddPersonResponse,
-  type ChangeCountryRequest,
-  type ChangeCountryResponse,
+  type ContactOperations,
   type ContactRequestHeaders,
   type ContactResponseHeaders,
-  type CopyRequest,
-  type CopyResponse,
-  type CreateDefaultContactEntityRequest,
-  type CreateDefaultContactEntityResponse,
-  type CreateNewEntryRequest,
-  type CreateNewEntryResponse,
-  type DeleteContactEntityRequest,
-  type DeleteContactEntityResponse,
-  type DeleteExpiredRequest,
-  type DeleteExpiredResponse,
-  type GetAddressByCountryRequest,
-  type GetAddressByCountryResponse,
-  type GetAddressRequest,
-  type GetAddressResponse,
-  type GetContactEntityRequest,
-  type GetContactEntityResponse,
-  type GetContactListRequest,
-  type GetContactListResponse,
-  type GetContactRequest,
-  type GetContactResponse,
-  type GetContactSummaryRequest,
-  type GetContactSummaryResponse,
-  type GetContactWithPersonsRequest,
-  type GetContactWithPersonsResponse,
-  type GetDuplicateRulesRequest,
-  type GetDuplicateRulesResponse,
-  type GetDuplicatesRequest,
-  type GetDuplicatesResponse,
-  type GetMyActiveContactsRequest,
-  type GetMyActiveContactsResponse,
-  type GetMyBizCardRequest,
-  type GetMyBizCardResponse,
-  type GetMyContactRequest,
-  type GetMyContactResponse,
-  type GetMyContactsRequest,
-  type GetMyContactsResponse,
-  type GetMyRecentContactsRequest,
-  type GetMyRecentContactsResponse,
-  type GetNameDepartmentDuplicatesRequest,
-  type GetNameDepartmentDuplicatesResponse,
-  type GetPersonsRequest,
-  type GetPersonsResponse,
-  type GetQuoteVersionAddressesRequest,
-  type GetQuoteVersionAddressesResponse,
-  type IsNumberValidRequest,
-  type IsNumberValidResponse,
-  type MergeRequest,
-  type MergeResponse,
-  type SaveContactEntityRequest,
-  type SaveContactEntityResponse,
-  type SaveQuoteVersionAddressRequest,
-  type SaveQuoteVersionAddressResponse,
-  type SetDuplicateRulesStatusRequest,
-  type SetDuplicateRulesStatusResponse,
-  type UndeleteRequest,
-  type UndeleteResponse,
-  type ValidateContactEntityRequest,
-  type ValidateContactEntityResponse,
 } from "./contact.js";
 
 /**
@@ -78,6 +17,14 @@ import {
  * `setResponseHeaders` for the response's.
  */
 export type ContactHandlerContext = HandlerContext<ContactRequestHeaders, ContactResponseHeaders>;
+
+/** The ContactHandlers method of operation K: its request in, its response out. */
+export interface ContactMethod<K extends keyof ContactOperations> {
+  (
+    request: ContactOperations[K]["request"],
+    context: ContactHandlerContext,
+  ): ContactOperations[K]["response"] | Promise<ContactOperations[K]["response"]>;
+}
 
 /**
  * The Contact service implemented in TypeScript, for tests and local runs: one method per operation,
@@ -90,177 +37,90 @@ export interface ContactHandlers {
    * Loading default values into a new ContactEntity. NetServer calculates default values (e.g. Country)
    * on the entity, which is required when creating/storing a new instance.
    */
-  createDefaultContactEntity?(
-    request: CreateDefaultContactEntityRequest,
-    context: ContactHandlerContext,
-  ): CreateDefaultContactEntityResponse | Promise<CreateDefaultContactEntityResponse>;
+  createDefaultContactEntity?: ContactMethod<"CreateDefaultContactEntity">;
   /** Updates the existing ContactEntity or creates a new ContactEntity if the id parameter is empty. */
-  saveContactEntity?(
-    request: SaveContactEntityRequest,
-    context: ContactHandlerContext,
-  ): SaveContactEntityResponse | Promise<SaveContactEntityResponse>;
+  saveContactEntity?: ContactMethod<"SaveContactEntity">;
   /** Deletes the ContactEntity */
-  deleteContactEntity?(
-    request: DeleteContactEntityRequest,
-    context: ContactHandlerContext,
-  ): DeleteContactEntityResponse | Promise<DeleteContactEntityResponse>;
+  deleteContactEntity?: ContactMethod<"DeleteContactEntity">;
   /** Gets a Contact object.. */
-  getContact?(
-    request: GetContactRequest,
-    context: ContactHandlerContext,
-  ): GetContactResponse | Promise<GetContactResponse>;
+  getContact?: ContactMethod<"GetContact">;
   /**
    * Returns the contacts where there has been activity since activityStartTime. If activityStartTime is
    * larger than the current date, all contacts with activity since last log-out are returned. The result
    * set can be filtered by category and action type.
    */
-  getMyActiveContacts?(
-    request: GetMyActiveContactsRequest,
-    context: ContactHandlerContext,
-  ): GetMyActiveContactsResponse | Promise<GetMyActiveContactsResponse>;
+  getMyActiveContacts?: ContactMethod<"GetMyActiveContacts">;
   /** Gets a ContactEntity object.. */
-  getContactEntity?(
-    request: GetContactEntityRequest,
-    context: ContactHandlerContext,
-  ): GetContactEntityResponse | Promise<GetContactEntityResponse>;
+  getContactEntity?: ContactMethod<"GetContactEntity">;
   /** This entity supports Soft Delete. Call this method to Undelete a previously soft-deleted record */
-  undelete?(
-    request: UndeleteRequest,
-    context: ContactHandlerContext,
-  ): UndeleteResponse | Promise<UndeleteResponse>;
+  undelete?: ContactMethod<"Undelete">;
   /** Returns an array of all the contact persons for the company card. */
-  getPersons?(
-    request: GetPersonsRequest,
-    context: ContactHandlerContext,
-  ): GetPersonsResponse | Promise<GetPersonsResponse>;
+  getPersons?: ContactMethod<"GetPersons">;
   /** Returns the contact with all the contact persons belonging to the contact */
-  getContactWithPersons?(
-    request: GetContactWithPersonsRequest,
-    context: ContactHandlerContext,
-  ): GetContactWithPersonsResponse | Promise<GetContactWithPersonsResponse>;
+  getContactWithPersons?: ContactMethod<"GetContactWithPersons">;
   /** Gets the contact belonging to the currently logged on user. */
-  getMyContact?(
-    request: GetMyContactRequest,
-    context: ContactHandlerContext,
-  ): GetMyContactResponse | Promise<GetMyContactResponse>;
+  getMyContact?: ContactMethod<"GetMyContact">;
   /**
    * Returns all data needed to display the logged on person's business card. That is company, person,
    * and company interest data.
    */
-  getMyBizCard?(
-    request: GetMyBizCardRequest,
-    context: ContactHandlerContext,
-  ): GetMyBizCardResponse | Promise<GetMyBizCardResponse>;
+  getMyBizCard?: ContactMethod<"GetMyBizCard">;
   /**
    * Change country regenerates the default values and localized information such as phone number and
    * address format
    */
-  changeCountry?(
-    request: ChangeCountryRequest,
-    context: ContactHandlerContext,
-  ): ChangeCountryResponse | Promise<ChangeCountryResponse>;
+  changeCountry?: ContactMethod<"ChangeCountry">;
   /** Gets the contact's localized address. */
-  getAddress?(
-    request: GetAddressRequest,
-    context: ContactHandlerContext,
-  ): GetAddressResponse | Promise<GetAddressResponse>;
+  getAddress?: ContactMethod<"GetAddress">;
   /** Gets the contact's localized address. */
-  getAddressByCountry?(
-    request: GetAddressByCountryRequest,
-    context: ContactHandlerContext,
-  ): GetAddressByCountryResponse | Promise<GetAddressByCountryResponse>;
+  getAddressByCountry?: ContactMethod<"GetAddressByCountry">;
   /** Add a person to the given contact */
-  addPerson?(
-    request: AddPersonRequest,
-    context: ContactHandlerContext,
-  ): AddPersonResponse | Promise<AddPersonResponse>;
+  addPerson?: ContactMethod<"AddPerson">;
   /** Get duplicates (exact or similar in the database) based on the name */
-  getDuplicates?(
-    request: GetDuplicatesRequest,
-    context: ContactHandlerContext,
-  ): GetDuplicatesResponse | Promise<GetDuplicatesResponse>;
+  getDuplicates?: ContactMethod<"GetDuplicates">;
   /** Creates a new contact based on external duplicate */
-  createNewEntry?(
-    request: CreateNewEntryRequest,
-    context: ContactHandlerContext,
-  ): CreateNewEntryResponse | Promise<CreateNewEntryResponse>;
+  createNewEntry?: ContactMethod<"CreateNewEntry">;
   /** Retrieve all available duplicate rules for contact */
-  getDuplicateRules?(
-    request: GetDuplicateRulesRequest,
-    context: ContactHandlerContext,
-  ): GetDuplicateRulesResponse | Promise<GetDuplicateRulesResponse>;
+  getDuplicateRules?: ContactMethod<"GetDuplicateRules">;
   /** Set which duplicate rules should be active or not */
-  setDuplicateRulesStatus?(
-    request: SetDuplicateRulesStatusRequest,
-    context: ContactHandlerContext,
-  ): SetDuplicateRulesStatusResponse | Promise<SetDuplicateRulesStatusResponse>;
+  setDuplicateRulesStatus?: ContactMethod<"SetDuplicateRulesStatus">;
   /** Merge two contacts. The destination contact will remain. */
-  merge?(request: MergeRequest, context: ContactHandlerContext): MergeResponse | Promise<MergeResponse>;
+  merge?: ContactMethod<"Merge">;
   /** Copy a contact. Activities and related data will be ignored */
-  copy?(request: CopyRequest, context: ContactHandlerContext): CopyResponse | Promise<CopyResponse>;
+  copy?: ContactMethod<"Copy">;
   /** Get duplicates based on the contact name and department */
-  getNameDepartmentDuplicates?(
-    request: GetNameDepartmentDuplicatesRequest,
-    context: ContactHandlerContext,
-  ): GetNameDepartmentDuplicatesResponse | Promise<GetNameDepartmentDuplicatesResponse>;
+  getNameDepartmentDuplicates?: ContactMethod<"GetNameDepartmentDuplicates">;
   /**
    * Checks if the number is unique or required. The setting is configured from admin under system
    * options.
    */
-  isNumberValid?(
-    request: IsNumberValidRequest,
-    context: ContactHandlerContext,
-  ): IsNumberValidResponse | Promise<IsNumberValidResponse>;
+  isNumberValid?: ContactMethod<"IsNumberValid">;
   /**
    * Get the associated billing and invoice quote version addresses. These addresses might be address on
    * the contact, or a custom address.
    */
-  getQuoteVersionAddresses?(
-    request: GetQuoteVersionAddressesRequest,
-    context: ContactHandlerContext,
-  ): GetQuoteVersionAddressesResponse | Promise<GetQuoteVersionAddressesResponse>;
+  getQuoteVersionAddresses?: ContactMethod<"GetQuoteVersionAddresses">;
   /** Save a custom quote version address. */
-  saveQuoteVersionAddress?(
-    request: SaveQuoteVersionAddressRequest,
-    context: ContactHandlerContext,
-  ): SaveQuoteVersionAddressResponse | Promise<SaveQuoteVersionAddressResponse>;
+  saveQuoteVersionAddress?: ContactMethod<"SaveQuoteVersionAddress">;
   /**
    * Trigger deletion of contacts (companies) that has been (soft) deleted and have timed out the expiry
    * period (the SoftDeleteRetention preference).
    */
-  deleteExpired?(
-    request: DeleteExpiredRequest,
-    context: ContactHandlerContext,
-  ): DeleteExpiredResponse | Promise<DeleteExpiredResponse>;
+  deleteExpired?: ContactMethod<"DeleteExpired">;
   /** Get summary of contact and its recent activity. */
-  getContactSummary?(
-    request: GetContactSummaryRequest,
-    context: ContactHandlerContext,
-  ): GetContactSummaryResponse | Promise<GetContactSummaryResponse>;
+  getContactSummary?: ContactMethod<"GetContactSummary">;
   /** Check that entity is ready for saving, return error messages by field. */
-  validateContactEntity?(
-    request: ValidateContactEntityRequest,
-    context: ContactHandlerContext,
-  ): ValidateContactEntityResponse | Promise<ValidateContactEntityResponse>;
+  validateContactEntity?: ContactMethod<"ValidateContactEntity">;
   /** Gets an array of Contact objects.. */
-  getContactList?(
-    request: GetContactListRequest,
-    context: ContactHandlerContext,
-  ): GetContactListResponse | Promise<GetContactListResponse>;
+  getContactList?: ContactMethod<"GetContactList">;
   /** Getting the contacts where the user currently logged in is set as contact owner. */
-  getMyContacts?(
-    request: GetMyContactsRequest,
-    context: ContactHandlerContext,
-  ): GetMyContactsResponse | Promise<GetMyContactsResponse>;
+  getMyContacts?: ContactMethod<"GetMyContacts">;
   /**
    * Method that returns a set of initial contacts. This could be the contacts in a favorites selection,
    * the history list, the diary, or from all sources. If retrieved from the diary it will get
    * appointments for the current and the next day.
    */
-  getMyRecentContacts?(
-    request: GetMyRecentContactsRequest,
-    context: ContactHandlerContext,
-  ): GetMyRecentContactsResponse | Promise<GetMyRecentContactsResponse>;
+  getMyRecentContacts?: ContactMethod<"GetMyRecentContacts">;
 }
 
 /**

@@ -295,135 +295,54 @@ export class ContactError extends SoapServiceError<
 /** The endpoint the WSDL names for WcfContactService. */
 export const ContactDefaultEndpoint = "https://sod.superoffice.com/Cust12345/Remote/Services88/Contact.svc";
 
-/** Every Contact operation by name: its request, response and response headers. */
+/** Every Contact operation by name: its request and response. */
 export interface ContactOperations {
   CreateDefaultContactEntity: {
     request: CreateDefaultContactEntityRequest;
     response: CreateDefaultContactEntityResponse;
-    headers: ContactResponseHeaders;
   };
-  SaveContactEntity: {
-    request: SaveContactEntityRequest;
-    response: SaveContactEntityResponse;
-    headers: ContactResponseHeaders;
-  };
-  DeleteContactEntity: {
-    request: DeleteContactEntityRequest;
-    response: DeleteContactEntityResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetContact: { request: GetContactRequest; response: GetContactResponse; headers: ContactResponseHeaders };
-  GetMyActiveContacts: {
-    request: GetMyActiveContactsRequest;
-    response: GetMyActiveContactsResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetContactEntity: {
-    request: GetContactEntityRequest;
-    response: GetContactEntityResponse;
-    headers: ContactResponseHeaders;
-  };
-  Undelete: { request: UndeleteRequest; response: UndeleteResponse; headers: ContactResponseHeaders };
-  GetPersons: { request: GetPersonsRequest; response: GetPersonsResponse; headers: ContactResponseHeaders };
-  GetContactWithPersons: {
-    request: GetContactWithPersonsRequest;
-    response: GetContactWithPersonsResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetMyContact: {
-    request: GetMyContactRequest;
-    response: GetMyContactResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetMyBizCard: {
-    request: GetMyBizCardRequest;
-    response: GetMyBizCardResponse;
-    headers: ContactResponseHeaders;
-  };
-  ChangeCountry: {
-    request: ChangeCountryRequest;
-    response: ChangeCountryResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetAddress: { request: GetAddressRequest; response: GetAddressResponse; headers: ContactResponseHeaders };
-  GetAddressByCountry: {
-    request: GetAddressByCountryRequest;
-    response: GetAddressByCountryResponse;
-    headers: ContactResponseHeaders;
-  };
-  AddPerson: { request: AddPersonRequest; response: AddPersonResponse; headers: ContactResponseHeaders };
-  GetDuplicates: {
-    request: GetDuplicatesRequest;
-    response: GetDuplicatesResponse;
-    headers: ContactResponseHeaders;
-  };
-  CreateNewEntry: {
-    request: CreateNewEntryRequest;
-    response: CreateNewEntryResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetDuplicateRules: {
-    request: GetDuplicateRulesRequest;
-    response: GetDuplicateRulesResponse;
-    headers: ContactResponseHeaders;
-  };
+  SaveContactEntity: { request: SaveContactEntityRequest; response: SaveContactEntityResponse };
+  DeleteContactEntity: { request: DeleteContactEntityRequest; response: DeleteContactEntityResponse };
+  GetContact: { request: GetContactRequest; response: GetContactResponse };
+  GetMyActiveContacts: { request: GetMyActiveContactsRequest; response: GetMyActiveContactsResponse };
+  GetContactEntity: { request: GetContactEntityRequest; response: GetContactEntityResponse };
+  Undelete: { request: UndeleteRequest; response: UndeleteResponse };
+  GetPersons: { request: GetPersonsRequest; response: GetPersonsResponse };
+  GetContactWithPersons: { request: GetContactWithPersonsRequest; response: GetContactWithPersonsResponse };
+  GetMyContact: { request: GetMyContactRequest; response: GetMyContactResponse };
+  GetMyBizCard: { request: GetMyBizCardRequest; response: GetMyBizCardResponse };
+  ChangeCountry: { request: ChangeCountryRequest; response: ChangeCountryResponse };
+  GetAddress: { request: GetAddressRequest; response: GetAddressResponse };
+  GetAddressByCountry: { request: GetAddressByCountryRequest; response: GetAddressByCountryResponse };
+  AddPerson: { request: AddPersonRequest; response: AddPersonResponse };
+  GetDuplicates: { request: GetDuplicatesRequest; response: GetDuplicatesResponse };
+  CreateNewEntry: { request: CreateNewEntryRequest; response: CreateNewEntryResponse };
+  GetDuplicateRules: { request: GetDuplicateRulesRequest; response: GetDuplicateRulesResponse };
   SetDuplicateRulesStatus: {
     request: SetDuplicateRulesStatusRequest;
     response: SetDuplicateRulesStatusResponse;
-    headers: ContactResponseHeaders;
   };
-  Merge: { request: MergeRequest; response: MergeResponse; headers: ContactResponseHeaders };
-  Copy: { request: CopyRequest; response: CopyResponse; headers: ContactResponseHeaders };
+  Merge: { request: MergeRequest; response: MergeResponse };
+  Copy: { request: CopyRequest; response: CopyResponse };
   GetNameDepartmentDuplicates: {
     request: GetNameDepartmentDuplicatesRequest;
     response: GetNameDepartmentDuplicatesResponse;
-    headers: ContactResponseHeaders;
   };
-  IsNumberValid: {
-    request: IsNumberValidRequest;
-    response: IsNumberValidResponse;
-    headers: ContactResponseHeaders;
-  };
+  IsNumberValid: { request: IsNumberValidRequest; response: IsNumberValidResponse };
   GetQuoteVersionAddresses: {
     request: GetQuoteVersionAddressesRequest;
     response: GetQuoteVersionAddressesResponse;
-    headers: ContactResponseHeaders;
   };
   SaveQuoteVersionAddress: {
     request: SaveQuoteVersionAddressRequest;
     response: SaveQuoteVersionAddressResponse;
-    headers: ContactResponseHeaders;
   };
-  DeleteExpired: {
-    request: DeleteExpiredRequest;
-    response: DeleteExpiredResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetContactSummary: {
-    request: GetContactSummaryRequest;
-    response: GetContactSummaryResponse;
-    headers: ContactResponseHeaders;
-  };
-  ValidateContactEntity: {
-    request: ValidateContactEntityRequest;
-    response: ValidateContactEntityResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetContactList: {
-    request: GetContactListRequest;
-    response: GetContactListResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetMyContacts: {
-    request: GetMyContactsRequest;
-    response: GetMyContactsResponse;
-    headers: ContactResponseHeaders;
-  };
-  GetMyRecentContacts: {
-    request: GetMyRecentContactsRequest;
-    response: GetMyRecentContactsResponse;
-    headers: ContactResponseHeaders;
-  };
+  DeleteExpired: { request: DeleteExpiredRequest; response: DeleteExpiredResponse };
+  GetContactSummary: { request: GetContactSummaryRequest; response: GetContactSummaryResponse };
+  ValidateContactEntity: { request: ValidateContactEntityRequest; response: ValidateContactEntityResponse };
+  GetContactList: { request: GetContactListRequest; response: GetContactListResponse };
+  GetMyContacts: { request: GetMyContactsRequest; response: GetMyContactsResponse };
+  GetMyRecentContacts: { request: GetMyRecentContactsRequest; response: GetMyRecentContactsResponse };
 }
 
 /** Options for ContactClient; `endpoint` defaults to ContactDefaultEndpoint. */
@@ -452,7 +371,7 @@ export class ContactClient {
     operation: K,
     request: ContactOperations[K]["request"],
     options?: CallOptions<ContactRequestHeaders>,
-  ): Promise<SoapResponse<ContactOperations[K]["response"], ContactOperations[K]["headers"]>> {
+  ): Promise<SoapResponse<ContactOperations[K]["response"], ContactResponseHeaders>> {
     return this.#soap.invoke(operation, request, options);
   }
 
@@ -732,406 +651,308 @@ const nsServices88 = "http://www.superoffice.net/ws/crm/NetServer/Services88";
 
 /** Wire layout of the types only Contact uses, by TypeScript type name. */
 const types: Readonly<Record<string, TypeMeta>> = {
-  CreateDefaultContactEntityRequest: {
-    kind: "complex",
-    xmlName: "CreateDefaultContactEntity",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  CreateDefaultContactEntityRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CreateDefaultContactEntityResponse: {
     kind: "complex",
-    xmlName: "CreateDefaultContactEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
   SaveContactEntityRequest: {
     kind: "complex",
-    xmlName: "SaveContactEntity",
     xmlNs: nsServices88,
-    fields: [
-      { name: "ContactEntity", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true },
-    ],
+    fields: [{ name: "ContactEntity", type: "ContactEntity", optional: true, nillable: true }],
   },
   SaveContactEntityResponse: {
     kind: "complex",
-    xmlName: "SaveContactEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
   DeleteContactEntityRequest: {
     kind: "complex",
-    xmlName: "DeleteContactEntity",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactEntityId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactEntityId", type: "int", optional: true }],
   },
-  DeleteContactEntityResponse: {
-    kind: "complex",
-    xmlName: "DeleteContactEntityResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  DeleteContactEntityResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetContactRequest: {
     kind: "complex",
-    xmlName: "GetContact",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactId", type: "int", optional: true }],
   },
   GetContactResponse: {
     kind: "complex",
-    xmlName: "GetContactResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "Contact", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "Contact", optional: true, nillable: true }],
   },
   GetMyActiveContactsRequest: {
     kind: "complex",
-    xmlName: "GetMyActiveContacts",
     xmlNs: nsServices88,
     fields: [
-      { name: "ActivityStartTime", ns: nsServices88, type: "dateTime", optional: true },
-      { name: "ContactCategories", ns: nsServices88, type: "ArrayOfint", optional: true, nillable: true },
-      { name: "ActionType", ns: nsServices88, type: "ContactAction", optional: true },
+      { name: "ActivityStartTime", type: "dateTime", optional: true },
+      { name: "ContactCategories", type: "ArrayOfint", optional: true, nillable: true },
+      { name: "ActionType", type: "ContactAction", optional: true },
     ],
   },
   GetMyActiveContactsResponse: {
     kind: "complex",
-    xmlName: "GetMyActiveContactsResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfContactActivity", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfContactActivity", optional: true, nillable: true }],
   },
   GetContactEntityRequest: {
     kind: "complex",
-    xmlName: "GetContactEntity",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactEntityId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactEntityId", type: "int", optional: true }],
   },
   GetContactEntityResponse: {
     kind: "complex",
-    xmlName: "GetContactEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
   UndeleteRequest: {
     kind: "complex",
-    xmlName: "Undelete",
     xmlNs: nsServices88,
-    fields: [{ name: "Id", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "Id", type: "int", optional: true }],
   },
-  UndeleteResponse: { kind: "complex", xmlName: "UndeleteResponse", xmlNs: nsServices88, fields: [] },
+  UndeleteResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetPersonsRequest: {
     kind: "complex",
-    xmlName: "GetPersons",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactId", type: "int", optional: true }],
   },
   GetPersonsResponse: {
     kind: "complex",
-    xmlName: "GetPersonsResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfPerson", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfPerson", optional: true, nillable: true }],
   },
   GetContactWithPersonsRequest: {
     kind: "complex",
-    xmlName: "GetContactWithPersons",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactId", type: "int", optional: true }],
   },
   GetContactWithPersonsResponse: {
     kind: "complex",
-    xmlName: "GetContactWithPersonsResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
-  GetMyContactRequest: { kind: "complex", xmlName: "GetMyContact", xmlNs: nsServices88, fields: [] },
+  GetMyContactRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetMyContactResponse: {
     kind: "complex",
-    xmlName: "GetMyContactResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
-  GetMyBizCardRequest: { kind: "complex", xmlName: "GetMyBizCard", xmlNs: nsServices88, fields: [] },
+  GetMyBizCardRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetMyBizCardResponse: {
     kind: "complex",
-    xmlName: "GetMyBizCardResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
   ChangeCountryRequest: {
     kind: "complex",
-    xmlName: "ChangeCountry",
     xmlNs: nsServices88,
     fields: [
-      { name: "ContactEntity", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true },
-      { name: "ToCountryId", ns: nsServices88, type: "int", optional: true },
+      { name: "ContactEntity", type: "ContactEntity", optional: true, nillable: true },
+      { name: "ToCountryId", type: "int", optional: true },
     ],
   },
   ChangeCountryResponse: {
     kind: "complex",
-    xmlName: "ChangeCountryResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactEntity", optional: true, nillable: true }],
   },
   GetAddressRequest: {
     kind: "complex",
-    xmlName: "GetAddress",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "ContactId", type: "int", optional: true }],
   },
   GetAddressResponse: {
     kind: "complex",
-    xmlName: "GetAddressResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "Address", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "Address", optional: true, nillable: true }],
   },
   GetAddressByCountryRequest: {
     kind: "complex",
-    xmlName: "GetAddressByCountry",
     xmlNs: nsServices88,
     fields: [
-      { name: "ContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "CountryId", ns: nsServices88, type: "int", optional: true },
+      { name: "ContactId", type: "int", optional: true },
+      { name: "CountryId", type: "int", optional: true },
     ],
   },
   GetAddressByCountryResponse: {
     kind: "complex",
-    xmlName: "GetAddressByCountryResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "Address", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "Address", optional: true, nillable: true }],
   },
   AddPersonRequest: {
     kind: "complex",
-    xmlName: "AddPerson",
     xmlNs: nsServices88,
     fields: [
-      { name: "ContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "NewPersonEntity", ns: nsServices88, type: "PersonEntity", optional: true, nillable: true },
+      { name: "ContactId", type: "int", optional: true },
+      { name: "NewPersonEntity", type: "PersonEntity", optional: true, nillable: true },
     ],
   },
   AddPersonResponse: {
     kind: "complex",
-    xmlName: "AddPersonResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "PersonEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "PersonEntity", optional: true, nillable: true }],
   },
   GetDuplicatesRequest: {
     kind: "complex",
-    xmlName: "GetDuplicates",
     xmlNs: nsServices88,
-    fields: [{ name: "Name", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "Name", type: "string", optional: true, nillable: true }],
   },
   GetDuplicatesResponse: {
     kind: "complex",
-    xmlName: "GetDuplicatesResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfDuplicateEntry", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfDuplicateEntry", optional: true, nillable: true }],
   },
   CreateNewEntryRequest: {
     kind: "complex",
-    xmlName: "CreateNewEntry",
     xmlNs: nsServices88,
-    fields: [{ name: "Duplicate", ns: nsServices88, type: "DuplicateEntry", optional: true, nillable: true }],
+    fields: [{ name: "Duplicate", type: "DuplicateEntry", optional: true, nillable: true }],
   },
   CreateNewEntryResponse: {
     kind: "complex",
-    xmlName: "CreateNewEntryResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "Response", type: "int", optional: true }],
   },
-  GetDuplicateRulesRequest: {
-    kind: "complex",
-    xmlName: "GetDuplicateRules",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  GetDuplicateRulesRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetDuplicateRulesResponse: {
     kind: "complex",
-    xmlName: "GetDuplicateRulesResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfDuplicateRule", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfDuplicateRule", optional: true, nillable: true }],
   },
   SetDuplicateRulesStatusRequest: {
     kind: "complex",
-    xmlName: "SetDuplicateRulesStatus",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Rules", ns: nsServices88, type: "ArrayOfDuplicateRule", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Rules", type: "ArrayOfDuplicateRule", optional: true, nillable: true }],
   },
-  SetDuplicateRulesStatusResponse: {
-    kind: "complex",
-    xmlName: "SetDuplicateRulesStatusResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  SetDuplicateRulesStatusResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   MergeRequest: {
     kind: "complex",
-    xmlName: "Merge",
     xmlNs: nsServices88,
     fields: [
-      { name: "SourceContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "DestinationContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "MergeIdenticalPersons", ns: nsServices88, type: "boolean", optional: true },
-      { name: "ReplaceEmptyFieldsOnDestination", ns: nsServices88, type: "boolean", optional: true },
+      { name: "SourceContactId", type: "int", optional: true },
+      { name: "DestinationContactId", type: "int", optional: true },
+      { name: "MergeIdenticalPersons", type: "boolean", optional: true },
+      { name: "ReplaceEmptyFieldsOnDestination", type: "boolean", optional: true },
     ],
   },
-  MergeResponse: { kind: "complex", xmlName: "MergeResponse", xmlNs: nsServices88, fields: [] },
+  MergeResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CopyRequest: {
     kind: "complex",
-    xmlName: "Copy",
     xmlNs: nsServices88,
     fields: [
-      { name: "SourceContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "DestinationContactName", ns: nsServices88, type: "string", optional: true, nillable: true },
-      {
-        name: "DestinationContactDepartment",
-        ns: nsServices88,
-        type: "string",
-        optional: true,
-        nillable: true,
-      },
-      { name: "CopyPersons", ns: nsServices88, type: "boolean", optional: true },
+      { name: "SourceContactId", type: "int", optional: true },
+      { name: "DestinationContactName", type: "string", optional: true, nillable: true },
+      { name: "DestinationContactDepartment", type: "string", optional: true, nillable: true },
+      { name: "CopyPersons", type: "boolean", optional: true },
     ],
   },
   CopyResponse: {
     kind: "complex",
-    xmlName: "CopyResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "Response", type: "int", optional: true }],
   },
   GetNameDepartmentDuplicatesRequest: {
     kind: "complex",
-    xmlName: "GetNameDepartmentDuplicates",
     xmlNs: nsServices88,
     fields: [
-      { name: "Name", ns: nsServices88, type: "string", optional: true, nillable: true },
-      { name: "Department", ns: nsServices88, type: "string", optional: true, nillable: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "Department", type: "string", optional: true, nillable: true },
     ],
   },
   GetNameDepartmentDuplicatesResponse: {
     kind: "complex",
-    xmlName: "GetNameDepartmentDuplicatesResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfDuplicateEntry", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfDuplicateEntry", optional: true, nillable: true }],
   },
   IsNumberValidRequest: {
     kind: "complex",
-    xmlName: "IsNumberValid",
     xmlNs: nsServices88,
     fields: [
-      { name: "ContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "Number", ns: nsServices88, type: "string", optional: true, nillable: true },
+      { name: "ContactId", type: "int", optional: true },
+      { name: "Number", type: "string", optional: true, nillable: true },
     ],
   },
   IsNumberValidResponse: {
     kind: "complex",
-    xmlName: "IsNumberValidResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "boolean", optional: true }],
+    fields: [{ name: "Response", type: "boolean", optional: true }],
   },
   GetQuoteVersionAddressesRequest: {
     kind: "complex",
-    xmlName: "GetQuoteVersionAddresses",
     xmlNs: nsServices88,
-    fields: [{ name: "QuoteVersionId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "QuoteVersionId", type: "int", optional: true }],
   },
   GetQuoteVersionAddressesResponse: {
     kind: "complex",
-    xmlName: "GetQuoteVersionAddressesResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfAddress", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfAddress", optional: true, nillable: true }],
   },
   SaveQuoteVersionAddressRequest: {
     kind: "complex",
-    xmlName: "SaveQuoteVersionAddress",
     xmlNs: nsServices88,
     fields: [
-      { name: "QuoteVersionId", ns: nsServices88, type: "int", optional: true },
-      { name: "Address", ns: nsServices88, type: "Address", optional: true, nillable: true },
-      { name: "AddressType", ns: nsServices88, type: "AddressType", optional: true },
-      { name: "CountryId", ns: nsServices88, type: "int", optional: true },
+      { name: "QuoteVersionId", type: "int", optional: true },
+      { name: "Address", type: "Address", optional: true, nillable: true },
+      { name: "AddressType", type: "AddressType", optional: true },
+      { name: "CountryId", type: "int", optional: true },
     ],
   },
   SaveQuoteVersionAddressResponse: {
     kind: "complex",
-    xmlName: "SaveQuoteVersionAddressResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "Address", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "Address", optional: true, nillable: true }],
   },
-  DeleteExpiredRequest: { kind: "complex", xmlName: "DeleteExpired", xmlNs: nsServices88, fields: [] },
-  DeleteExpiredResponse: {
-    kind: "complex",
-    xmlName: "DeleteExpiredResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  DeleteExpiredRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
+  DeleteExpiredResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetContactSummaryRequest: {
     kind: "complex",
-    xmlName: "GetContactSummary",
     xmlNs: nsServices88,
     fields: [
-      { name: "ContactId", ns: nsServices88, type: "int", optional: true },
-      { name: "Limit", ns: nsServices88, type: "int", optional: true },
+      { name: "ContactId", type: "int", optional: true },
+      { name: "Limit", type: "int", optional: true },
     ],
   },
   GetContactSummaryResponse: {
     kind: "complex",
-    xmlName: "GetContactSummaryResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ContactSummary", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ContactSummary", optional: true, nillable: true }],
   },
   ValidateContactEntityRequest: {
     kind: "complex",
-    xmlName: "ValidateContactEntity",
     xmlNs: nsServices88,
-    fields: [
-      { name: "ContactEntity", ns: nsServices88, type: "ContactEntity", optional: true, nillable: true },
-    ],
+    fields: [{ name: "ContactEntity", type: "ContactEntity", optional: true, nillable: true }],
   },
   ValidateContactEntityResponse: {
     kind: "complex",
-    xmlName: "ValidateContactEntityResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "StringDictionary", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "StringDictionary", optional: true, nillable: true }],
   },
   GetContactListRequest: {
     kind: "complex",
-    xmlName: "GetContactList",
     xmlNs: nsServices88,
-    fields: [{ name: "ContactIds", ns: nsServices88, type: "ArrayOfint", optional: true, nillable: true }],
+    fields: [{ name: "ContactIds", type: "ArrayOfint", optional: true, nillable: true }],
   },
   GetContactListResponse: {
     kind: "complex",
-    xmlName: "GetContactListResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfContact", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfContact", optional: true, nillable: true }],
   },
-  GetMyContactsRequest: { kind: "complex", xmlName: "GetMyContacts", xmlNs: nsServices88, fields: [] },
+  GetMyContactsRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetMyContactsResponse: {
     kind: "complex",
-    xmlName: "GetMyContactsResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfContact", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfContact", optional: true, nillable: true }],
   },
   GetMyRecentContactsRequest: {
     kind: "complex",
-    xmlName: "GetMyRecentContacts",
     xmlNs: nsServices88,
-    fields: [{ name: "SourceType", ns: nsServices88, type: "ContactSourceType", optional: true }],
+    fields: [{ name: "SourceType", type: "ContactSourceType", optional: true }],
   },
   GetMyRecentContactsResponse: {
     kind: "complex",
-    xmlName: "GetMyRecentContactsResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfContact", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfContact", optional: true, nillable: true }],
   },
 };
 
@@ -1139,1218 +960,243 @@ const types: Readonly<Record<string, TypeMeta>> = {
 export const contactTables: ServiceMeta = {
   types: { ...typeTables, ...types },
   soapVersion: "1.1",
+  ns: nsServices88,
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },
+  headers: {
+    input: [
+      { name: "ApplicationToken", type: "string", optional: true, nillable: true },
+      { name: "Credentials", type: "SoCredentials", optional: true, nillable: true },
+      { name: "TimeZone", type: "SoTimeZone", optional: true, nillable: true },
+    ],
+    output: [
+      { name: "ExceptionInfo", type: "SoExceptionInfo", optional: true, nillable: true },
+      { name: "ExtraInfo", type: "SoExtraInfo", optional: true, nillable: true },
+      { name: "Succeeded", type: "boolean", optional: true },
+      { name: "TimeZone", type: "SoTimeZone", optional: true, nillable: true },
+    ],
+  },
   operations: {
     CreateDefaultContactEntity: {
-      name: "CreateDefaultContactEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/CreateDefaultContactEntity",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultContactEntity",
-            ns: nsServices88,
-            type: "CreateDefaultContactEntityRequest",
-          },
-        ],
+        body: [{ name: "CreateDefaultContactEntity", type: "CreateDefaultContactEntityRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultContactEntityResponse",
-            ns: nsServices88,
-            type: "CreateDefaultContactEntityResponse",
-          },
-        ],
+        body: [{ name: "CreateDefaultContactEntityResponse", type: "CreateDefaultContactEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveContactEntity: {
-      name: "SaveContactEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/SaveContactEntity",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveContactEntity",
-            ns: nsServices88,
-            type: "SaveContactEntityRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "SaveContactEntity", type: "SaveContactEntityRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveContactEntityResponse",
-            ns: nsServices88,
-            type: "SaveContactEntityResponse",
-          },
-        ],
+        body: [{ name: "SaveContactEntityResponse", type: "SaveContactEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     DeleteContactEntity: {
-      name: "DeleteContactEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/DeleteContactEntity",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteContactEntity",
-            ns: nsServices88,
-            type: "DeleteContactEntityRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "DeleteContactEntity", type: "DeleteContactEntityRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteContactEntityResponse",
-            ns: nsServices88,
-            type: "DeleteContactEntityResponse",
-          },
-        ],
+        body: [{ name: "DeleteContactEntityResponse", type: "DeleteContactEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetContact: {
-      name: "GetContact",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetContact",
-      input: {
-        body: [{ prop: "parameters", name: "GetContact", ns: nsServices88, type: "GetContactRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          { prop: "parameters", name: "GetContactResponse", ns: nsServices88, type: "GetContactResponse" },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetContact", type: "GetContactRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetContactResponse", type: "GetContactResponse" }], unwrapped: true },
     },
     GetMyActiveContacts: {
-      name: "GetMyActiveContacts",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetMyActiveContacts",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyActiveContacts",
-            ns: nsServices88,
-            type: "GetMyActiveContactsRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetMyActiveContacts", type: "GetMyActiveContactsRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyActiveContactsResponse",
-            ns: nsServices88,
-            type: "GetMyActiveContactsResponse",
-          },
-        ],
+        body: [{ name: "GetMyActiveContactsResponse", type: "GetMyActiveContactsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetContactEntity: {
-      name: "GetContactEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetContactEntity",
-      input: {
-        body: [
-          { prop: "parameters", name: "GetContactEntity", ns: nsServices88, type: "GetContactEntityRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetContactEntity", type: "GetContactEntityRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactEntityResponse",
-            ns: nsServices88,
-            type: "GetContactEntityResponse",
-          },
-        ],
+        body: [{ name: "GetContactEntityResponse", type: "GetContactEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     Undelete: {
-      name: "Undelete",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/Undelete",
-      input: {
-        body: [{ prop: "parameters", name: "Undelete", ns: nsServices88, type: "UndeleteRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [{ prop: "parameters", name: "UndeleteResponse", ns: nsServices88, type: "UndeleteResponse" }],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "Undelete", type: "UndeleteRequest" }], unwrapped: true },
+      output: { body: [{ name: "UndeleteResponse", type: "UndeleteResponse" }], unwrapped: true },
     },
     GetPersons: {
-      name: "GetPersons",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetPersons",
-      input: {
-        body: [{ prop: "parameters", name: "GetPersons", ns: nsServices88, type: "GetPersonsRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          { prop: "parameters", name: "GetPersonsResponse", ns: nsServices88, type: "GetPersonsResponse" },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetPersons", type: "GetPersonsRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetPersonsResponse", type: "GetPersonsResponse" }], unwrapped: true },
     },
     GetContactWithPersons: {
-      name: "GetContactWithPersons",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetContactWithPersons",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactWithPersons",
-            ns: nsServices88,
-            type: "GetContactWithPersonsRequest",
-          },
-        ],
+        body: [{ name: "GetContactWithPersons", type: "GetContactWithPersonsRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactWithPersonsResponse",
-            ns: nsServices88,
-            type: "GetContactWithPersonsResponse",
-          },
-        ],
+        body: [{ name: "GetContactWithPersonsResponse", type: "GetContactWithPersonsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetMyContact: {
-      name: "GetMyContact",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetMyContact",
-      input: {
-        body: [{ prop: "parameters", name: "GetMyContact", ns: nsServices88, type: "GetMyContactRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyContactResponse",
-            ns: nsServices88,
-            type: "GetMyContactResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetMyContact", type: "GetMyContactRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetMyContactResponse", type: "GetMyContactResponse" }], unwrapped: true },
     },
     GetMyBizCard: {
-      name: "GetMyBizCard",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetMyBizCard",
-      input: {
-        body: [{ prop: "parameters", name: "GetMyBizCard", ns: nsServices88, type: "GetMyBizCardRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyBizCardResponse",
-            ns: nsServices88,
-            type: "GetMyBizCardResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetMyBizCard", type: "GetMyBizCardRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetMyBizCardResponse", type: "GetMyBizCardResponse" }], unwrapped: true },
     },
     ChangeCountry: {
-      name: "ChangeCountry",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/ChangeCountry",
-      input: {
-        body: [{ prop: "parameters", name: "ChangeCountry", ns: nsServices88, type: "ChangeCountryRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ChangeCountryResponse",
-            ns: nsServices88,
-            type: "ChangeCountryResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "ChangeCountry", type: "ChangeCountryRequest" }], unwrapped: true },
+      output: { body: [{ name: "ChangeCountryResponse", type: "ChangeCountryResponse" }], unwrapped: true },
     },
     GetAddress: {
-      name: "GetAddress",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetAddress",
-      input: {
-        body: [{ prop: "parameters", name: "GetAddress", ns: nsServices88, type: "GetAddressRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          { prop: "parameters", name: "GetAddressResponse", ns: nsServices88, type: "GetAddressResponse" },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetAddress", type: "GetAddressRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetAddressResponse", type: "GetAddressResponse" }], unwrapped: true },
     },
     GetAddressByCountry: {
-      name: "GetAddressByCountry",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetAddressByCountry",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetAddressByCountry",
-            ns: nsServices88,
-            type: "GetAddressByCountryRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetAddressByCountry", type: "GetAddressByCountryRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetAddressByCountryResponse",
-            ns: nsServices88,
-            type: "GetAddressByCountryResponse",
-          },
-        ],
+        body: [{ name: "GetAddressByCountryResponse", type: "GetAddressByCountryResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     AddPerson: {
-      name: "AddPerson",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/AddPerson",
-      input: {
-        body: [{ prop: "parameters", name: "AddPerson", ns: nsServices88, type: "AddPersonRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          { prop: "parameters", name: "AddPersonResponse", ns: nsServices88, type: "AddPersonResponse" },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "AddPerson", type: "AddPersonRequest" }], unwrapped: true },
+      output: { body: [{ name: "AddPersonResponse", type: "AddPersonResponse" }], unwrapped: true },
     },
     GetDuplicates: {
-      name: "GetDuplicates",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetDuplicates",
-      input: {
-        body: [{ prop: "parameters", name: "GetDuplicates", ns: nsServices88, type: "GetDuplicatesRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetDuplicatesResponse",
-            ns: nsServices88,
-            type: "GetDuplicatesResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetDuplicates", type: "GetDuplicatesRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetDuplicatesResponse", type: "GetDuplicatesResponse" }], unwrapped: true },
     },
     CreateNewEntry: {
-      name: "CreateNewEntry",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/CreateNewEntry",
-      input: {
-        body: [
-          { prop: "parameters", name: "CreateNewEntry", ns: nsServices88, type: "CreateNewEntryRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateNewEntryResponse",
-            ns: nsServices88,
-            type: "CreateNewEntryResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "CreateNewEntry", type: "CreateNewEntryRequest" }], unwrapped: true },
+      output: { body: [{ name: "CreateNewEntryResponse", type: "CreateNewEntryResponse" }], unwrapped: true },
     },
     GetDuplicateRules: {
-      name: "GetDuplicateRules",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetDuplicateRules",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetDuplicateRules",
-            ns: nsServices88,
-            type: "GetDuplicateRulesRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetDuplicateRules", type: "GetDuplicateRulesRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetDuplicateRulesResponse",
-            ns: nsServices88,
-            type: "GetDuplicateRulesResponse",
-          },
-        ],
+        body: [{ name: "GetDuplicateRulesResponse", type: "GetDuplicateRulesResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SetDuplicateRulesStatus: {
-      name: "SetDuplicateRulesStatus",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/SetDuplicateRulesStatus",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SetDuplicateRulesStatus",
-            ns: nsServices88,
-            type: "SetDuplicateRulesStatusRequest",
-          },
-        ],
+        body: [{ name: "SetDuplicateRulesStatus", type: "SetDuplicateRulesStatusRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SetDuplicateRulesStatusResponse",
-            ns: nsServices88,
-            type: "SetDuplicateRulesStatusResponse",
-          },
-        ],
+        body: [{ name: "SetDuplicateRulesStatusResponse", type: "SetDuplicateRulesStatusResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     Merge: {
-      name: "Merge",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/Merge",
-      input: {
-        body: [{ prop: "parameters", name: "Merge", ns: nsServices88, type: "MergeRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [{ prop: "parameters", name: "MergeResponse", ns: nsServices88, type: "MergeResponse" }],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "Merge", type: "MergeRequest" }], unwrapped: true },
+      output: { body: [{ name: "MergeResponse", type: "MergeResponse" }], unwrapped: true },
     },
     Copy: {
-      name: "Copy",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/Copy",
-      input: {
-        body: [{ prop: "parameters", name: "Copy", ns: nsServices88, type: "CopyRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [{ prop: "parameters", name: "CopyResponse", ns: nsServices88, type: "CopyResponse" }],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "Copy", type: "CopyRequest" }], unwrapped: true },
+      output: { body: [{ name: "CopyResponse", type: "CopyResponse" }], unwrapped: true },
     },
     GetNameDepartmentDuplicates: {
-      name: "GetNameDepartmentDuplicates",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetNameDepartmentDuplicates",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetNameDepartmentDuplicates",
-            ns: nsServices88,
-            type: "GetNameDepartmentDuplicatesRequest",
-          },
-        ],
+        body: [{ name: "GetNameDepartmentDuplicates", type: "GetNameDepartmentDuplicatesRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetNameDepartmentDuplicatesResponse",
-            ns: nsServices88,
-            type: "GetNameDepartmentDuplicatesResponse",
-          },
-        ],
+        body: [{ name: "GetNameDepartmentDuplicatesResponse", type: "GetNameDepartmentDuplicatesResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     IsNumberValid: {
-      name: "IsNumberValid",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/IsNumberValid",
-      input: {
-        body: [{ prop: "parameters", name: "IsNumberValid", ns: nsServices88, type: "IsNumberValidRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "IsNumberValidResponse",
-            ns: nsServices88,
-            type: "IsNumberValidResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "IsNumberValid", type: "IsNumberValidRequest" }], unwrapped: true },
+      output: { body: [{ name: "IsNumberValidResponse", type: "IsNumberValidResponse" }], unwrapped: true },
     },
     GetQuoteVersionAddresses: {
-      name: "GetQuoteVersionAddresses",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetQuoteVersionAddresses",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetQuoteVersionAddresses",
-            ns: nsServices88,
-            type: "GetQuoteVersionAddressesRequest",
-          },
-        ],
+        body: [{ name: "GetQuoteVersionAddresses", type: "GetQuoteVersionAddressesRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetQuoteVersionAddressesResponse",
-            ns: nsServices88,
-            type: "GetQuoteVersionAddressesResponse",
-          },
-        ],
+        body: [{ name: "GetQuoteVersionAddressesResponse", type: "GetQuoteVersionAddressesResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveQuoteVersionAddress: {
-      name: "SaveQuoteVersionAddress",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/SaveQuoteVersionAddress",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveQuoteVersionAddress",
-            ns: nsServices88,
-            type: "SaveQuoteVersionAddressRequest",
-          },
-        ],
+        body: [{ name: "SaveQuoteVersionAddress", type: "SaveQuoteVersionAddressRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveQuoteVersionAddressResponse",
-            ns: nsServices88,
-            type: "SaveQuoteVersionAddressResponse",
-          },
-        ],
+        body: [{ name: "SaveQuoteVersionAddressResponse", type: "SaveQuoteVersionAddressResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     DeleteExpired: {
-      name: "DeleteExpired",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/DeleteExpired",
-      input: {
-        body: [{ prop: "parameters", name: "DeleteExpired", ns: nsServices88, type: "DeleteExpiredRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteExpiredResponse",
-            ns: nsServices88,
-            type: "DeleteExpiredResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "DeleteExpired", type: "DeleteExpiredRequest" }], unwrapped: true },
+      output: { body: [{ name: "DeleteExpiredResponse", type: "DeleteExpiredResponse" }], unwrapped: true },
     },
     GetContactSummary: {
-      name: "GetContactSummary",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetContactSummary",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactSummary",
-            ns: nsServices88,
-            type: "GetContactSummaryRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetContactSummary", type: "GetContactSummaryRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactSummaryResponse",
-            ns: nsServices88,
-            type: "GetContactSummaryResponse",
-          },
-        ],
+        body: [{ name: "GetContactSummaryResponse", type: "GetContactSummaryResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     ValidateContactEntity: {
-      name: "ValidateContactEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/ValidateContactEntity",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ValidateContactEntity",
-            ns: nsServices88,
-            type: "ValidateContactEntityRequest",
-          },
-        ],
+        body: [{ name: "ValidateContactEntity", type: "ValidateContactEntityRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ValidateContactEntityResponse",
-            ns: nsServices88,
-            type: "ValidateContactEntityResponse",
-          },
-        ],
+        body: [{ name: "ValidateContactEntityResponse", type: "ValidateContactEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetContactList: {
-      name: "GetContactList",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetContactList",
-      input: {
-        body: [
-          { prop: "parameters", name: "GetContactList", ns: nsServices88, type: "GetContactListRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetContactListResponse",
-            ns: nsServices88,
-            type: "GetContactListResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetContactList", type: "GetContactListRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetContactListResponse", type: "GetContactListResponse" }], unwrapped: true },
     },
     GetMyContacts: {
-      name: "GetMyContacts",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetMyContacts",
-      input: {
-        body: [{ prop: "parameters", name: "GetMyContacts", ns: nsServices88, type: "GetMyContactsRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyContactsResponse",
-            ns: nsServices88,
-            type: "GetMyContactsResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetMyContacts", type: "GetMyContactsRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetMyContactsResponse", type: "GetMyContactsResponse" }], unwrapped: true },
     },
     GetMyRecentContacts: {
-      name: "GetMyRecentContacts",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/Contact/GetMyRecentContacts",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyRecentContacts",
-            ns: nsServices88,
-            type: "GetMyRecentContactsRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetMyRecentContacts", type: "GetMyRecentContactsRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMyRecentContactsResponse",
-            ns: nsServices88,
-            type: "GetMyRecentContactsResponse",
-          },
-        ],
+        body: [{ name: "GetMyRecentContactsResponse", type: "GetMyRecentContactsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
   },
 };

@@ -7,74 +7,9 @@ import {
 } from "./runtime/server.js";
 import {
   customerServiceTables,
-  type AddMessageFromMailDataRequest,
-  type AddMessageFromMailDataResponse,
-  type ChatSessionsForUserRequest,
-  type ChatSessionsForUserResponse,
-  type CheckIfCustomizedTemplatesRequest,
-  type CheckIfCustomizedTemplatesResponse,
-  type CheckSymmetricEncryptionRequest,
-  type CheckSymmetricEncryptionResponse,
-  type CreateDefaultCustomerCenterConfigRequest,
-  type CreateDefaultCustomerCenterConfigResponse,
-  type CreateDefaultMailboxEntityRequest,
-  type CreateDefaultMailboxEntityResponse,
-  type CreateDefaultSmsConfigRequest,
-  type CreateDefaultSmsConfigResponse,
-  type CreateSessionRequest,
-  type CreateSessionResponse,
-  type CreateTicketFromMailDataRequest,
-  type CreateTicketFromMailDataResponse,
+  type CustomerServiceOperations,
   type CustomerServiceRequestHeaders,
   type CustomerServiceResponseHeaders,
-  type DeleteChatSessionsRequest,
-  type DeleteChatSessionsResponse,
-  type DeleteCustomerCenterConfigRequest,
-  type DeleteCustomerCenterConfigResponse,
-  type EventHandlerExistsRequest,
-  type EventHandlerExistsResponse,
-  type ExecuteEventHandlersRequest,
-  type ExecuteEventHandlersResponse,
-  type FindTicketsByTitleOrIdRequest,
-  type FindTicketsByTitleOrIdResponse,
-  type GetAllCustomerCenterConfigsRequest,
-  type GetAllCustomerCenterConfigsResponse,
-  type GetCustomerCenterConfigRequest,
-  type GetCustomerCenterConfigResponse,
-  type GetCustomerServiceStartupRequest,
-  type GetCustomerServiceStartupResponse,
-  type GetFaqForCustomerRequest,
-  type GetFaqForCustomerResponse,
-  type GetMailboxEntityRequest,
-  type GetMailboxEntityResponse,
-  type GetMailboxesRequest,
-  type GetMailboxesResponse,
-  type GetParsedTemplateRequest,
-  type GetParsedTemplateResponse,
-  type GetProgramUrlRequest,
-  type GetProgramUrlResponse,
-  type GetSmsConfigRequest,
-  type GetSmsConfigResponse,
-  type GetStatisticsRequest,
-  type GetStatisticsResponse,
-  type HasChatNotifyRequest,
-  type HasChatNotifyResponse,
-  type RemoveSessionRequest,
-  type RemoveSessionResponse,
-  type SaveAllCustomerCenterConfigsRequest,
-  type SaveAllCustomerCenterConfigsResponse,
-  type SaveCustomerCenterConfigRequest,
-  type SaveCustomerCenterConfigResponse,
-  type SaveMailboxEntityRequest,
-  type SaveMailboxEntityResponse,
-  type SaveSmsConfigRequest,
-  type SaveSmsConfigResponse,
-  type SessionIsValidRequest,
-  type SessionIsValidResponse,
-  type TestSmtpServerRequest,
-  type TestSmtpServerResponse,
-  type UpdateFeatureTogglesRequest,
-  type UpdateFeatureTogglesResponse,
 } from "./customer-service.js";
 
 /**
@@ -85,6 +20,14 @@ export type CustomerServiceHandlerContext = HandlerContext<
   CustomerServiceRequestHeaders,
   CustomerServiceResponseHeaders
 >;
+
+/** The CustomerServiceHandlers method of operation K: its request in, its response out. */
+export interface CustomerServiceMethod<K extends keyof CustomerServiceOperations> {
+  (
+    request: CustomerServiceOperations[K]["request"],
+    context: CustomerServiceHandlerContext,
+  ): CustomerServiceOperations[K]["response"] | Promise<CustomerServiceOperations[K]["response"]>;
+}
 
 /**
  * The CustomerService service implemented in TypeScript, for tests and local runs: one method per
@@ -97,195 +40,96 @@ export interface CustomerServiceHandlers {
    * Loading default values into a new CustomerCenterConfig. NetServer calculates default values (e.g.
    * Country) on the entity, which is required when creating/storing a new instance.
    */
-  createDefaultCustomerCenterConfig?(
-    request: CreateDefaultCustomerCenterConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): CreateDefaultCustomerCenterConfigResponse | Promise<CreateDefaultCustomerCenterConfigResponse>;
+  createDefaultCustomerCenterConfig?: CustomerServiceMethod<"CreateDefaultCustomerCenterConfig">;
   /**
    * Updates the existing CustomerCenterConfig or creates a new CustomerCenterConfig if the id parameter
    * is empty.
    */
-  saveCustomerCenterConfig?(
-    request: SaveCustomerCenterConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): SaveCustomerCenterConfigResponse | Promise<SaveCustomerCenterConfigResponse>;
+  saveCustomerCenterConfig?: CustomerServiceMethod<"SaveCustomerCenterConfig">;
   /** Deletes the CustomerCenterConfig */
-  deleteCustomerCenterConfig?(
-    request: DeleteCustomerCenterConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): DeleteCustomerCenterConfigResponse | Promise<DeleteCustomerCenterConfigResponse>;
+  deleteCustomerCenterConfig?: CustomerServiceMethod<"DeleteCustomerCenterConfig">;
   /**
    * Loading default values into a new MailboxEntity. NetServer calculates default values (e.g. Country)
    * on the entity, which is required when creating/storing a new instance.
    */
-  createDefaultMailboxEntity?(
-    request: CreateDefaultMailboxEntityRequest,
-    context: CustomerServiceHandlerContext,
-  ): CreateDefaultMailboxEntityResponse | Promise<CreateDefaultMailboxEntityResponse>;
+  createDefaultMailboxEntity?: CustomerServiceMethod<"CreateDefaultMailboxEntity">;
   /** Updates the existing MailboxEntity or creates a new MailboxEntity if the id parameter is empty. */
-  saveMailboxEntity?(
-    request: SaveMailboxEntityRequest,
-    context: CustomerServiceHandlerContext,
-  ): SaveMailboxEntityResponse | Promise<SaveMailboxEntityResponse>;
+  saveMailboxEntity?: CustomerServiceMethod<"SaveMailboxEntity">;
   /**
    * Loading default values into a new SmsConfig. NetServer calculates default values (e.g. Country) on
    * the entity, which is required when creating/storing a new instance.
    */
-  createDefaultSmsConfig?(
-    request: CreateDefaultSmsConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): CreateDefaultSmsConfigResponse | Promise<CreateDefaultSmsConfigResponse>;
+  createDefaultSmsConfig?: CustomerServiceMethod<"CreateDefaultSmsConfig">;
   /** Updates the existing SmsConfig or creates a new SmsConfig if the id parameter is empty. */
-  saveSmsConfig?(
-    request: SaveSmsConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): SaveSmsConfigResponse | Promise<SaveSmsConfigResponse>;
+  saveSmsConfig?: CustomerServiceMethod<"SaveSmsConfig">;
   /** Deletes the specified chat sessions. */
-  deleteChatSessions?(
-    request: DeleteChatSessionsRequest,
-    context: CustomerServiceHandlerContext,
-  ): DeleteChatSessionsResponse | Promise<DeleteChatSessionsResponse>;
+  deleteChatSessions?: CustomerServiceMethod<"DeleteChatSessions">;
   /**
    * Get all chat TOPICS which this user is a member of. Members means that you have at least one of: Can
    * Respond, Notifications, Listen or Manager
    */
-  chatSessionsForUser?(
-    request: ChatSessionsForUserRequest,
-    context: CustomerServiceHandlerContext,
-  ): ChatSessionsForUserResponse | Promise<ChatSessionsForUserResponse>;
+  chatSessionsForUser?: CustomerServiceMethod<"ChatSessionsForUser">;
   /** Update the cached FeatureToggles for CS */
-  updateFeatureToggles?(
-    request: UpdateFeatureTogglesRequest,
-    context: CustomerServiceHandlerContext,
-  ): UpdateFeatureTogglesResponse | Promise<UpdateFeatureTogglesResponse>;
+  updateFeatureToggles?: CustomerServiceMethod<"UpdateFeatureToggles">;
   /** Check if an eventhandler exists for a given enum */
-  eventHandlerExists?(
-    request: EventHandlerExistsRequest,
-    context: CustomerServiceHandlerContext,
-  ): EventHandlerExistsResponse | Promise<EventHandlerExistsResponse>;
+  eventHandlerExists?: CustomerServiceMethod<"EventHandlerExists">;
   /** Creates a login session for a CS user */
-  createSession?(
-    request: CreateSessionRequest,
-    context: CustomerServiceHandlerContext,
-  ): CreateSessionResponse | Promise<CreateSessionResponse>;
+  createSession?: CustomerServiceMethod<"CreateSession">;
   /** Remove a login session for a CS user */
-  removeSession?(
-    request: RemoveSessionRequest,
-    context: CustomerServiceHandlerContext,
-  ): RemoveSessionResponse | Promise<RemoveSessionResponse>;
+  removeSession?: CustomerServiceMethod<"RemoveSession">;
   /** Check if a CS session is valid */
-  sessionIsValid?(
-    request: SessionIsValidRequest,
-    context: CustomerServiceHandlerContext,
-  ): SessionIsValidResponse | Promise<SessionIsValidResponse>;
+  sessionIsValid?: CustomerServiceMethod<"SessionIsValid">;
   /** Check if user has any chat notification */
-  hasChatNotify?(
-    request: HasChatNotifyRequest,
-    context: CustomerServiceHandlerContext,
-  ): HasChatNotifyResponse | Promise<HasChatNotifyResponse>;
+  hasChatNotify?: CustomerServiceMethod<"HasChatNotify">;
   /** Do a test to check that we are using the same encryption keys */
-  checkSymmetricEncryption?(
-    request: CheckSymmetricEncryptionRequest,
-    context: CustomerServiceHandlerContext,
-  ): CheckSymmetricEncryptionResponse | Promise<CheckSymmetricEncryptionResponse>;
+  checkSymmetricEncryption?: CustomerServiceMethod<"CheckSymmetricEncryption">;
   /** Gets a CustomerCenterConfig object.. */
-  getCustomerCenterConfig?(
-    request: GetCustomerCenterConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetCustomerCenterConfigResponse | Promise<GetCustomerCenterConfigResponse>;
+  getCustomerCenterConfig?: CustomerServiceMethod<"GetCustomerCenterConfig">;
   /** Get all rows from cust_config as an array of CustomerCenterConfig entities */
-  getAllCustomerCenterConfigs?(
-    request: GetAllCustomerCenterConfigsRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetAllCustomerCenterConfigsResponse | Promise<GetAllCustomerCenterConfigsResponse>;
+  getAllCustomerCenterConfigs?: CustomerServiceMethod<"GetAllCustomerCenterConfigs">;
   /** Save an array of CustomerCenterConfig entities to the database */
-  saveAllCustomerCenterConfigs?(
-    request: SaveAllCustomerCenterConfigsRequest,
-    context: CustomerServiceHandlerContext,
-  ): SaveAllCustomerCenterConfigsResponse | Promise<SaveAllCustomerCenterConfigsResponse>;
+  saveAllCustomerCenterConfigs?: CustomerServiceMethod<"SaveAllCustomerCenterConfigs">;
   /** Checks whether the core html templates are customized */
-  checkIfCustomizedTemplates?(
-    request: CheckIfCustomizedTemplatesRequest,
-    context: CustomerServiceHandlerContext,
-  ): CheckIfCustomizedTemplatesResponse | Promise<CheckIfCustomizedTemplatesResponse>;
+  checkIfCustomizedTemplates?: CustomerServiceMethod<"CheckIfCustomizedTemplates">;
   /** This method will convert a module name into a Service URL. */
-  getProgramUrl?(
-    request: GetProgramUrlRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetProgramUrlResponse | Promise<GetProgramUrlResponse>;
+  getProgramUrl?: CustomerServiceMethod<"GetProgramUrl">;
   /**
    * Get a FAQ entry, ment to be displayed for a customer. This can either be a link to the FAQ entry on
    * Custom Center, or it can be the answer and question. This is dependent on Registry setting with
    * reg_id=157
    */
-  getFaqForCustomer?(
-    request: GetFaqForCustomerRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetFaqForCustomerResponse | Promise<GetFaqForCustomerResponse>;
+  getFaqForCustomer?: CustomerServiceMethod<"GetFaqForCustomer">;
   /** Get the carrier with data that Service needs when starting up */
-  getCustomerServiceStartup?(
-    request: GetCustomerServiceStartupRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetCustomerServiceStartupResponse | Promise<GetCustomerServiceStartupResponse>;
+  getCustomerServiceStartup?: CustomerServiceMethod<"GetCustomerServiceStartup">;
   /** This method will execute event handlers in CRMScript for a given event. */
-  executeEventHandlers?(
-    request: ExecuteEventHandlersRequest,
-    context: CustomerServiceHandlerContext,
-  ): ExecuteEventHandlersResponse | Promise<ExecuteEventHandlersResponse>;
+  executeEventHandlers?: CustomerServiceMethod<"ExecuteEventHandlers">;
   /** This method will get all registered mailboxes in Service */
-  getMailboxes?(
-    request: GetMailboxesRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetMailboxesResponse | Promise<GetMailboxesResponse>;
+  getMailboxes?: CustomerServiceMethod<"GetMailboxes">;
   /** Gets a MailboxEntity object.. */
-  getMailboxEntity?(
-    request: GetMailboxEntityRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetMailboxEntityResponse | Promise<GetMailboxEntityResponse>;
+  getMailboxEntity?: CustomerServiceMethod<"GetMailboxEntity">;
   /** Get a specific langauge version of the reply template, and run this trough the parser */
-  getParsedTemplate?(
-    request: GetParsedTemplateRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetParsedTemplateResponse | Promise<GetParsedTemplateResponse>;
+  getParsedTemplate?: CustomerServiceMethod<"GetParsedTemplate">;
   /** Get the SmsConfig settings for Customer Service sms providers. */
-  getSmsConfig?(
-    request: GetSmsConfigRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetSmsConfigResponse | Promise<GetSmsConfigResponse>;
+  getSmsConfig?: CustomerServiceMethod<"GetSmsConfig">;
   /**
    * This method will do a test of a SMTP account, by sending an email to a special @superoffice.com
    * account
    */
-  testSmtpServer?(
-    request: TestSmtpServerRequest,
-    context: CustomerServiceHandlerContext,
-  ): TestSmtpServerResponse | Promise<TestSmtpServerResponse>;
+  testSmtpServer?: CustomerServiceMethod<"TestSmtpServer">;
   /** Returns the calculated results for the required statistics for the Customer Service Status Page */
-  getStatistics?(
-    request: GetStatisticsRequest,
-    context: CustomerServiceHandlerContext,
-  ): GetStatisticsResponse | Promise<GetStatisticsResponse>;
+  getStatistics?: CustomerServiceMethod<"GetStatistics">;
   /**
    * This method create a new ticket in the same way as importMail would import an email. It accepts
    * RFC822 formatted data
    */
-  createTicketFromMailData?(
-    request: CreateTicketFromMailDataRequest,
-    context: CustomerServiceHandlerContext,
-  ): CreateTicketFromMailDataResponse | Promise<CreateTicketFromMailDataResponse>;
+  createTicketFromMailData?: CustomerServiceMethod<"CreateTicketFromMailData">;
   /**
    * This method will add a message to an existing request in the sam way as importMail would do it from
    * an email. It accepts RFC822 formatted data
    */
-  addMessageFromMailData?(
-    request: AddMessageFromMailDataRequest,
-    context: CustomerServiceHandlerContext,
-  ): AddMessageFromMailDataResponse | Promise<AddMessageFromMailDataResponse>;
+  addMessageFromMailData?: CustomerServiceMethod<"AddMessageFromMailData">;
   /** This method wil search for tickets matching title or id */
-  findTicketsByTitleOrId?(
-    request: FindTicketsByTitleOrIdRequest,
-    context: CustomerServiceHandlerContext,
-  ): FindTicketsByTitleOrIdResponse | Promise<FindTicketsByTitleOrIdResponse>;
+  findTicketsByTitleOrId?: CustomerServiceMethod<"FindTicketsByTitleOrId">;
 }
 
 /**

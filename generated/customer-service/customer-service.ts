@@ -302,172 +302,82 @@ export class CustomerServiceError extends SoapServiceError<
 export const CustomerServiceDefaultEndpoint =
   "https://sod.superoffice.com/Cust12345/Remote/Services88/CustomerService.svc";
 
-/** Every CustomerService operation by name: its request, response and response headers. */
+/** Every CustomerService operation by name: its request and response. */
 export interface CustomerServiceOperations {
   CreateDefaultCustomerCenterConfig: {
     request: CreateDefaultCustomerCenterConfigRequest;
     response: CreateDefaultCustomerCenterConfigResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   SaveCustomerCenterConfig: {
     request: SaveCustomerCenterConfigRequest;
     response: SaveCustomerCenterConfigResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   DeleteCustomerCenterConfig: {
     request: DeleteCustomerCenterConfigRequest;
     response: DeleteCustomerCenterConfigResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   CreateDefaultMailboxEntity: {
     request: CreateDefaultMailboxEntityRequest;
     response: CreateDefaultMailboxEntityResponse;
-    headers: CustomerServiceResponseHeaders;
   };
-  SaveMailboxEntity: {
-    request: SaveMailboxEntityRequest;
-    response: SaveMailboxEntityResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
+  SaveMailboxEntity: { request: SaveMailboxEntityRequest; response: SaveMailboxEntityResponse };
   CreateDefaultSmsConfig: {
     request: CreateDefaultSmsConfigRequest;
     response: CreateDefaultSmsConfigResponse;
-    headers: CustomerServiceResponseHeaders;
   };
-  SaveSmsConfig: {
-    request: SaveSmsConfigRequest;
-    response: SaveSmsConfigResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  DeleteChatSessions: {
-    request: DeleteChatSessionsRequest;
-    response: DeleteChatSessionsResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  ChatSessionsForUser: {
-    request: ChatSessionsForUserRequest;
-    response: ChatSessionsForUserResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  UpdateFeatureToggles: {
-    request: UpdateFeatureTogglesRequest;
-    response: UpdateFeatureTogglesResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  EventHandlerExists: {
-    request: EventHandlerExistsRequest;
-    response: EventHandlerExistsResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  CreateSession: {
-    request: CreateSessionRequest;
-    response: CreateSessionResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  RemoveSession: {
-    request: RemoveSessionRequest;
-    response: RemoveSessionResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  SessionIsValid: {
-    request: SessionIsValidRequest;
-    response: SessionIsValidResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  HasChatNotify: {
-    request: HasChatNotifyRequest;
-    response: HasChatNotifyResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
+  SaveSmsConfig: { request: SaveSmsConfigRequest; response: SaveSmsConfigResponse };
+  DeleteChatSessions: { request: DeleteChatSessionsRequest; response: DeleteChatSessionsResponse };
+  ChatSessionsForUser: { request: ChatSessionsForUserRequest; response: ChatSessionsForUserResponse };
+  UpdateFeatureToggles: { request: UpdateFeatureTogglesRequest; response: UpdateFeatureTogglesResponse };
+  EventHandlerExists: { request: EventHandlerExistsRequest; response: EventHandlerExistsResponse };
+  CreateSession: { request: CreateSessionRequest; response: CreateSessionResponse };
+  RemoveSession: { request: RemoveSessionRequest; response: RemoveSessionResponse };
+  SessionIsValid: { request: SessionIsValidRequest; response: SessionIsValidResponse };
+  HasChatNotify: { request: HasChatNotifyRequest; response: HasChatNotifyResponse };
   CheckSymmetricEncryption: {
     request: CheckSymmetricEncryptionRequest;
     response: CheckSymmetricEncryptionResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   GetCustomerCenterConfig: {
     request: GetCustomerCenterConfigRequest;
     response: GetCustomerCenterConfigResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   GetAllCustomerCenterConfigs: {
     request: GetAllCustomerCenterConfigsRequest;
     response: GetAllCustomerCenterConfigsResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   SaveAllCustomerCenterConfigs: {
     request: SaveAllCustomerCenterConfigsRequest;
     response: SaveAllCustomerCenterConfigsResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   CheckIfCustomizedTemplates: {
     request: CheckIfCustomizedTemplatesRequest;
     response: CheckIfCustomizedTemplatesResponse;
-    headers: CustomerServiceResponseHeaders;
   };
-  GetProgramUrl: {
-    request: GetProgramUrlRequest;
-    response: GetProgramUrlResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetFaqForCustomer: {
-    request: GetFaqForCustomerRequest;
-    response: GetFaqForCustomerResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
+  GetProgramUrl: { request: GetProgramUrlRequest; response: GetProgramUrlResponse };
+  GetFaqForCustomer: { request: GetFaqForCustomerRequest; response: GetFaqForCustomerResponse };
   GetCustomerServiceStartup: {
     request: GetCustomerServiceStartupRequest;
     response: GetCustomerServiceStartupResponse;
-    headers: CustomerServiceResponseHeaders;
   };
-  ExecuteEventHandlers: {
-    request: ExecuteEventHandlersRequest;
-    response: ExecuteEventHandlersResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetMailboxes: {
-    request: GetMailboxesRequest;
-    response: GetMailboxesResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetMailboxEntity: {
-    request: GetMailboxEntityRequest;
-    response: GetMailboxEntityResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetParsedTemplate: {
-    request: GetParsedTemplateRequest;
-    response: GetParsedTemplateResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetSmsConfig: {
-    request: GetSmsConfigRequest;
-    response: GetSmsConfigResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  TestSmtpServer: {
-    request: TestSmtpServerRequest;
-    response: TestSmtpServerResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
-  GetStatistics: {
-    request: GetStatisticsRequest;
-    response: GetStatisticsResponse;
-    headers: CustomerServiceResponseHeaders;
-  };
+  ExecuteEventHandlers: { request: ExecuteEventHandlersRequest; response: ExecuteEventHandlersResponse };
+  GetMailboxes: { request: GetMailboxesRequest; response: GetMailboxesResponse };
+  GetMailboxEntity: { request: GetMailboxEntityRequest; response: GetMailboxEntityResponse };
+  GetParsedTemplate: { request: GetParsedTemplateRequest; response: GetParsedTemplateResponse };
+  GetSmsConfig: { request: GetSmsConfigRequest; response: GetSmsConfigResponse };
+  TestSmtpServer: { request: TestSmtpServerRequest; response: TestSmtpServerResponse };
+  GetStatistics: { request: GetStatisticsRequest; response: GetStatisticsResponse };
   CreateTicketFromMailData: {
     request: CreateTicketFromMailDataRequest;
     response: CreateTicketFromMailDataResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   AddMessageFromMailData: {
     request: AddMessageFromMailDataRequest;
     response: AddMessageFromMailDataResponse;
-    headers: CustomerServiceResponseHeaders;
   };
   FindTicketsByTitleOrId: {
     request: FindTicketsByTitleOrIdRequest;
     response: FindTicketsByTitleOrIdResponse;
-    headers: CustomerServiceResponseHeaders;
   };
 }
 
@@ -498,9 +408,7 @@ export class CustomerServiceClient {
     operation: K,
     request: CustomerServiceOperations[K]["request"],
     options?: CallOptions<CustomerServiceRequestHeaders>,
-  ): Promise<
-    SoapResponse<CustomerServiceOperations[K]["response"], CustomerServiceOperations[K]["headers"]>
-  > {
+  ): Promise<SoapResponse<CustomerServiceOperations[K]["response"], CustomerServiceResponseHeaders>> {
     return this.#soap.invoke(operation, request, options);
   }
 
@@ -801,471 +709,296 @@ const nsServices88 = "http://www.superoffice.net/ws/crm/NetServer/Services88";
 
 /** Wire layout of the types only CustomerService uses, by TypeScript type name. */
 const types: Readonly<Record<string, TypeMeta>> = {
-  CreateDefaultCustomerCenterConfigRequest: {
-    kind: "complex",
-    xmlName: "CreateDefaultCustomerCenterConfig",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  CreateDefaultCustomerCenterConfigRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CreateDefaultCustomerCenterConfigResponse: {
     kind: "complex",
-    xmlName: "CreateDefaultCustomerCenterConfigResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "CustomerCenterConfig", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "CustomerCenterConfig", optional: true, nillable: true }],
   },
   SaveCustomerCenterConfigRequest: {
     kind: "complex",
-    xmlName: "SaveCustomerCenterConfig",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "CustomerCenterConfig",
-        ns: nsServices88,
-        type: "CustomerCenterConfig",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "CustomerCenterConfig", type: "CustomerCenterConfig", optional: true, nillable: true }],
   },
   SaveCustomerCenterConfigResponse: {
     kind: "complex",
-    xmlName: "SaveCustomerCenterConfigResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "CustomerCenterConfig", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "CustomerCenterConfig", optional: true, nillable: true }],
   },
   DeleteCustomerCenterConfigRequest: {
     kind: "complex",
-    xmlName: "DeleteCustomerCenterConfig",
     xmlNs: nsServices88,
-    fields: [{ name: "CustomerCenterConfigId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "CustomerCenterConfigId", type: "int", optional: true }],
   },
-  DeleteCustomerCenterConfigResponse: {
-    kind: "complex",
-    xmlName: "DeleteCustomerCenterConfigResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
-  CreateDefaultMailboxEntityRequest: {
-    kind: "complex",
-    xmlName: "CreateDefaultMailboxEntity",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  DeleteCustomerCenterConfigResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
+  CreateDefaultMailboxEntityRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CreateDefaultMailboxEntityResponse: {
     kind: "complex",
-    xmlName: "CreateDefaultMailboxEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "MailboxEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "MailboxEntity", optional: true, nillable: true }],
   },
   SaveMailboxEntityRequest: {
     kind: "complex",
-    xmlName: "SaveMailboxEntity",
     xmlNs: nsServices88,
-    fields: [
-      { name: "MailboxEntity", ns: nsServices88, type: "MailboxEntity", optional: true, nillable: true },
-    ],
+    fields: [{ name: "MailboxEntity", type: "MailboxEntity", optional: true, nillable: true }],
   },
   SaveMailboxEntityResponse: {
     kind: "complex",
-    xmlName: "SaveMailboxEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "MailboxEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "MailboxEntity", optional: true, nillable: true }],
   },
-  CreateDefaultSmsConfigRequest: {
-    kind: "complex",
-    xmlName: "CreateDefaultSmsConfig",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  CreateDefaultSmsConfigRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CreateDefaultSmsConfigResponse: {
     kind: "complex",
-    xmlName: "CreateDefaultSmsConfigResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "SmsConfig", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "SmsConfig", optional: true, nillable: true }],
   },
   SaveSmsConfigRequest: {
     kind: "complex",
-    xmlName: "SaveSmsConfig",
     xmlNs: nsServices88,
-    fields: [{ name: "SmsConfig", ns: nsServices88, type: "SmsConfig", optional: true, nillable: true }],
+    fields: [{ name: "SmsConfig", type: "SmsConfig", optional: true, nillable: true }],
   },
   SaveSmsConfigResponse: {
     kind: "complex",
-    xmlName: "SaveSmsConfigResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "SmsConfig", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "SmsConfig", optional: true, nillable: true }],
   },
   DeleteChatSessionsRequest: {
     kind: "complex",
-    xmlName: "DeleteChatSessions",
     xmlNs: nsServices88,
-    fields: [{ name: "Ids", ns: nsServices88, type: "ArrayOfint", optional: true, nillable: true }],
+    fields: [{ name: "Ids", type: "ArrayOfint", optional: true, nillable: true }],
   },
-  DeleteChatSessionsResponse: {
-    kind: "complex",
-    xmlName: "DeleteChatSessionsResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
-  ChatSessionsForUserRequest: {
-    kind: "complex",
-    xmlName: "ChatSessionsForUser",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  DeleteChatSessionsResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
+  ChatSessionsForUserRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   ChatSessionsForUserResponse: {
     kind: "complex",
-    xmlName: "ChatSessionsForUserResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfChatSession", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfChatSession", optional: true, nillable: true }],
   },
   UpdateFeatureTogglesRequest: {
     kind: "complex",
-    xmlName: "UpdateFeatureToggles",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "FeatureToggles",
-        ns: nsServices88,
-        type: "ArrayOfCsFeatureToggle",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "FeatureToggles", type: "ArrayOfCsFeatureToggle", optional: true, nillable: true }],
   },
-  UpdateFeatureTogglesResponse: {
-    kind: "complex",
-    xmlName: "UpdateFeatureTogglesResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  UpdateFeatureTogglesResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   EventHandlerExistsRequest: {
     kind: "complex",
-    xmlName: "EventHandlerExists",
     xmlNs: nsServices88,
-    fields: [{ name: "EventHandlerType", ns: nsServices88, type: "EventHandlerType", optional: true }],
+    fields: [{ name: "EventHandlerType", type: "EventHandlerType", optional: true }],
   },
   EventHandlerExistsResponse: {
     kind: "complex",
-    xmlName: "EventHandlerExistsResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "boolean", optional: true }],
+    fields: [{ name: "Response", type: "boolean", optional: true }],
   },
   CreateSessionRequest: {
     kind: "complex",
-    xmlName: "CreateSession",
     xmlNs: nsServices88,
-    fields: [{ name: "RemoteIp", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "RemoteIp", type: "string", optional: true, nillable: true }],
   },
   CreateSessionResponse: {
     kind: "complex",
-    xmlName: "CreateSessionResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "CsSessionKey", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "CsSessionKey", optional: true, nillable: true }],
   },
   RemoveSessionRequest: {
     kind: "complex",
-    xmlName: "RemoveSession",
     xmlNs: nsServices88,
-    fields: [{ name: "LoginId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "LoginId", type: "int", optional: true }],
   },
-  RemoveSessionResponse: {
-    kind: "complex",
-    xmlName: "RemoveSessionResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  RemoveSessionResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
   SessionIsValidRequest: {
     kind: "complex",
-    xmlName: "SessionIsValid",
     xmlNs: nsServices88,
-    fields: [{ name: "CsSessionKey", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "CsSessionKey", type: "string", optional: true, nillable: true }],
   },
   SessionIsValidResponse: {
     kind: "complex",
-    xmlName: "SessionIsValidResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "boolean", optional: true }],
+    fields: [{ name: "Response", type: "boolean", optional: true }],
   },
-  HasChatNotifyRequest: { kind: "complex", xmlName: "HasChatNotify", xmlNs: nsServices88, fields: [] },
+  HasChatNotifyRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   HasChatNotifyResponse: {
     kind: "complex",
-    xmlName: "HasChatNotifyResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "boolean", optional: true }],
+    fields: [{ name: "Response", type: "boolean", optional: true }],
   },
   CheckSymmetricEncryptionRequest: {
     kind: "complex",
-    xmlName: "CheckSymmetricEncryption",
     xmlNs: nsServices88,
-    fields: [{ name: "EncryptedString", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "EncryptedString", type: "string", optional: true, nillable: true }],
   },
   CheckSymmetricEncryptionResponse: {
     kind: "complex",
-    xmlName: "CheckSymmetricEncryptionResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "string", optional: true, nillable: true }],
   },
   GetCustomerCenterConfigRequest: {
     kind: "complex",
-    xmlName: "GetCustomerCenterConfig",
     xmlNs: nsServices88,
-    fields: [{ name: "CustomerCenterConfigId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "CustomerCenterConfigId", type: "int", optional: true }],
   },
   GetCustomerCenterConfigResponse: {
     kind: "complex",
-    xmlName: "GetCustomerCenterConfigResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "CustomerCenterConfig", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "CustomerCenterConfig", optional: true, nillable: true }],
   },
-  GetAllCustomerCenterConfigsRequest: {
-    kind: "complex",
-    xmlName: "GetAllCustomerCenterConfigs",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  GetAllCustomerCenterConfigsRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetAllCustomerCenterConfigsResponse: {
     kind: "complex",
-    xmlName: "GetAllCustomerCenterConfigsResponse",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "Response",
-        ns: nsServices88,
-        type: "ArrayOfCustomerCenterConfig",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfCustomerCenterConfig", optional: true, nillable: true }],
   },
   SaveAllCustomerCenterConfigsRequest: {
     kind: "complex",
-    xmlName: "SaveAllCustomerCenterConfigs",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "CustConfigs",
-        ns: nsServices88,
-        type: "ArrayOfCustomerCenterConfig",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "CustConfigs", type: "ArrayOfCustomerCenterConfig", optional: true, nillable: true }],
   },
-  SaveAllCustomerCenterConfigsResponse: {
-    kind: "complex",
-    xmlName: "SaveAllCustomerCenterConfigsResponse",
-    xmlNs: nsServices88,
-    fields: [],
-  },
-  CheckIfCustomizedTemplatesRequest: {
-    kind: "complex",
-    xmlName: "CheckIfCustomizedTemplates",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  SaveAllCustomerCenterConfigsResponse: { kind: "complex", xmlNs: nsServices88, fields: [] },
+  CheckIfCustomizedTemplatesRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   CheckIfCustomizedTemplatesResponse: {
     kind: "complex",
-    xmlName: "CheckIfCustomizedTemplatesResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "boolean", optional: true }],
+    fields: [{ name: "Response", type: "boolean", optional: true }],
   },
   GetProgramUrlRequest: {
     kind: "complex",
-    xmlName: "GetProgramUrl",
     xmlNs: nsServices88,
     fields: [
-      { name: "ProgramName", ns: nsServices88, type: "string", optional: true, nillable: true },
-      { name: "External", ns: nsServices88, type: "boolean", optional: true },
+      { name: "ProgramName", type: "string", optional: true, nillable: true },
+      { name: "External", type: "boolean", optional: true },
     ],
   },
   GetProgramUrlResponse: {
     kind: "complex",
-    xmlName: "GetProgramUrlResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "string", optional: true, nillable: true }],
   },
   GetFaqForCustomerRequest: {
     kind: "complex",
-    xmlName: "GetFaqForCustomer",
     xmlNs: nsServices88,
-    fields: [{ name: "FaqEntryId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "FaqEntryId", type: "int", optional: true }],
   },
   GetFaqForCustomerResponse: {
     kind: "complex",
-    xmlName: "GetFaqForCustomerResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "string", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "string", optional: true, nillable: true }],
   },
-  GetCustomerServiceStartupRequest: {
-    kind: "complex",
-    xmlName: "GetCustomerServiceStartup",
-    xmlNs: nsServices88,
-    fields: [],
-  },
+  GetCustomerServiceStartupRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetCustomerServiceStartupResponse: {
     kind: "complex",
-    xmlName: "GetCustomerServiceStartupResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "CustomerServiceStartup", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "CustomerServiceStartup", optional: true, nillable: true }],
   },
   ExecuteEventHandlersRequest: {
     kind: "complex",
-    xmlName: "ExecuteEventHandlers",
     xmlNs: nsServices88,
-    fields: [{ name: "EventData", ns: nsServices88, type: "EventData", optional: true, nillable: true }],
+    fields: [{ name: "EventData", type: "EventData", optional: true, nillable: true }],
   },
   ExecuteEventHandlersResponse: {
     kind: "complex",
-    xmlName: "ExecuteEventHandlersResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "EventData", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "EventData", optional: true, nillable: true }],
   },
-  GetMailboxesRequest: { kind: "complex", xmlName: "GetMailboxes", xmlNs: nsServices88, fields: [] },
+  GetMailboxesRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetMailboxesResponse: {
     kind: "complex",
-    xmlName: "GetMailboxesResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "ArrayOfMailbox", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "ArrayOfMailbox", optional: true, nillable: true }],
   },
   GetMailboxEntityRequest: {
     kind: "complex",
-    xmlName: "GetMailboxEntity",
     xmlNs: nsServices88,
-    fields: [{ name: "MailboxEntityId", ns: nsServices88, type: "int", optional: true }],
+    fields: [{ name: "MailboxEntityId", type: "int", optional: true }],
   },
   GetMailboxEntityResponse: {
     kind: "complex",
-    xmlName: "GetMailboxEntityResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "MailboxEntity", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "MailboxEntity", optional: true, nillable: true }],
   },
   GetParsedTemplateRequest: {
     kind: "complex",
-    xmlName: "GetParsedTemplate",
     xmlNs: nsServices88,
     fields: [
-      { name: "ReplyTemplateId", ns: nsServices88, type: "int", optional: true },
-      { name: "LanguageId", ns: nsServices88, type: "int", optional: true },
-      { name: "PersonId", ns: nsServices88, type: "int", optional: true },
-      { name: "TicketId", ns: nsServices88, type: "int", optional: true },
+      { name: "ReplyTemplateId", type: "int", optional: true },
+      { name: "LanguageId", type: "int", optional: true },
+      { name: "PersonId", type: "int", optional: true },
+      { name: "TicketId", type: "int", optional: true },
     ],
   },
   GetParsedTemplateResponse: {
     kind: "complex",
-    xmlName: "GetParsedTemplateResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ReplyTemplateParsed", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ReplyTemplateParsed", optional: true, nillable: true }],
   },
-  GetSmsConfigRequest: { kind: "complex", xmlName: "GetSmsConfig", xmlNs: nsServices88, fields: [] },
+  GetSmsConfigRequest: { kind: "complex", xmlNs: nsServices88, fields: [] },
   GetSmsConfigResponse: {
     kind: "complex",
-    xmlName: "GetSmsConfigResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "SmsConfig", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "SmsConfig", optional: true, nillable: true }],
   },
   TestSmtpServerRequest: {
     kind: "complex",
-    xmlName: "TestSmtpServer",
     xmlNs: nsServices88,
     fields: [
-      { name: "SmtpUri", ns: nsServices88, type: "string", optional: true, nillable: true },
-      { name: "From", ns: nsServices88, type: "string", optional: true, nillable: true },
-      { name: "UseStoredPassword", ns: nsServices88, type: "boolean", optional: true },
+      { name: "SmtpUri", type: "string", optional: true, nillable: true },
+      { name: "From", type: "string", optional: true, nillable: true },
+      { name: "UseStoredPassword", type: "boolean", optional: true },
     ],
   },
   TestSmtpServerResponse: {
     kind: "complex",
-    xmlName: "TestSmtpServerResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "SmtpTestResult", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "SmtpTestResult", optional: true, nillable: true }],
   },
   GetStatisticsRequest: {
     kind: "complex",
-    xmlName: "GetStatistics",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "Functions",
-        ns: nsServices88,
-        type: "ArrayOfStatusScreenPanelType",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "Functions", type: "ArrayOfStatusScreenPanelType", optional: true, nillable: true }],
   },
   GetStatisticsResponse: {
     kind: "complex",
-    xmlName: "GetStatisticsResponse",
     xmlNs: nsServices88,
-    fields: [
-      {
-        name: "Response",
-        ns: nsServices88,
-        type: "ArrayOfStatisticsDataSet",
-        optional: true,
-        nillable: true,
-      },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfStatisticsDataSet", optional: true, nillable: true }],
   },
   CreateTicketFromMailDataRequest: {
     kind: "complex",
-    xmlName: "CreateTicketFromMailData",
     xmlNs: nsServices88,
     fields: [
-      { name: "MailboxId", ns: nsServices88, type: "int", optional: true },
-      { name: "Data", ns: nsServices88, type: "string", optional: true, nillable: true },
+      { name: "MailboxId", type: "int", optional: true },
+      { name: "Data", type: "string", optional: true, nillable: true },
     ],
   },
   CreateTicketFromMailDataResponse: {
     kind: "complex",
-    xmlName: "CreateTicketFromMailDataResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "TicketInfo", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "TicketInfo", optional: true, nillable: true }],
   },
   AddMessageFromMailDataRequest: {
     kind: "complex",
-    xmlName: "AddMessageFromMailData",
     xmlNs: nsServices88,
     fields: [
-      { name: "TicketId", ns: nsServices88, type: "int", optional: true },
-      { name: "Data", ns: nsServices88, type: "string", optional: true, nillable: true },
+      { name: "TicketId", type: "int", optional: true },
+      { name: "Data", type: "string", optional: true, nillable: true },
     ],
   },
   AddMessageFromMailDataResponse: {
     kind: "complex",
-    xmlName: "AddMessageFromMailDataResponse",
     xmlNs: nsServices88,
-    fields: [{ name: "Response", ns: nsServices88, type: "TicketInfo", optional: true, nillable: true }],
+    fields: [{ name: "Response", type: "TicketInfo", optional: true, nillable: true }],
   },
   FindTicketsByTitleOrIdRequest: {
     kind: "complex",
-    xmlName: "FindTicketsByTitleOrId",
     xmlNs: nsServices88,
     fields: [
-      { name: "TitleOrId", ns: nsServices88, type: "string", optional: true, nillable: true },
-      { name: "MaxRows", ns: nsServices88, type: "int", optional: true },
+      { name: "TitleOrId", type: "string", optional: true, nillable: true },
+      { name: "MaxRows", type: "int", optional: true },
     ],
   },
   FindTicketsByTitleOrIdResponse: {
     kind: "complex",
-    xmlName: "FindTicketsByTitleOrIdResponse",
     xmlNs: nsServices88,
-    fields: [
-      { name: "Response", ns: nsServices88, type: "ArrayOfTicketInfo", optional: true, nillable: true },
-    ],
+    fields: [{ name: "Response", type: "ArrayOfTicketInfo", optional: true, nillable: true }],
   },
 };
 
@@ -1273,1405 +1006,329 @@ const types: Readonly<Record<string, TypeMeta>> = {
 export const customerServiceTables: ServiceMeta = {
   types: { ...typeTables, ...types },
   soapVersion: "1.1",
+  ns: nsServices88,
   failureHeaders: { succeeded: "Succeeded", exceptionInfo: "ExceptionInfo" },
+  headers: {
+    input: [
+      { name: "ApplicationToken", type: "string", optional: true, nillable: true },
+      { name: "Credentials", type: "SoCredentials", optional: true, nillable: true },
+      { name: "TimeZone", type: "SoTimeZone", optional: true, nillable: true },
+    ],
+    output: [
+      { name: "ExceptionInfo", type: "SoExceptionInfo", optional: true, nillable: true },
+      { name: "ExtraInfo", type: "SoExtraInfo", optional: true, nillable: true },
+      { name: "Succeeded", type: "boolean", optional: true },
+      { name: "TimeZone", type: "SoTimeZone", optional: true, nillable: true },
+    ],
+  },
   operations: {
     CreateDefaultCustomerCenterConfig: {
-      name: "CreateDefaultCustomerCenterConfig",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultCustomerCenterConfig",
       input: {
         body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultCustomerCenterConfig",
-            ns: nsServices88,
-            type: "CreateDefaultCustomerCenterConfigRequest",
-          },
+          { name: "CreateDefaultCustomerCenterConfig", type: "CreateDefaultCustomerCenterConfigRequest" },
         ],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
         body: [
           {
-            prop: "parameters",
             name: "CreateDefaultCustomerCenterConfigResponse",
-            ns: nsServices88,
             type: "CreateDefaultCustomerCenterConfigResponse",
           },
         ],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveCustomerCenterConfig: {
-      name: "SaveCustomerCenterConfig",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveCustomerCenterConfig",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveCustomerCenterConfig",
-            ns: nsServices88,
-            type: "SaveCustomerCenterConfigRequest",
-          },
-        ],
+        body: [{ name: "SaveCustomerCenterConfig", type: "SaveCustomerCenterConfigRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveCustomerCenterConfigResponse",
-            ns: nsServices88,
-            type: "SaveCustomerCenterConfigResponse",
-          },
-        ],
+        body: [{ name: "SaveCustomerCenterConfigResponse", type: "SaveCustomerCenterConfigResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     DeleteCustomerCenterConfig: {
-      name: "DeleteCustomerCenterConfig",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/DeleteCustomerCenterConfig",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteCustomerCenterConfig",
-            ns: nsServices88,
-            type: "DeleteCustomerCenterConfigRequest",
-          },
-        ],
+        body: [{ name: "DeleteCustomerCenterConfig", type: "DeleteCustomerCenterConfigRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteCustomerCenterConfigResponse",
-            ns: nsServices88,
-            type: "DeleteCustomerCenterConfigResponse",
-          },
-        ],
+        body: [{ name: "DeleteCustomerCenterConfigResponse", type: "DeleteCustomerCenterConfigResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     CreateDefaultMailboxEntity: {
-      name: "CreateDefaultMailboxEntity",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultMailboxEntity",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultMailboxEntity",
-            ns: nsServices88,
-            type: "CreateDefaultMailboxEntityRequest",
-          },
-        ],
+        body: [{ name: "CreateDefaultMailboxEntity", type: "CreateDefaultMailboxEntityRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultMailboxEntityResponse",
-            ns: nsServices88,
-            type: "CreateDefaultMailboxEntityResponse",
-          },
-        ],
+        body: [{ name: "CreateDefaultMailboxEntityResponse", type: "CreateDefaultMailboxEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveMailboxEntity: {
-      name: "SaveMailboxEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveMailboxEntity",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveMailboxEntity",
-            ns: nsServices88,
-            type: "SaveMailboxEntityRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "SaveMailboxEntity", type: "SaveMailboxEntityRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveMailboxEntityResponse",
-            ns: nsServices88,
-            type: "SaveMailboxEntityResponse",
-          },
-        ],
+        body: [{ name: "SaveMailboxEntityResponse", type: "SaveMailboxEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     CreateDefaultSmsConfig: {
-      name: "CreateDefaultSmsConfig",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateDefaultSmsConfig",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultSmsConfig",
-            ns: nsServices88,
-            type: "CreateDefaultSmsConfigRequest",
-          },
-        ],
+        body: [{ name: "CreateDefaultSmsConfig", type: "CreateDefaultSmsConfigRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateDefaultSmsConfigResponse",
-            ns: nsServices88,
-            type: "CreateDefaultSmsConfigResponse",
-          },
-        ],
+        body: [{ name: "CreateDefaultSmsConfigResponse", type: "CreateDefaultSmsConfigResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveSmsConfig: {
-      name: "SaveSmsConfig",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveSmsConfig",
-      input: {
-        body: [{ prop: "parameters", name: "SaveSmsConfig", ns: nsServices88, type: "SaveSmsConfigRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveSmsConfigResponse",
-            ns: nsServices88,
-            type: "SaveSmsConfigResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "SaveSmsConfig", type: "SaveSmsConfigRequest" }], unwrapped: true },
+      output: { body: [{ name: "SaveSmsConfigResponse", type: "SaveSmsConfigResponse" }], unwrapped: true },
     },
     DeleteChatSessions: {
-      name: "DeleteChatSessions",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/DeleteChatSessions",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteChatSessions",
-            ns: nsServices88,
-            type: "DeleteChatSessionsRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "DeleteChatSessions", type: "DeleteChatSessionsRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "DeleteChatSessionsResponse",
-            ns: nsServices88,
-            type: "DeleteChatSessionsResponse",
-          },
-        ],
+        body: [{ name: "DeleteChatSessionsResponse", type: "DeleteChatSessionsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     ChatSessionsForUser: {
-      name: "ChatSessionsForUser",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ChatSessionsForUser",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ChatSessionsForUser",
-            ns: nsServices88,
-            type: "ChatSessionsForUserRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "ChatSessionsForUser", type: "ChatSessionsForUserRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ChatSessionsForUserResponse",
-            ns: nsServices88,
-            type: "ChatSessionsForUserResponse",
-          },
-        ],
+        body: [{ name: "ChatSessionsForUserResponse", type: "ChatSessionsForUserResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     UpdateFeatureToggles: {
-      name: "UpdateFeatureToggles",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/UpdateFeatureToggles",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "UpdateFeatureToggles",
-            ns: nsServices88,
-            type: "UpdateFeatureTogglesRequest",
-          },
-        ],
+        body: [{ name: "UpdateFeatureToggles", type: "UpdateFeatureTogglesRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "UpdateFeatureTogglesResponse",
-            ns: nsServices88,
-            type: "UpdateFeatureTogglesResponse",
-          },
-        ],
+        body: [{ name: "UpdateFeatureTogglesResponse", type: "UpdateFeatureTogglesResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     EventHandlerExists: {
-      name: "EventHandlerExists",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/EventHandlerExists",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "EventHandlerExists",
-            ns: nsServices88,
-            type: "EventHandlerExistsRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "EventHandlerExists", type: "EventHandlerExistsRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "EventHandlerExistsResponse",
-            ns: nsServices88,
-            type: "EventHandlerExistsResponse",
-          },
-        ],
+        body: [{ name: "EventHandlerExistsResponse", type: "EventHandlerExistsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     CreateSession: {
-      name: "CreateSession",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateSession",
-      input: {
-        body: [{ prop: "parameters", name: "CreateSession", ns: nsServices88, type: "CreateSessionRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateSessionResponse",
-            ns: nsServices88,
-            type: "CreateSessionResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "CreateSession", type: "CreateSessionRequest" }], unwrapped: true },
+      output: { body: [{ name: "CreateSessionResponse", type: "CreateSessionResponse" }], unwrapped: true },
     },
     RemoveSession: {
-      name: "RemoveSession",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/RemoveSession",
-      input: {
-        body: [{ prop: "parameters", name: "RemoveSession", ns: nsServices88, type: "RemoveSessionRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "RemoveSessionResponse",
-            ns: nsServices88,
-            type: "RemoveSessionResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "RemoveSession", type: "RemoveSessionRequest" }], unwrapped: true },
+      output: { body: [{ name: "RemoveSessionResponse", type: "RemoveSessionResponse" }], unwrapped: true },
     },
     SessionIsValid: {
-      name: "SessionIsValid",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SessionIsValid",
-      input: {
-        body: [
-          { prop: "parameters", name: "SessionIsValid", ns: nsServices88, type: "SessionIsValidRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SessionIsValidResponse",
-            ns: nsServices88,
-            type: "SessionIsValidResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "SessionIsValid", type: "SessionIsValidRequest" }], unwrapped: true },
+      output: { body: [{ name: "SessionIsValidResponse", type: "SessionIsValidResponse" }], unwrapped: true },
     },
     HasChatNotify: {
-      name: "HasChatNotify",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/HasChatNotify",
-      input: {
-        body: [{ prop: "parameters", name: "HasChatNotify", ns: nsServices88, type: "HasChatNotifyRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "HasChatNotifyResponse",
-            ns: nsServices88,
-            type: "HasChatNotifyResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "HasChatNotify", type: "HasChatNotifyRequest" }], unwrapped: true },
+      output: { body: [{ name: "HasChatNotifyResponse", type: "HasChatNotifyResponse" }], unwrapped: true },
     },
     CheckSymmetricEncryption: {
-      name: "CheckSymmetricEncryption",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckSymmetricEncryption",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CheckSymmetricEncryption",
-            ns: nsServices88,
-            type: "CheckSymmetricEncryptionRequest",
-          },
-        ],
+        body: [{ name: "CheckSymmetricEncryption", type: "CheckSymmetricEncryptionRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CheckSymmetricEncryptionResponse",
-            ns: nsServices88,
-            type: "CheckSymmetricEncryptionResponse",
-          },
-        ],
+        body: [{ name: "CheckSymmetricEncryptionResponse", type: "CheckSymmetricEncryptionResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetCustomerCenterConfig: {
-      name: "GetCustomerCenterConfig",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerCenterConfig",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetCustomerCenterConfig",
-            ns: nsServices88,
-            type: "GetCustomerCenterConfigRequest",
-          },
-        ],
+        body: [{ name: "GetCustomerCenterConfig", type: "GetCustomerCenterConfigRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetCustomerCenterConfigResponse",
-            ns: nsServices88,
-            type: "GetCustomerCenterConfigResponse",
-          },
-        ],
+        body: [{ name: "GetCustomerCenterConfigResponse", type: "GetCustomerCenterConfigResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetAllCustomerCenterConfigs: {
-      name: "GetAllCustomerCenterConfigs",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetAllCustomerCenterConfigs",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetAllCustomerCenterConfigs",
-            ns: nsServices88,
-            type: "GetAllCustomerCenterConfigsRequest",
-          },
-        ],
+        body: [{ name: "GetAllCustomerCenterConfigs", type: "GetAllCustomerCenterConfigsRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetAllCustomerCenterConfigsResponse",
-            ns: nsServices88,
-            type: "GetAllCustomerCenterConfigsResponse",
-          },
-        ],
+        body: [{ name: "GetAllCustomerCenterConfigsResponse", type: "GetAllCustomerCenterConfigsResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     SaveAllCustomerCenterConfigs: {
-      name: "SaveAllCustomerCenterConfigs",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/SaveAllCustomerCenterConfigs",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "SaveAllCustomerCenterConfigs",
-            ns: nsServices88,
-            type: "SaveAllCustomerCenterConfigsRequest",
-          },
-        ],
+        body: [{ name: "SaveAllCustomerCenterConfigs", type: "SaveAllCustomerCenterConfigsRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
         body: [
-          {
-            prop: "parameters",
-            name: "SaveAllCustomerCenterConfigsResponse",
-            ns: nsServices88,
-            type: "SaveAllCustomerCenterConfigsResponse",
-          },
+          { name: "SaveAllCustomerCenterConfigsResponse", type: "SaveAllCustomerCenterConfigsResponse" },
         ],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     CheckIfCustomizedTemplates: {
-      name: "CheckIfCustomizedTemplates",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CheckIfCustomizedTemplates",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CheckIfCustomizedTemplates",
-            ns: nsServices88,
-            type: "CheckIfCustomizedTemplatesRequest",
-          },
-        ],
+        body: [{ name: "CheckIfCustomizedTemplates", type: "CheckIfCustomizedTemplatesRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CheckIfCustomizedTemplatesResponse",
-            ns: nsServices88,
-            type: "CheckIfCustomizedTemplatesResponse",
-          },
-        ],
+        body: [{ name: "CheckIfCustomizedTemplatesResponse", type: "CheckIfCustomizedTemplatesResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetProgramUrl: {
-      name: "GetProgramUrl",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetProgramUrl",
-      input: {
-        body: [{ prop: "parameters", name: "GetProgramUrl", ns: nsServices88, type: "GetProgramUrlRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetProgramUrlResponse",
-            ns: nsServices88,
-            type: "GetProgramUrlResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetProgramUrl", type: "GetProgramUrlRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetProgramUrlResponse", type: "GetProgramUrlResponse" }], unwrapped: true },
     },
     GetFaqForCustomer: {
-      name: "GetFaqForCustomer",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetFaqForCustomer",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetFaqForCustomer",
-            ns: nsServices88,
-            type: "GetFaqForCustomerRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetFaqForCustomer", type: "GetFaqForCustomerRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetFaqForCustomerResponse",
-            ns: nsServices88,
-            type: "GetFaqForCustomerResponse",
-          },
-        ],
+        body: [{ name: "GetFaqForCustomerResponse", type: "GetFaqForCustomerResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetCustomerServiceStartup: {
-      name: "GetCustomerServiceStartup",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetCustomerServiceStartup",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetCustomerServiceStartup",
-            ns: nsServices88,
-            type: "GetCustomerServiceStartupRequest",
-          },
-        ],
+        body: [{ name: "GetCustomerServiceStartup", type: "GetCustomerServiceStartupRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetCustomerServiceStartupResponse",
-            ns: nsServices88,
-            type: "GetCustomerServiceStartupResponse",
-          },
-        ],
+        body: [{ name: "GetCustomerServiceStartupResponse", type: "GetCustomerServiceStartupResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     ExecuteEventHandlers: {
-      name: "ExecuteEventHandlers",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/ExecuteEventHandlers",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ExecuteEventHandlers",
-            ns: nsServices88,
-            type: "ExecuteEventHandlersRequest",
-          },
-        ],
+        body: [{ name: "ExecuteEventHandlers", type: "ExecuteEventHandlersRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "ExecuteEventHandlersResponse",
-            ns: nsServices88,
-            type: "ExecuteEventHandlersResponse",
-          },
-        ],
+        body: [{ name: "ExecuteEventHandlersResponse", type: "ExecuteEventHandlersResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetMailboxes: {
-      name: "GetMailboxes",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetMailboxes",
-      input: {
-        body: [{ prop: "parameters", name: "GetMailboxes", ns: nsServices88, type: "GetMailboxesRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMailboxesResponse",
-            ns: nsServices88,
-            type: "GetMailboxesResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetMailboxes", type: "GetMailboxesRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetMailboxesResponse", type: "GetMailboxesResponse" }], unwrapped: true },
     },
     GetMailboxEntity: {
-      name: "GetMailboxEntity",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetMailboxEntity",
-      input: {
-        body: [
-          { prop: "parameters", name: "GetMailboxEntity", ns: nsServices88, type: "GetMailboxEntityRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetMailboxEntity", type: "GetMailboxEntityRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetMailboxEntityResponse",
-            ns: nsServices88,
-            type: "GetMailboxEntityResponse",
-          },
-        ],
+        body: [{ name: "GetMailboxEntityResponse", type: "GetMailboxEntityResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetParsedTemplate: {
-      name: "GetParsedTemplate",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetParsedTemplate",
-      input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetParsedTemplate",
-            ns: nsServices88,
-            type: "GetParsedTemplateRequest",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
+      input: { body: [{ name: "GetParsedTemplate", type: "GetParsedTemplateRequest" }], unwrapped: true },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetParsedTemplateResponse",
-            ns: nsServices88,
-            type: "GetParsedTemplateResponse",
-          },
-        ],
+        body: [{ name: "GetParsedTemplateResponse", type: "GetParsedTemplateResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     GetSmsConfig: {
-      name: "GetSmsConfig",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetSmsConfig",
-      input: {
-        body: [{ prop: "parameters", name: "GetSmsConfig", ns: nsServices88, type: "GetSmsConfigRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetSmsConfigResponse",
-            ns: nsServices88,
-            type: "GetSmsConfigResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetSmsConfig", type: "GetSmsConfigRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetSmsConfigResponse", type: "GetSmsConfigResponse" }], unwrapped: true },
     },
     TestSmtpServer: {
-      name: "TestSmtpServer",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/TestSmtpServer",
-      input: {
-        body: [
-          { prop: "parameters", name: "TestSmtpServer", ns: nsServices88, type: "TestSmtpServerRequest" },
-        ],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "TestSmtpServerResponse",
-            ns: nsServices88,
-            type: "TestSmtpServerResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "TestSmtpServer", type: "TestSmtpServerRequest" }], unwrapped: true },
+      output: { body: [{ name: "TestSmtpServerResponse", type: "TestSmtpServerResponse" }], unwrapped: true },
     },
     GetStatistics: {
-      name: "GetStatistics",
       soapAction: "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/GetStatistics",
-      input: {
-        body: [{ prop: "parameters", name: "GetStatistics", ns: nsServices88, type: "GetStatisticsRequest" }],
-        unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "GetStatisticsResponse",
-            ns: nsServices88,
-            type: "GetStatisticsResponse",
-          },
-        ],
-        unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
-      },
-      faults: [],
+      input: { body: [{ name: "GetStatistics", type: "GetStatisticsRequest" }], unwrapped: true },
+      output: { body: [{ name: "GetStatisticsResponse", type: "GetStatisticsResponse" }], unwrapped: true },
     },
     CreateTicketFromMailData: {
-      name: "CreateTicketFromMailData",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/CreateTicketFromMailData",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateTicketFromMailData",
-            ns: nsServices88,
-            type: "CreateTicketFromMailDataRequest",
-          },
-        ],
+        body: [{ name: "CreateTicketFromMailData", type: "CreateTicketFromMailDataRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "CreateTicketFromMailDataResponse",
-            ns: nsServices88,
-            type: "CreateTicketFromMailDataResponse",
-          },
-        ],
+        body: [{ name: "CreateTicketFromMailDataResponse", type: "CreateTicketFromMailDataResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     AddMessageFromMailData: {
-      name: "AddMessageFromMailData",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/AddMessageFromMailData",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "AddMessageFromMailData",
-            ns: nsServices88,
-            type: "AddMessageFromMailDataRequest",
-          },
-        ],
+        body: [{ name: "AddMessageFromMailData", type: "AddMessageFromMailDataRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "AddMessageFromMailDataResponse",
-            ns: nsServices88,
-            type: "AddMessageFromMailDataResponse",
-          },
-        ],
+        body: [{ name: "AddMessageFromMailDataResponse", type: "AddMessageFromMailDataResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
     FindTicketsByTitleOrId: {
-      name: "FindTicketsByTitleOrId",
       soapAction:
         "http://www.superoffice.net/ws/crm/NetServer/Services88/CustomerService/FindTicketsByTitleOrId",
       input: {
-        body: [
-          {
-            prop: "parameters",
-            name: "FindTicketsByTitleOrId",
-            ns: nsServices88,
-            type: "FindTicketsByTitleOrIdRequest",
-          },
-        ],
+        body: [{ name: "FindTicketsByTitleOrId", type: "FindTicketsByTitleOrIdRequest" }],
         unwrapped: true,
-        headers: [
-          { name: "ApplicationToken", ns: nsServices88, type: "string", optional: true, nillable: true },
-          { name: "Credentials", ns: nsServices88, type: "SoCredentials", optional: true, nillable: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
       output: {
-        body: [
-          {
-            prop: "parameters",
-            name: "FindTicketsByTitleOrIdResponse",
-            ns: nsServices88,
-            type: "FindTicketsByTitleOrIdResponse",
-          },
-        ],
+        body: [{ name: "FindTicketsByTitleOrIdResponse", type: "FindTicketsByTitleOrIdResponse" }],
         unwrapped: true,
-        headers: [
-          {
-            name: "ExceptionInfo",
-            ns: nsServices88,
-            type: "SoExceptionInfo",
-            optional: true,
-            nillable: true,
-          },
-          { name: "ExtraInfo", ns: nsServices88, type: "SoExtraInfo", optional: true, nillable: true },
-          { name: "Succeeded", ns: nsServices88, type: "boolean", optional: true },
-          { name: "TimeZone", ns: nsServices88, type: "SoTimeZone", optional: true, nillable: true },
-        ],
       },
-      faults: [],
     },
   },
 };

@@ -550,63 +550,6 @@ export interface DuplicateRule extends Carrier {
   IsActive?: boolean;
 }
 
-export interface ContactSummary {
-  Contact?: Contact | null;
-  Tickets?: (TicketSummaryItem | null)[] | null;
-  Followups?: (ActivitySummaryItem | null)[] | null;
-  Documents?: (ActivitySummaryItem | null)[] | null;
-  Sales?: (SaleSummaryItem | null)[] | null;
-  Chats?: (ChatSummaryItem | null)[] | null;
-}
-
-export interface TicketSummaryItem {
-  TicketId?: number;
-  TicketStatus?: number;
-  Title?: string | null;
-  Registered?: Date;
-  IconHint?: string | null;
-}
-
-export interface ActivitySummaryItem {
-  AppointmentId?: number;
-  DocumentId?: number;
-  Date?: Date;
-  Description?: string | null;
-  Completed?: ActivityStatus;
-  Registered?: Date;
-}
-
-export type ActivityStatus = "Unknown" | "NotStarted" | "Started" | "Completed" | UnknownEnumValue;
-
-export interface SaleSummaryItem {
-  SaleId?: number;
-  SaleDate?: Date;
-  Probability?: number;
-  Heading?: string | null;
-  Amount?: number;
-  Currency?: string | null;
-  AmountInBaseCurrency?: number;
-  Status?: SaleStatus;
-  Completed?: ActivityStatus;
-  Registered?: Date;
-}
-
-/** Sent as the member names; the service's underlying type is xs:short. */
-export type SaleStatus = "Unknown" | "Open" | "Sold" | "Lost" | "Stalled" | "SaintAll" | UnknownEnumValue;
-
-export interface ChatSummaryItem {
-  ChatSessionId?: number;
-  Name?: string | null;
-  CompanyName?: string | null;
-  FirstMessage?: string | null;
-  LastMessage?: string | null;
-  WhenRequested?: Date;
-  WhenEnded?: Date;
-}
-
-/** An `xs:list`: sent as the items separated by spaces (WCF flag enums). */
-export type ContactSourceType = ("History" | "Diary" | "Favorites" | "UndefinedValue8" | UnknownEnumValue)[];
-
 export interface CustomerCenterConfig extends Carrier {
   /** This type or a derived one, read from and sent as `xsi:type`. */
   $type?: "CustomerCenterConfig";
@@ -836,27 +779,6 @@ export interface SmtpTestResult extends Carrier {
   Success?: boolean;
   ErrorMessage?: string | null;
 }
-
-export type StatusScreenPanelType =
-  | "None"
-  | "OpenRequestsPerCategory"
-  | "OpenRequestsPerTopCategory"
-  | "OpenRequestsPerUser"
-  | "OpenRequestsPerUserGroup"
-  | "OpenRequestsPerPriority"
-  | "OpenRequestsPerStatus"
-  | "OpenRequestsPerOrigin"
-  | "NumberOfCreatedRequestsPerDay"
-  | "NumberOfCreatedRequestsPerWeek"
-  | "NumberOfCreatedRequestsPerMonth"
-  | "UserResponseTimePerDay"
-  | "UserReponseTimePerWeek"
-  | "UserResponseTimePerMonth"
-  | "OwnOpenRequests"
-  | "UnassignedRequests"
-  | "Hotlist"
-  | "StatusScreen"
-  | UnknownEnumValue;
 
 export interface StatisticsDataSet extends Carrier {
   /** This type or a derived one, read from and sent as `xsi:type`. */

@@ -11,6 +11,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { SoapgenError } from "../errors.js";
+import { partElements, reachableTypes } from "./reachable.js";
 import type {
   AttributeDecl,
   ComplexType,
@@ -34,15 +35,15 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
   const types = new Map<string, SchemaType>();
   const elements = new Map<string, ElementDecl>();
   /** The first WSDL that defined each type or element, to name in a conflict. */
-  const firstSource = new Map<string, string>();
+  const firstSource = new Map<string, ServiceModel>();
   for (const model of ordered) {
     for (const [key, type] of model.types) {
       const previous = types.get(key);
       if (!previous) {
         types.set(key, type);
-        firstSource.set(key, model.source);
+        firstSource.set(key, model);
       } else {
-        const conflict = new Conflict(firstSource.get(key)!, model.source, `type ${key}`);
+        const conflict = new Conflict(firstSource.get(key)!, model, `type ${key}`, { type: key });
         types.set(key, mergeType(previous, type, conflict));
       }
     }
@@ -50,9 +51,11 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
       const previous = elements.get(key);
       if (!previous) {
         elements.set(key, element);
-        firstSource.set(`element ${key}`, model.source);
+        firstSource.set(`element ${key}`, model);
       } else {
-        const conflict = new Conflict(firstSource.get(`element ${key}`)!, model.source, `element ${key}`);
+        const conflict = new Conflict(firstSource.get(`element ${key}`)!, model, `element ${key}`, {
+          element: key,
+        });
         elements.set(key, mergeElement(previous, element, conflict));
       }
     }
@@ -67,18 +70,32 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
   };
 }
 
-/** Where a difference was found: the two WSDLs and the definition; `fail` throws the one-line error. */
+/**
+ * Where a difference was found: the two WSDLs and the definition; `fail` throws the one-line error, which
+ * also names the operations of each WSDL that need the definition and what to do about them.
+ */
 class Conflict {
+  readonly first: string;
+  readonly second: string;
+
   constructor(
-    readonly first: string,
-    readonly second: string,
+    private readonly firstModel: ServiceModel,
+    private readonly secondModel: ServiceModel,
     private readonly what: string,
-  ) {}
+    private readonly definition: { type: string } | { element: string },
+  ) {
+    this.first = firstModel.source;
+    this.second = secondModel.source;
+  }
 
   fail(difference: string): never {
+    const [first, second] = [this.firstModel, this.secondModel].map((model) =>
+      operationsNeeding(model, this.definition).join(", "),
+    );
     throw new SoapgenError(
       { file: `${this.first} and ${this.second}` },
-      `${this.what} cannot be merged: ${difference}`,
+      `${this.what} cannot be merged: ${difference}. ${this.first} needs it for ${first}, ${this.second} for ` +
+        `${second}: generate the two into separate outputs, or leave one side's operations out (excludeOperations)`,
     );
   }
 
@@ -86,6 +103,25 @@ class Conflict {
   differs(what: string, a: string, b: string): never {
     this.fail(`${what} is ${a} in ${this.first} but ${b} in ${this.second}`);
   }
+}
+
+/** The operations of a model (`PortType.Operation`) whose messages need a type or global element. */
+function operationsNeeding(
+  model: ServiceModel,
+  definition: { type: string } | { element: string },
+): string[] {
+  return model.ports.flatMap((port) =>
+    port.operations
+      .filter((op) => {
+        const parts = partElements([{ ...port, operations: [op] }]);
+        const reached = reachableTypes(model, parts);
+        if ("type" in definition) return reached.has(definition.type);
+        const element = model.elements.get(definition.element);
+        const type = element?.type;
+        return parts.has(definition.element) || (type?.kind === "named" && reached.has(type.key));
+      })
+      .map((op) => `${port.portType.local}.${op.name}`),
+  );
 }
 
 function mergeElement(a: ElementDecl, b: ElementDecl, conflict: Conflict): ElementDecl {

@@ -1,6 +1,6 @@
 /** The schema types and global elements a model's operations need: everything else is left out of the output. */
 import { forEachElement } from "../lib/particles.js";
-import { qnameKey, type SchemaType, type ServiceModel, type TypeRef } from "../model.js";
+import { qnameKey, type PortModel, type SchemaType, type ServiceModel, type TypeRef } from "../model.js";
 
 /** Keys of the types each type is the complexContent base of, for xsi:type polymorphism. */
 export function derivedTypes(model: ServiceModel): Map<string, string[]> {
@@ -14,10 +14,10 @@ export function derivedTypes(model: ServiceModel): Map<string, string[]> {
   return derived;
 }
 
-/** Element keys of every body, header and fault part of the model's operations. */
-export function partElements(model: ServiceModel): Set<string> {
+/** Element keys of every body, header and fault part of the ports' operations. */
+export function partElements(ports: readonly PortModel[]): Set<string> {
   const keys = new Set<string>();
-  for (const op of model.ports.flatMap((port) => port.operations)) {
+  for (const op of ports.flatMap((port) => port.operations)) {
     for (const message of [op.input, op.output]) {
       for (const part of [...(message?.body ?? []), ...(message?.headers ?? [])]) keys.add(part.element);
     }
@@ -39,8 +39,11 @@ export function typeRefs(type: SchemaType): TypeRef[] {
   return refs;
 }
 
-/** Keys of all types the operations reach, through parts, fields, bases, items and derived types. */
-export function reachableTypes(model: ServiceModel): Set<string> {
+/**
+ * Keys of all types the parts reach (by default every part of the model's operations), through fields,
+ * bases, items and derived types.
+ */
+export function reachableTypes(model: ServiceModel, parts = partElements(model.ports)): Set<string> {
   const derived = derivedTypes(model);
   const seen = new Set<string>();
   const visit = (ref: TypeRef): void => {
@@ -57,7 +60,7 @@ export function reachableTypes(model: ServiceModel): Set<string> {
       }
     }
   };
-  for (const key of partElements(model)) {
+  for (const key of parts) {
     const element = model.elements.get(key);
     if (!element) throw new Error(`internal: element ${key} missing from the model`);
     visit(element.type);
@@ -85,7 +88,7 @@ function isDefined<T>(value: T | undefined): value is T {
 /** The model with only the types and elements its operations need, in model order. */
 export function pruned(model: ServiceModel): ServiceModel {
   const types = reachableTypes(model);
-  const parts = partElements(model);
+  const parts = partElements(model.ports);
   for (const key of types) substituteElements(model.types.get(key)!).forEach((member) => parts.add(member));
   return {
     ...model,

@@ -105,12 +105,10 @@ function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
     kind: StructureKind.Interface,
     name: plan.operationsName,
     isExported: true,
-    docs: jsDoc(
-      `Every ${plan.port.portType.local} operation by name: its request, response and response headers.`,
-    ),
+    docs: jsDoc(`Every ${plan.port.portType.local} operation by name: its request and response.`),
     properties: plan.operations.map(({ op, input, output }) => ({
       name: propertyKey(op.name),
-      type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"}; headers: ${plan.responseHeadersName} }`,
+      type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"} }`,
     })),
   };
 }
@@ -169,7 +167,7 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
           { name: "request", type: `${plan.operationsName}[K]["request"]` },
           { name: "options", type: `CallOptions<${headers}>`, hasQuestionToken: true },
         ],
-        returnType: `Promise<SoapResponse<${plan.operationsName}[K]["response"], ${plan.operationsName}[K]["headers"]>>`,
+        returnType: `Promise<SoapResponse<${plan.operationsName}[K]["response"], ${plan.responseHeadersName}>>`,
         statements: "return this.#soap.invoke(operation, request, options);",
       },
       ...plan.operations.map((operation) => method(plan, operation)),

@@ -14,7 +14,7 @@ import {
   type ServiceModel,
   type TypeRef,
 } from "../model.js";
-import { derivedTypes, reachableTypes } from "../combine/reachable.js";
+import { derivedTypes, partElements, reachableTypes, typeRefs } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
@@ -40,36 +40,62 @@ export const SERVER_EXPORTS = runtimeExports("server");
 const GENERATED_NAMES = ["service", "types", "typeTables", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
 
 export class EmitContext {
-  /** TypeScript name of every type the output needs, by model key, in model order. */
-  readonly typeNames = new Map<string, string>();
+  /** Keys of every type the output needs, in model order. */
+  readonly typeKeys: readonly string[];
+  /**
+   * The client whose module declares each type that is not shared: its operations' wrappers, and when
+   * the output has several clients, every type no other client uses, so that an app which imports one
+   * client's module loads only that client's tables and those of the types several clients share.
+   */
+  readonly owners = new Map<string, PortModel>();
   /** Types that derive from each type (complexContent extension), for xsi:type polymorphism. */
   private readonly derived: Map<string, string[]>;
+  /** The TypeScript name of every type, by model key. */
+  private readonly typeNames = new Map<string, string>();
+  /** Names the whole output shares: schema types, clients and what each client declares for its users. */
   private readonly names = new NameAllocator(GENERATED_NAMES);
 
   constructor(readonly model: ServiceModel) {
     this.derived = derivedTypes(model);
     const needed = reachableTypes(model);
-    // Schema-named types claim their names before names the generator derives (hoisted anonymous types,
-    // operation messages), so a type is named after the schema whenever that is possible.
+    this.typeKeys = [...model.types.keys()].filter((key) => needed.has(key));
+    const wrappers = new Set(model.ports.flatMap((port) => this.wrapperTypes(port).map(([key]) => key)));
+    if (model.ports.length === 1) {
+      for (const key of this.messageTypes(model.ports[0]!)) this.owners.set(key, model.ports[0]!);
+    } else {
+      const users = new Map<string, PortModel[]>();
+      for (const port of model.ports) {
+        for (const key of reachableTypes(model, partElements([port]))) {
+          users.set(key, [...(users.get(key) ?? []), port]);
+        }
+      }
+      for (const [key, ports] of users) if (ports.length === 1) this.owners.set(key, ports[0]!);
+    }
+    // Schema-named types claim their names before names the generator derives (hoisted anonymous types),
+    // so a type is named after the schema whenever that is possible. Operation wrappers are named by
+    // their client (`nameWrappers`): each client's module has its own `GetAddressRequest`.
+    // In the order the operations reach the types, so the first-reached of two same-named types keeps the name.
     for (const key of needed) {
       const type = this.type(key);
       if (!type.anonymous) this.typeNames.set(key, this.names.claim(toTypeName(type.name.local)));
     }
-    for (const port of model.ports) this.nameOperationWrappers(port, needed);
     for (const key of needed) {
-      if (!this.typeNames.has(key))
+      if (!this.typeNames.has(key) && !wrappers.has(key))
         this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
     }
-    // Keep model order so the output does not depend on the order names were handed out in.
-    const ordered = [...model.types.keys()].filter((key) => this.typeNames.has(key));
-    const named = new Map(this.typeNames);
-    this.typeNames.clear();
-    for (const key of ordered) this.typeNames.set(key, named.get(key)!);
   }
 
-  /** Claims a name for something the generator declares (request/response/header types, classes). */
+  /** Claims a name for something the generator declares for the whole output (clients, their options). */
   claimName(wanted: string): string {
     return this.names.claim(toTypeName(wanted));
+  }
+
+  /**
+   * Names for what one client's module alone declares, its operations' messages: free of every name
+   * the output shares, once all of those are claimed, but not of other modules' messages.
+   */
+  moduleNames(): NameAllocator {
+    return this.names.fork();
   }
 
   type(key: string): SchemaType {
@@ -166,7 +192,32 @@ export class EmitContext {
   }
 
   /** Anonymous wrapper types of document/literal wrapped operations are named `<Op>Request`/`<Op>Response`. */
-  private nameOperationWrappers(port: PortModel, needed: Set<string>): void {
+  nameWrappers(port: PortModel, names: NameAllocator): void {
+    for (const [key, wanted] of this.wrapperTypes(port)) {
+      if (!this.typeNames.has(key)) this.typeNames.set(key, names.claim(toTypeName(wanted)));
+    }
+  }
+
+  /**
+   * The anonymous types of a port's body elements and those declared inside them, which are the port's
+   * own (see combine/scope.ts): no named type refers to them.
+   */
+  private messageTypes(port: PortModel): Set<string> {
+    const keys = new Set<string>();
+    const visit = (ref: TypeRef): void => {
+      if (ref.kind !== "named" || keys.has(ref.key) || !this.type(ref.key).anonymous) return;
+      keys.add(ref.key);
+      typeRefs(this.type(ref.key)).forEach(visit);
+    };
+    for (const op of port.operations)
+      for (const part of [...op.input.body, ...(op.output?.body ?? [])])
+        visit(this.element(part.element).type);
+    return keys;
+  }
+
+  /** The anonymous complex types of a port's single body parts, each with the name it wants. */
+  wrapperTypes(port: PortModel): [string, string][] {
+    const wrappers: [string, string][] = [];
     for (const op of port.operations) {
       const pairs = [
         [op.input, "Request"],
@@ -174,13 +225,14 @@ export class EmitContext {
       ] as const;
       for (const [message, suffix] of pairs) {
         const ref = message?.body.length === 1 ? this.element(message.body[0]!.element).type : undefined;
-        if (ref?.kind !== "named" || !needed.has(ref.key) || this.typeNames.has(ref.key)) continue;
+        if (ref?.kind !== "named") continue;
         const type = this.type(ref.key);
         if (type.kind === "complex" && type.anonymous && !type.arrayItem && !type.dictionary) {
-          this.typeNames.set(ref.key, this.names.claim(toTypeName(`${op.name}${suffix}`)));
+          wrappers.push([ref.key, `${op.name}${suffix}`]);
         }
       }
     }
+    return wrappers;
   }
 }
 

@@ -15,16 +15,13 @@ import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { PortPlan } from "./port.js";
 
 export function emitHandlers(plan: PortPlan): StatementStructures[] {
-  return [context(plan), handlersInterface(plan), factory(plan)];
+  return [context(plan), method(plan), handlersInterface(plan), factory(plan)];
 }
 
 /** The types and values a stub module takes from elsewhere: message and header types, fault classes, tables. */
 export function handlerImports(plan: PortPlan): { types: string[]; values: string[] } {
-  const types = new Set([plan.requestHeadersName, plan.responseHeadersName]);
-  for (const { input, output } of plan.operations) {
-    types.add(input.typeName);
-    if (output) types.add(output.typeName);
-  }
+  const types = new Set([plan.requestHeadersName, plan.responseHeadersName, plan.operationsName]);
+  for (const { input, output } of plan.operations) if (!output) types.add(input.typeName);
   const faults = new Set(plan.operations.flatMap((o) => o.faults.map((f) => f.className)));
   return { types: [...types].sort(), values: [plan.tablesName, ...[...faults].sort()] };
 }
@@ -39,6 +36,27 @@ function context(plan: PortPlan): TypeAliasDeclarationStructure {
         "`setResponseHeaders` for the response's.",
     ),
     type: `HandlerContext<${plan.requestHeadersName}, ${plan.responseHeadersName}>`,
+  };
+}
+
+/** One handler method's type, said once for every operation with a response. */
+function method(plan: PortPlan): InterfaceDeclarationStructure {
+  const operation = `${plan.operationsName}[K]`;
+  return {
+    kind: StructureKind.Interface,
+    name: plan.handlerMethodName,
+    isExported: true,
+    docs: jsDoc(`The ${plan.handlersName} method of operation K: its request in, its response out.`),
+    typeParameters: [{ name: "K", constraint: `keyof ${plan.operationsName}` }],
+    callSignatures: [
+      {
+        parameters: [
+          { name: "request", type: `${operation}["request"]` },
+          { name: "context", type: plan.handlerContextName },
+        ],
+        returnType: `${operation}["response"] | Promise<${operation}["response"]>`,
+      },
+    ],
   };
 }
 
@@ -57,9 +75,18 @@ function handlersInterface(plan: PortPlan): InterfaceDeclarationStructure {
           : "Throw a SoapFaultError") +
         " (an operation's fault class) to answer a Fault.",
     ),
-    methods: plan.operations.map(({ op, method, input, output }) => {
-      const result = output?.typeName ?? "void";
-      return {
+    properties: plan.operations
+      .filter(({ output }) => output)
+      .map(({ op, method }) => ({
+        name: method,
+        hasQuestionToken: true,
+        docs: jsDoc(op.documentation),
+        type: `${plan.handlerMethodName}<${stringLiteral(op.name)}>`,
+      })),
+    // A one-way operation's method answers nothing: it returns void.
+    methods: plan.operations
+      .filter(({ output }) => !output)
+      .map(({ op, method, input }) => ({
         name: method,
         hasQuestionToken: true,
         docs: jsDoc(op.documentation),
@@ -67,9 +94,8 @@ function handlersInterface(plan: PortPlan): InterfaceDeclarationStructure {
           { name: "request", type: input.typeName },
           { name: "context", type: plan.handlerContextName },
         ],
-        returnType: `${result} | Promise<${result}>`,
-      };
-    }),
+        returnType: "void | Promise<void>",
+      })),
   };
 }
 

@@ -18,12 +18,11 @@ import { emitComplexType } from "./complex-type.js";
 import { emitHandlers, handlerImports } from "./handlers.js";
 import { EmitContext } from "./context.js";
 import { emitMessages } from "./message.js";
-import { planPort, type PortPlan } from "./port.js";
+import { planPorts, type PortPlan } from "./port.js";
 import { emitTypeTables, emitServiceTables } from "./tables.js";
 import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { type EmittedCode, parseEmitted } from "../layout/index.js";
-import { typeRefs } from "../combine/reachable.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../write.js";
 
@@ -39,73 +38,84 @@ const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated cl
 const OWN_FILES = ["index", "types", "tables", "runtime", "stub"];
 
 /**
- * The output: `runtime/`, `types.ts` (the schema types every client shares), `tables.ts` (their tables),
- * one module per client (`customer-service.ts`: its request/response types, headers, fault classes,
- * client class and operation tables), one stub module per client (`customer-service.stub.ts`: its
- * handlers interface and handler factory), `stub.ts`, which re-exports the stubs and the runtime's
- * server, and `index.ts`, which re-exports the rest, and the stubs' types only: a value export would load
- * the stubs into every app that uses a client.
+ * The output: `runtime/`, one module per client (`customer-service.ts`: its operations' request/response
+ * types, the schema types no other client uses, headers, fault classes, client class and tables),
+ * `types.ts` and `tables.ts` (the schema types several clients share, and their tables; absent when no
+ * type is shared), one stub module per client (`customer-service.stub.ts`: its handlers interface and
+ * handler factory), `stub.ts`, which re-exports the stubs and the runtime's server, and `index.ts`, which
+ * re-exports the rest, and the stubs' types only: a value export would load the stubs into every app that
+ * uses a client. An app that imports one client's module loads only that client's tables and the shared.
  */
 export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
   // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
   const portNames = new NameAllocator();
-  const files = new NameAllocator(OWN_FILES);
-  const clients = model.ports.map((port) => {
-    const plan = planPort(ctx, port, portNames.claim(port.portType.local));
-    return { plan, module: files.claim(kebabCase(plan.clientName.replace(/Client$/, ""))) };
-  });
-  const owner = wrapperOwners(
+  const moduleFiles = new NameAllocator(OWN_FILES);
+  const plans = planPorts(
     ctx,
-    clients.map((c) => c.plan),
+    model.ports.map((port) => ({ port, base: portNames.claim(port.portType.local) })),
   );
-  const banner = `${GENERATED_BANNER} from ${lineCommentText(sourceName)}. Do not edit: regenerate with soapgen.\n`;
+  const clients = plans.map((plan) => ({
+    plan,
+    module: moduleFiles.claim(kebabCase(plan.clientName.replace(/Client$/, ""))),
+  }));
+  const bannerOf = (source: string): string =>
+    `${GENERATED_BANNER} from ${lineCommentText(source)}. Do not edit: regenerate with soapgen.\n`;
+  // The files every client shares name all the WSDLs; a client's own modules, its WSDL alone.
+  const banner = bannerOf(sourceName);
   // ts-morph prints the statements; the text is parsed once, for the types it refers to and the layout.
   const print = (statements: StatementStructures[]): EmittedCode =>
     parseEmitted(spaced(printStructure({ kind: StructureKind.SourceFile, statements })));
 
-  const shared = [...ctx.typeNames.keys()].filter((key) => !owner.has(key));
+  const shared = ctx.typeKeys.filter((key) => !ctx.owners.has(key));
   const sharedDeclarations = shared.flatMap((key) => typeDeclaration(ctx, key));
-  const typesCode = print(sharedDeclarations);
   const sharedNames = new Set(sharedDeclarations.map((declaration) => declaration.name));
-
-  // Under TypeScript 5's default moduleDetection a file without imports or exports is a script, which
-  // `export *` cannot re-export.
-  const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
-  const typesImports =
-    valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";` : "";
-  const typesFormatted =
-    sharedNames.size > 0
-      ? formatTypeScript(typesCode, typesImports)
-      : formatTypeScript(parseEmitted("export {};\n"));
   const output: GeneratedFiles = new Map();
-  const modules = clients.map((c) => c.module);
-  output.set("index.ts", banner + (await formatTypeScript(parseEmitted(indexText(modules)))));
-  output.set("stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndexText(modules)))));
-  output.set("types.ts", banner + (await typesFormatted));
-  output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
+  if (sharedDeclarations.length > 0) {
+    const typesCode = print(sharedDeclarations);
+    const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
+    const typesImports =
+      valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";` : "";
+    output.set("types.ts", banner + (await formatTypeScript(typesCode, typesImports)));
+  }
+  if (shared.length > 0) output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
+  const exports: ModuleExports[] = [];
   for (const { plan, module } of clients) {
-    const own = [...ctx.typeNames.keys()].filter((key) => owner.get(key) === plan);
+    // The operations' own request and response types first, in operation order, then the schema types.
+    const wrappers = ctx.wrapperTypes(plan.port).map(([key]) => key);
+    const own = [...new Set([...wrappers, ...ctx.typeKeys])].filter(
+      (key) => ctx.owners.get(key) === plan.port,
+    );
     const statements = [
       ...own.flatMap((key) => typeDeclaration(ctx, key)),
       ...emitMessages(ctx, plan),
       ...emitClient(ctx, plan),
     ];
     const body = print(statements);
+    exports.push({ module, names: exportedNames(body, plan), own: plan.moduleNames });
+    const tables = emitServiceTables(ctx, plan, own, shared.length > 0, PRINT_WIDTH);
     const imports = importsOf(
       plan,
       referencedTypes(body, sharedNames),
       referencedTypes(body, RUNTIME_VALUE_TYPES),
-      own.length > 0,
+      tables.uses,
+      shared.length > 0,
     );
-    const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
-    output.set(`${module}.ts`, banner + (await formatTypeScript(body, imports)) + "\n" + tables);
+    const moduleBanner = bannerOf(plan.port.source);
+    output.set(`${module}.ts`, moduleBanner + (await formatTypeScript(body, imports)) + "\n" + tables.text);
     const stub = print(emitHandlers(plan));
     const stubImports = stubImportsOf(plan, module, sharedNames);
-    output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stub, stubImports)));
+    output.set(`${module}.stub.ts`, moduleBanner + (await formatTypeScript(stub, stubImports)));
   }
-  for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
-  return output;
+  const index = indexText(exports, sharedNames.size > 0);
+  const stubIndex = stubIndexText(clients.map((c) => c.module));
+  const files: GeneratedFiles = new Map([
+    ["index.ts", banner + (await formatTypeScript(parseEmitted(index)))],
+    ["stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndex)))],
+    ...output,
+  ]);
+  for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, RUNTIME_BANNER + text);
+  return files;
 }
 
 /** The declaration of a schema type; collections, dictionaries and inline simple types have none. */
@@ -118,43 +128,62 @@ function typeDeclaration(
   return type.arrayItem || type.dictionary ? [] : [emitComplexType(ctx, key, type)];
 }
 
-/**
- * The client each operation wrapper type belongs to: a `<Op>Request`/`<Op>Response` type goes into its
- * client's module unless another client or a schema type uses it too (then it is shared).
- */
-function wrapperOwners(ctx: EmitContext, plans: PortPlan[]): Map<string, PortPlan> {
-  const users = new Map<string, Set<PortPlan>>();
-  for (const plan of plans) {
-    for (const { op } of plan.operations) {
-      for (const message of [op.input, op.output]) {
-        const part = message?.body.length === 1 ? message.body[0] : undefined;
-        const ref = part && ctx.element(part.element).type;
-        if (ref?.kind !== "named" || !ctx.typeNames.has(ref.key)) continue;
-        const type = ctx.type(ref.key);
-        if (type.kind !== "complex" || !type.anonymous || type.arrayItem || type.dictionary) continue;
-        users.set(ref.key, (users.get(ref.key) ?? new Set()).add(plan));
-      }
-    }
-  }
-  const usedByTypes = new Set(
-    [...ctx.typeNames.keys()].flatMap((key) =>
-      typeRefs(ctx.type(key)).flatMap((ref) => (ref.kind === "named" ? [ref.key] : [])),
-    ),
-  );
-  const owners = new Map<string, PortPlan>();
-  for (const [key, plansUsing] of users) {
-    if (plansUsing.size === 1 && !usedByTypes.has(key)) owners.set(key, [...plansUsing][0]!);
-  }
-  return owners;
+/** What a client's module exports, and which of those names its module alone chose (its messages'). */
+interface ModuleExports {
+  module: string;
+  names: { name: string; typeOnly: boolean }[];
+  own: readonly string[];
 }
 
-function indexText(modules: string[]): string {
-  return [
-    `export * from "./runtime/index.js";`,
-    `export * from "./types.js";`,
-    ...modules.map((module) => `export * from "./${module}.js";`),
-    `export type * from "./stub.js";`,
-  ].join("\n");
+/** The names a client module's declarations export, and its tables. */
+function exportedNames(code: EmittedCode, plan: PortPlan): ModuleExports["names"] {
+  const names: ModuleExports["names"] = [];
+  for (const statement of code.file.statements) {
+    const exported = ts.canHaveModifiers(statement)
+      ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      : false;
+    if (!exported) continue;
+    const typeOnly = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push({ name: declaration.name.text, typeOnly });
+    } else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as Ts.Node)) {
+      names.push({ name: (statement.name as Ts.Identifier).text, typeOnly });
+    }
+  }
+  names.push({ name: plan.tablesName, typeOnly: false });
+  return names;
+}
+
+/**
+ * Re-exports of every module. A name two client modules both declare (each client's own
+ * `GetAddressRequest`) cannot be re-exported from both, so such a module's names are listed without it,
+ * and the module exports it alone.
+ */
+function indexText(modules: ModuleExports[], sharedTypes: boolean): string {
+  const declaredBy = new Map<string, number>();
+  for (const { own } of modules)
+    for (const name of own) declaredBy.set(name, (declaredBy.get(name) ?? 0) + 1);
+  const clash = (name: string): boolean => (declaredBy.get(name) ?? 0) > 1;
+  const lines = [`export * from "./runtime/index.js";`];
+  if (sharedTypes) lines.push(`export * from "./types.js";`);
+  if (modules.some(({ own }) => own.some(clash))) {
+    lines.push(
+      "// A request or response type that several clients declare under one name is exported by its client's module only.",
+    );
+  }
+  for (const { module, names, own } of modules) {
+    if (!own.some(clash)) {
+      lines.push(`export * from "./${module}.js";`);
+      continue;
+    }
+    const listed = names
+      .filter(({ name }) => !clash(name))
+      .map(({ name, typeOnly }) => (typeOnly ? `type ${name}` : name));
+    lines.push(`export { ${listed.join(", ")} } from "./${module}.js";`);
+  }
+  lines.push(`export type * from "./stub.js";`);
+  return lines.join("\n");
 }
 
 function stubIndexText(modules: string[]): string {
@@ -179,15 +208,21 @@ function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<
 }
 
 /** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */
-function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ownTypes: boolean): string {
+function importsOf(
+  plan: PortPlan,
+  usedTypes: string[],
+  valueTypes: string[],
+  metadataTypes: string[],
+  sharedTables: boolean,
+): string {
   const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
   if (plan.operations.some((op) => op.faults.length > 0)) runtime.push("SoapFaultError");
   if (plan.failureName) runtime.push("SoapServiceError");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
     `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
-    `import type { ${ownTypes ? "ServiceMeta, TypeMeta" : "ServiceMeta"} } from "./runtime/metadata.js";`,
-    `import { typeTables } from "./tables.js";`,
+    `import type { ${metadataTypes.join(", ")} } from "./runtime/metadata.js";`,
+    sharedTables ? `import { typeTables } from "./tables.js";` : "",
     usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",
   ]
     .filter(Boolean)

@@ -12,7 +12,7 @@ import {
   type Particle,
   type PortModel,
 } from "../model.js";
-import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
+import { lowerCamel, memberName, NameAllocator, toTypeName } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
 export interface HeaderProperty {
@@ -57,6 +57,10 @@ export interface PortPlan {
   responseHeadersName: string;
   requestHeaders: HeaderProperty[];
   responseHeaders: HeaderProperty[];
+  /** The names this client's module chose among its own (its messages'); other modules may have them too. */
+  moduleNames: readonly string[];
+  /** The class of each fault of the port's operations, by `faultId`. */
+  faultClasses: Map<string, string>;
   operations: OperationPlan[];
   /** NetServer convention: failure is reported in these response headers instead of a fault. */
   failureHeaders?: { succeeded: string; exceptionInfo: string };
@@ -65,6 +69,8 @@ export interface PortPlan {
   /** The stub: the interface of the methods that implement the service, their context, the factory. */
   handlersName: string;
   handlerContextName: string;
+  /** The type of a handler method for one operation: `ContactMethod<"GetContact">`. */
+  handlerMethodName: string;
   createHandlerName: string;
 }
 
@@ -74,12 +80,34 @@ export interface PortPlan {
  */
 const CLIENT_MEMBERS = ["call", "then", ...Object.getOwnPropertyNames(Object.prototype)];
 
-/** `base`: the name the client's declarations start with, the portType's unless two ports share it. */
-export function planPort(ctx: EmitContext, port: PortModel, base = port.portType.local): PortPlan {
+/**
+ * The plans of the ports' clients, `base` being the name each client's declarations start with (the
+ * portType's unless two ports share it). The names every module shares (clients, their options, headers,
+ * errors and stubs) are claimed for all ports first; then each client names its operations' messages
+ * among its own module's names, so two clients may each have a `GetAddressRequest`.
+ */
+export function planPorts(ctx: EmitContext, ports: { port: PortModel; base: string }[]): PortPlan[] {
+  const named = ports.map(({ port, base }) => sharedNames(ctx, port, base));
+  for (const { plan, headers } of named) planOperations(ctx, plan, headers);
+  return named.map(({ plan }) => plan);
+}
+
+interface PortHeaders {
+  request: HeaderProps;
+  response: HeaderProps;
+}
+
+function sharedNames(
+  ctx: EmitContext,
+  port: PortModel,
+  base: string,
+): { plan: PortPlan; headers: PortHeaders } {
   const requestHeaders = new HeaderProps();
   const responseHeaders = new HeaderProps();
-  const methods = new NameAllocator(CLIENT_MEMBERS);
-  const faultClasses = new Map<string, string>();
+  for (const op of port.operations) {
+    op.input.headers.forEach((part) => requestHeaders.add(part));
+    op.output?.headers.forEach((part) => responseHeaders.add(part));
+  }
   const tablesName = ctx.claimName(`${lowerCamel(base)}Tables`);
   const plan: PortPlan = {
     port,
@@ -93,26 +121,19 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,
     responseHeaders: responseHeaders.list,
+    faultClasses: new Map(),
+    moduleNames: [],
     operations: [],
     handlersName: "",
     handlerContextName: "",
+    handlerMethodName: "",
     createHandlerName: "",
   };
-  for (const op of port.operations) {
-    const faults = op.faults.map((fault) => {
-      const id = `${fault.name}|${fault.part.element}`;
-      if (!faultClasses.has(id)) faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
-      return { fault, className: faultClasses.get(id)! };
-    });
-    plan.operations.push({
-      op,
-      method: methods.claim(lowerCamel(op.name)),
-      input: planMessage(ctx, op.input, `${op.name}Request`, requestHeaders),
-      ...(op.output ? { output: planMessage(ctx, op.output, `${op.name}Response`, responseHeaders) } : {}),
-      faults,
-    });
+  for (const fault of port.operations.flatMap((op) => op.faults)) {
+    const id = faultId(fault);
+    if (!plan.faultClasses.has(id)) plan.faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
   }
-  const failure = failureHeaders(ctx, plan);
+  const failure = failureHeaders(ctx, responseHeaders.list);
   if (failure) {
     plan.failureHeaders = failure;
     plan.failureName = ctx.claimName(`${base}Error`);
@@ -121,7 +142,30 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
   plan.handlersName = ctx.claimName(`${base}Handlers`);
   plan.handlerContextName = ctx.claimName(`${base}HandlerContext`);
   plan.createHandlerName = ctx.claimName(`create${base}Handler`);
-  return plan;
+  plan.handlerMethodName = ctx.claimName(`${base}Method`);
+  return { plan, headers: { request: requestHeaders, response: responseHeaders } };
+}
+
+function planOperations(ctx: EmitContext, plan: PortPlan, headers: PortHeaders): void {
+  const names = ctx.moduleNames();
+  ctx.nameWrappers(plan.port, names);
+  const methods = new NameAllocator(CLIENT_MEMBERS);
+  for (const op of plan.port.operations) {
+    plan.operations.push({
+      op,
+      method: methods.claim(lowerCamel(op.name)),
+      input: planMessage(ctx, op.input, `${op.name}Request`, headers.request, names),
+      ...(op.output
+        ? { output: planMessage(ctx, op.output, `${op.name}Response`, headers.response, names) }
+        : {}),
+      faults: op.faults.map((fault) => ({ fault, className: plan.faultClasses.get(faultId(fault))! })),
+    });
+  }
+  plan.moduleNames = names.claimed;
+}
+
+function faultId(fault: FaultModel): string {
+  return `${fault.name}|${fault.part.element}`;
 }
 
 function planMessage(
@@ -129,6 +173,7 @@ function planMessage(
   message: MessageModel,
   wanted: string,
   headers: HeaderProps,
+  names: NameAllocator,
 ): MessagePlan {
   const headerProps = message.headers.map((part) => headers.add(part));
   const bodyNames = new NameAllocator();
@@ -147,7 +192,7 @@ function planMessage(
     if (schemaName === wanted || type.anonymous) {
       return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
     }
-    const typeName = ctx.claimName(wanted);
+    const typeName = names.claim(toTypeName(wanted));
     return {
       typeName,
       unwrapped: true,
@@ -158,7 +203,7 @@ function planMessage(
     };
   }
   return {
-    typeName: ctx.claimName(wanted),
+    typeName: names.claim(toTypeName(wanted)),
     unwrapped: false,
     declaration: { kind: "parts", parts: message.body },
     bodyProps,
@@ -204,13 +249,13 @@ class HeaderProps {
 }
 
 /** SuperOffice NetServer reports failure as a boolean `Succeeded` header plus an `ExceptionInfo` header. */
-function failureHeaders(ctx: EmitContext, plan: PortPlan): PortPlan["failureHeaders"] {
-  const succeeded = plan.responseHeaders.find((h) => {
+function failureHeaders(ctx: EmitContext, responseHeaders: HeaderProperty[]): PortPlan["failureHeaders"] {
+  const succeeded = responseHeaders.find((h) => {
     const element = ctx.element(h.element);
     return (
       element.name.local === "Succeeded" && element.type.kind === "builtin" && element.type.name === "boolean"
     );
   });
-  const info = plan.responseHeaders.find((h) => ctx.element(h.element).name.local === "ExceptionInfo");
+  const info = responseHeaders.find((h) => ctx.element(h.element).name.local === "ExceptionInfo");
   return succeeded && info ? { succeeded: succeeded.prop, exceptionInfo: info.prop } : undefined;
 }

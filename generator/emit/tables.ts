@@ -4,69 +4,125 @@
  * literals so a reader can see exactly what the client will send.
  */
 import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
-import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
+import type {
+  FieldEntry,
+  FieldMeta,
+  MessageMeta,
+  TypeMeta,
+  ValueKind,
+} from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText } from "../lib/names.js";
 import { LiteralWriter } from "../lib/literal-writer.js";
 import type { EmitContext } from "./context.js";
 import { allProperties, ownShape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
-import type { MessagePlan, PortPlan } from "./port.js";
+import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 
 /** Source text of `tables.ts`: the tables of the schema types every client shares, in prettier's layout. */
 export function emitTypeTables(ctx: EmitContext, keys: string[], width: number): string {
   const literal = new LiteralWriter(width, ["typeTables"]);
-  const table = literal.write(typesTable(ctx, keys));
+  const declaration = "export const typeTables: Readonly<Record<string, TypeMeta>> = ";
+  const table = literal.write(typesTable(ctx, keys), 0, 1, declaration.length);
   return joinSections([
     `import type { TypeMeta } from "./runtime/metadata.js";`,
     literal.namespaceConstants(),
     `/** Wire layout of every schema type the operations use, by TypeScript type name. */\n` +
-      `export const typeTables: Readonly<Record<string, TypeMeta>> = ${table};`,
+      `${declaration}${table};`,
   ]);
 }
 
 /**
- * The tables at the end of a client's module: the types only this client uses (its operation wrappers)
- * and its operations. The module imports `ServiceMeta`, `TypeMeta` and `typeTables`.
+ * The tables at the end of a client's module: the types only this client uses and its operations. The
+ * header blocks every request or every response of the port carries (SuperOffice: the same three and
+ * four) are listed once, for the port. The module imports `typeTables` with `sharedTables`, and the
+ * metadata types `uses` names.
  */
 export function emitServiceTables(
   ctx: EmitContext,
   plan: PortPlan,
   ownKeys: string[],
+  sharedTables: boolean,
   width: number,
-): string {
+): { text: string; uses: string[] } {
   const literal = new LiteralWriter(width, [plan.tablesName, plan.faultsName, "types", "typeTables"]);
-  const own = ownKeys.length > 0 ? literal.write(typesTable(ctx, ownKeys)) : undefined;
+  const ownDeclaration = "const types: Readonly<Record<string, TypeMeta>> = ";
+  const own =
+    ownKeys.length > 0 ? literal.write(typesTable(ctx, ownKeys), 0, 1, ownDeclaration.length) : undefined;
+  // The port's namespace: its first operation's; message parts, headers and details in it leave it out.
+  const first = plan.operations[0]?.op.input.body[0];
+  const portNs = first === undefined ? undefined : ctx.element(first.element).name.ns;
+  const inPort = (field: FieldMeta): FieldEntry => withinNamespace(field, portNs);
+  const headerFields = (headers: HeaderProperty[]): FieldEntry[] =>
+    headers.map((header) => inPort(partField(ctx, header.prop, ctx.element(header.element), true)));
+  // Every header a port's messages carry, each direction's listed once when all its messages carry them.
+  const portHeaders = {
+    input: headerFields(plan.requestHeaders),
+    output: headerFields(plan.responseHeaders),
+  };
+  const messages = plan.operations.flatMap(({ input, output }) => [
+    ["input", input] as const,
+    ...(output ? [["output", output] as const] : []),
+  ]);
+  const allCarry = (direction: "input" | "output"): boolean =>
+    portHeaders[direction].length > 0 &&
+    messages.every(
+      ([d, message]) => d !== direction || message.headers.length === portHeaders[direction].length,
+    );
+  const defaults = { input: allCarry("input"), output: allCarry("output") };
+  // Left out, a message's headers are the port's, or none when the port has none.
+  const headersOf = (direction: "input" | "output", message: MessagePlan): { headers?: FieldEntry[] } =>
+    defaults[direction] || message.headers.length === 0 ? {} : { headers: headerFields(message.headers) };
   const operations = Object.fromEntries(
-    plan.operations.map(({ op, input, output, faults }): [string, OperationMeta] => [
+    plan.operations.map(({ op, input, output, faults }) => [
       op.name,
       {
-        name: op.name,
         soapAction: op.soapAction,
-        input: messageMeta(ctx, input, op.input.body),
-        ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
-        faults: faults.map(({ fault }) => ({
-          name: fault.name,
-          detail: partField(ctx, fault.part.name, ctx.element(fault.part.element), false),
-        })),
+        input: messageMeta(ctx, input, op.input.body, inPort, headersOf("input", input)),
+        ...(output && op.output
+          ? { output: messageMeta(ctx, output, op.output.body, inPort, headersOf("output", output)) }
+          : {}),
+        ...(faults.length > 0
+          ? {
+              faults: faults.map(({ fault }) => ({
+                name: fault.name,
+                detail: inPort(partField(ctx, fault.part.name, ctx.element(fault.part.element), false)),
+              })),
+            }
+          : {}),
       },
     ]),
   );
+  const headers = {
+    ...(defaults.input ? { input: portHeaders.input } : {}),
+    ...(defaults.output ? { output: portHeaders.output } : {}),
+  };
   const meta = literal.write({
     soapVersion: plan.port.soapVersion,
+    ns: portNs,
     failureHeaders: plan.failureHeaders,
+    headers: defaults.input || defaults.output ? headers : undefined,
     operations,
   });
   const name = docText(plan.port.portType.local);
-  return joinSections([
+  const types =
+    own === undefined
+      ? sharedTables
+        ? "types: typeTables"
+        : "types: {}"
+      : sharedTables
+        ? "types: { ...typeTables, ...types }"
+        : "types";
+  const text = joinSections([
     literal.namespaceConstants(),
     own === undefined
       ? ""
       : `/** Wire layout of the types only ${name} uses, by TypeScript type name. */\n` +
-        `const types: Readonly<Record<string, TypeMeta>> = ${own};`,
+        `${ownDeclaration}${own};`,
     `/** Wire layout of the ${name} operations. */\n` +
-      `export const ${plan.tablesName}: ServiceMeta = {\n  types: ${own === undefined ? "typeTables" : "{ ...typeTables, ...types }"},${meta.slice(1)};`,
+      `export const ${plan.tablesName}: ServiceMeta = {\n  ${types},${meta.slice(1)};`,
   ]);
+  return { text, uses: own === undefined ? ["ServiceMeta"] : ["ServiceMeta", "TypeMeta"] };
 }
 
 /** Built with fromEntries, which makes every key an own property: assigning one named `__proto__` would set the prototype. */
@@ -125,26 +181,34 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
   );
   return {
     kind: "complex",
-    ...xml,
+    // An anonymous type's name is only the generator's: no xsi:type names it.
+    ...(type.anonymous ? { xmlNs: type.name.ns } : xml),
     ...(type.base ? { base: ctx.typeName(qnameKey(type.base)) } : {}),
-    fields: properties.flatMap((p) =>
-      p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
-    ),
+    fields: properties.flatMap((p) => {
+      if (p.kind !== "element") return [];
+      return [withinNamespace(elementField(ctx, p.prop, p.element, p.optional, p.repeated), type.name.ns)];
+    }),
     ...(attributes.length > 0 ? { attributes } : {}),
     ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
   };
 }
 
+/** A message's tables; an unwrapped message's object is its one part's content, so the part needs no property. */
 function messageMeta(
   ctx: EmitContext,
   plan: MessagePlan,
   body: { name: string; element: string }[],
-): OperationMeta["input"] {
+  inPort: (field: FieldMeta) => FieldEntry,
+  headers: { headers?: FieldEntry[] },
+): MessageMeta {
   return {
-    body: body.map((part, i) => partField(ctx, plan.bodyProps[i]!, ctx.element(part.element), false)),
+    body: body.map((part, i) => {
+      const element = ctx.element(part.element);
+      return inPort(partField(ctx, plan.unwrapped ? element.name.local : plan.bodyProps[i]!, element, false));
+    }),
     unwrapped: plan.unwrapped,
-    headers: plan.headers.map((header) => partField(ctx, header.prop, ctx.element(header.element), true)),
+    ...headers,
   };
 }
 
@@ -174,6 +238,13 @@ function elementField(
       type: typeRefMeta(ctx, member.type),
     })),
   };
+}
+
+/** A field inside a table whose namespace is `ns`: its own `ns` only when it is another. */
+function withinNamespace(field: FieldMeta, ns: string | undefined): FieldEntry {
+  if (field.ns !== ns) return field;
+  const { ns: _, ...entry } = field;
+  return entry;
 }
 
 /** A field as the tables write it: `prop` only when it is not the XML name, and only the flags that are set. */

@@ -208,15 +208,17 @@ export class Printer {
   // ---- declarations
 
   private interfaceDeclaration(node: Ts.InterfaceDeclaration): Doc {
-    if (node.typeParameters !== undefined) throw new Unsupported("generic interface");
     const heritage = node.heritageClauses ?? [];
     const bases = heritage.flatMap((clause) => clause.types);
-    // One base prints inline after the name; prettier groups several, which soapgen never writes.
+    // One base prints inline after the name; prettier groups several, which soapgen never writes, and
+    // type parameters with a base, which soapgen never writes either.
     if (bases.length > 1) throw new Unsupported("several bases");
+    if (node.typeParameters !== undefined && bases.length > 0) throw new Unsupported("generic interface");
     const extendsDoc = bases.length === 1 ? [" extends ", this.heritageType(bases[0]!)] : "";
     return [
       "interface ",
       node.name.text,
+      this.typeParameters(node.typeParameters),
       extendsDoc,
       " ",
       this.braced(node.members, (member) => this.member(member)),
@@ -232,6 +234,7 @@ export class Printer {
     const ts = this.ts;
     if (ts.isPropertySignature(node)) return [this.propertySignature(node), ";"];
     if (ts.isMethodSignature(node)) return [this.methodSignature(node), ";"];
+    if (ts.isCallSignatureDeclaration(node)) return [this.methodSignature(node), ";"];
     return this.statement(node);
   }
 
@@ -248,16 +251,19 @@ export class Printer {
     ]);
   }
 
-  private methodSignature(node: Ts.MethodSignature): Doc {
+  /** A method signature, or a call signature: one without a name. */
+  private methodSignature(node: Ts.MethodSignature | Ts.CallSignatureDeclaration): Doc {
     const { group } = this.b;
-    if (node.type === undefined || node.typeParameters !== undefined || this.modifierKinds(node).size > 0)
+    const name = this.ts.isMethodSignature(node) ? node.name : undefined;
+    const modifiers = this.ts.isMethodSignature(node) ? this.modifierKinds(node).size : 0;
+    if (node.type === undefined || node.typeParameters !== undefined || modifiers > 0)
       throw new Unsupported("method signature form");
     const parameters = this.parameters(node.parameters);
     const returnType = [": ", this.type(node.type, "indented")];
     // prettier keeps the quotes of a method signature named "new", which would be a construct signature.
-    const isNew = this.ts.isStringLiteral(node.name) && node.name.text === "new";
+    const isNew = name !== undefined && this.ts.isStringLiteral(name) && name.text === "new";
     return group([
-      isNew ? this.stringLiteral(node.name as Ts.StringLiteral) : this.propertyKey(node.name),
+      name === undefined ? "" : isNew ? this.stringLiteral(name as Ts.StringLiteral) : this.propertyKey(name),
       node.questionToken ? "?" : "",
       this.groupsParameters(node) ? group(parameters) : parameters,
       group(returnType),

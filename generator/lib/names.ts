@@ -109,11 +109,18 @@ export function memberName(name: string): string {
  */
 export class NameAllocator {
   private readonly taken = new Set<string>();
+  /** The names this allocator handed out, in order (not those it was given as reserved). */
+  readonly claimed: string[] = [];
   /** The suffix to try first for each wanted name, so that k claims of one name cost k steps, not k². */
   private readonly nextSuffix = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.taken.add(name);
+  }
+
+  /** A new allocator that starts with every name this one has taken. */
+  fork(): NameAllocator {
+    return new NameAllocator(this.taken);
   }
 
   claim(wanted: string): string {
@@ -122,6 +129,7 @@ export class NameAllocator {
     while (this.taken.has(name)) name = `${wanted}${n++}`;
     this.nextSuffix.set(wanted, n);
     this.taken.add(name);
+    this.claimed.push(name);
     return name;
   }
 }

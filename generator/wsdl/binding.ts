@@ -50,6 +50,7 @@ export function buildPort(
   index: WsdlIndex,
   binding: Component,
   endpoint: Endpoint | undefined,
+  source: string,
 ): { port: PortModel; leftOut: SoapgenError[] } | undefined {
   const soapBinding = soapBindingOf(binding.element);
   if (!soapBinding) return undefined;
@@ -91,6 +92,7 @@ export function buildPort(
     operations.push(model);
   }
   const port: PortModel = {
+    source,
     portType: portType.name,
     binding: binding.name,
     soapVersion: soapNs === WSDL_SOAP12_BINDING_NS ? "1.2" : "1.1",

@@ -16,19 +16,20 @@ export { rejectEncodedBindings } from "./binding.js";
  * One port per portType that has a SOAP binding: the first such binding in document order (SOAP 1.1
  * or 1.2, whichever comes first). Every SOAP binding is still resolved, so its errors are reported.
  * A port whose operations were all left out is dropped; when that leaves nothing, the first operation
- * left out is the error.
+ * left out is the error. `source` names the WSDL in each port.
  */
 export function buildPorts(
   definitions: XmlElement[],
   elements: Map<string, ElementDecl>,
   types: Map<string, SchemaType>,
+  source: string,
 ): { ports: PortModel[]; warnings: string[] } {
   const index = new WsdlIndex(definitions, elements, types);
   const addresses = serviceAddresses(index);
   const ports = new Map<string, PortModel>();
   let firstLeftOut: SoapgenError | undefined;
   for (const binding of index.components.binding.values()) {
-    const built = buildPort(index, binding, addresses.get(qnameKey(binding.name)));
+    const built = buildPort(index, binding, addresses.get(qnameKey(binding.name)), source);
     if (!built) continue;
     const { port, leftOut } = built;
     firstLeftOut ??= leftOut[0];

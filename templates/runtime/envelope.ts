@@ -4,7 +4,7 @@ import { Encoder } from "./encode.js";
 import type { EncodeOptions } from "./encode.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
 import type { SoapFaultInit } from "./errors.js";
-import type { FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metadata.js";
+import type { FieldEntry, FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metadata.js";
 import { parseXml, resolveQName, serializeContent } from "./xml.js";
 import { propOf } from "./typeinfo.js";
 import type { XmlElement, XmlLimits } from "./xml.js";
@@ -35,15 +35,56 @@ export interface DecodeMessageOptions extends DecodeOptions {
   readonly limits?: XmlLimits | undefined;
 }
 
-export function getOperation(service: ServiceMeta, operationName: string): OperationMeta {
-  const operation = Object.hasOwn(service.operations, operationName)
-    ? service.operations[operationName]
-    : undefined;
-  if (operation === undefined) throw new SoapEncodeError(`Unknown operation ${operationName}`, operationName);
+/** A message as the codec reads it: every field's namespace given, the port's header blocks filled in. */
+export interface Message {
+  readonly body: readonly FieldMeta[];
+  readonly unwrapped: boolean;
+  readonly headers: readonly FieldMeta[];
+}
+
+/** An operation as the codec reads it, with the name the tables key it by. */
+export interface Operation {
+  readonly name: string;
+  readonly soapAction: string;
+  readonly input: Message;
+  readonly output?: Message;
+  readonly faults: readonly { readonly name: string; readonly detail: FieldMeta }[];
+}
+
+const operationCache = new WeakMap<ServiceMeta, Map<string, Operation>>();
+
+/** The operation `operationName` with the port's defaults applied, computed once per operation. */
+export function getOperation(service: ServiceMeta, operationName: string): Operation {
+  let operations = operationCache.get(service);
+  if (operations === undefined) operationCache.set(service, (operations = new Map()));
+  let operation = operations.get(operationName);
+  if (operation === undefined) {
+    const meta = Object.hasOwn(service.operations, operationName)
+      ? service.operations[operationName]
+      : undefined;
+    if (meta === undefined) throw new SoapEncodeError(`Unknown operation ${operationName}`, operationName);
+    operation = resolveOperation(service, operationName, meta);
+    operations.set(operationName, operation);
+  }
   return operation;
 }
 
-function getMessage(operation: OperationMeta, direction: Direction): MessageMeta | undefined {
+function resolveOperation(service: ServiceMeta, name: string, meta: OperationMeta): Operation {
+  const field = (entry: FieldEntry): FieldMeta => ({ ...entry, ns: entry.ns ?? service.ns ?? "" });
+  const message = (m: MessageMeta, direction: Direction): Message => ({
+    body: m.body.map(field),
+    unwrapped: m.unwrapped,
+    headers: (m.headers ?? service.headers?.[direction] ?? []).map(field),
+  });
+  const faults = (meta.faults ?? []).map((fault) => ({ name: fault.name, detail: field(fault.detail) }));
+  const input = message(meta.input, "input");
+  const { soapAction } = meta;
+  return meta.output === undefined
+    ? { name, soapAction, input, faults }
+    : { name, soapAction, input, output: message(meta.output, "output"), faults };
+}
+
+function getMessage(operation: Operation, direction: Direction): Message | undefined {
   return direction === "input" ? operation.input : operation.output;
 }
 
@@ -85,7 +126,7 @@ export function envelopeEncoder(
 }
 
 /** The header blocks given (undefined ones left out), in the message's order. */
-export function encodeHeaders(encoder: Encoder, message: MessageMeta, headers: object): string {
+export function encodeHeaders(encoder: Encoder, message: Message, headers: object): string {
   const blocks = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined));
   return encoder.fields(message.headers.map(asOptional), blocks, "headers");
 }
@@ -104,7 +145,7 @@ function asOptional(field: FieldMeta): FieldMeta {
   return field.optional ? field : { ...field, optional: true };
 }
 
-function unwrappedPart(message: MessageMeta): FieldMeta {
+function unwrappedPart(message: Message): FieldMeta {
   const part = message.body[0];
   if (part === undefined || message.body.length !== 1)
     throw new Error("soapgen metadata: an unwrapped message has exactly one part");
@@ -171,7 +212,7 @@ export function envelopeOf(root: XmlElement): Envelope {
 /** The header blocks the message declares, by part name; others are listed as deviations. */
 export function decodeHeaders(
   decoder: Decoder,
-  message: MessageMeta | undefined,
+  message: Message | undefined,
   envelope: Envelope,
 ): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
@@ -193,7 +234,7 @@ export function decodeHeaders(
 /** The body of a message: the wrapper element's content, or one property per part. */
 export function decodeBody(
   decoder: Decoder,
-  message: MessageMeta | undefined,
+  message: Message | undefined,
   direction: Direction,
   envelope: Envelope,
 ): unknown {
@@ -220,7 +261,7 @@ export function decodeBody(
 /** Builds the error for a Fault, using the operation's specific class when the detail matches a declared fault. */
 export function faultError(
   service: ServiceMeta,
-  operation: OperationMeta,
+  operation: Operation,
   envelope: Envelope,
   status: number,
   faultErrors: FaultErrorClasses = {},

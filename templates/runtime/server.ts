@@ -28,12 +28,13 @@ import {
   envelopeEncoder,
   envelopeOf,
   envelopeXml,
+  getOperation,
   SOAP11_NS,
   SOAP12_NS,
 } from "./envelope.js";
-import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
+import type { Envelope, FaultErrorClasses, Operation, SoapVersion } from "./envelope.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError, SoapServiceError } from "./errors.js";
-import type { OperationMeta, ServiceMeta } from "./metadata.js";
+import type { ServiceMeta } from "./metadata.js";
 import { RawXml } from "./values.js";
 import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
@@ -144,7 +145,7 @@ async function handle(
   if (request.method !== "POST")
     return new Response("SOAP requests are POSTed\n", { status: 405, headers: { Allow: "POST" } });
   let envelope: Envelope;
-  let operation: OperationMeta;
+  let operation: Operation;
   try {
     const text = await readRequest(request, options.limits?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     envelope = readRequestEnvelope(text, version, options.limits);
@@ -165,7 +166,7 @@ async function answer(
   options: SoapHandlerOptions,
   request: Request,
   envelope: Envelope,
-  operation: OperationMeta,
+  operation: Operation,
 ): Promise<Response> {
   const version = service.soapVersion;
   const strict = options.strict ?? false;
@@ -231,7 +232,7 @@ async function answer(
 /** A failure in headers: the response element empty when its content allows, else an empty Body. */
 function failureResponse(
   service: ServiceMeta,
-  operation: OperationMeta,
+  operation: Operation,
   headers: Record<string, unknown>,
   status: number,
   strict: boolean,
@@ -267,7 +268,7 @@ function failureResponse(
 /** The fault a method threw, with its detail encoded as the matching `wsdl:fault` declares it. */
 function thrownFault(
   service: ServiceMeta,
-  operation: OperationMeta,
+  operation: Operation,
   binding: StubBinding,
   error: SoapFaultError,
   strict: boolean,
@@ -342,9 +343,9 @@ function readRequestEnvelope(text: string, version: SoapVersion, limits: XmlLimi
 }
 
 /** By SOAPAction (SOAP 1.1 header, SOAP 1.2 `action` parameter) when it names one, else by the body element. */
-function pickOperation(service: ServiceMeta, request: Request, envelope: Envelope): OperationMeta {
+function pickOperation(service: ServiceMeta, request: Request, envelope: Envelope): Operation {
   const action = soapAction(request);
-  const operations = Object.values(service.operations);
+  const operations = Object.keys(service.operations).map((name) => getOperation(service, name));
   const byAction = action === "" ? [] : operations.filter((op) => op.soapAction === action);
   if (byAction.length === 1 && byAction[0] !== undefined) return byAction[0];
   const element = envelope.body.children[0];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { customerServiceTables, decodeMessage, SOAP11_NS } from "../../generated/customer-service/index.js";
-import type { MessageMeta } from "../../generated/customer-service/index.js";
 import { parseXml } from "../../generated/customer-service/runtime/xml.js";
 import { PayloadComparer } from "./compare.js";
 import { LocalChecker } from "./conformance.js";
@@ -13,6 +12,7 @@ import { schemaViolations } from "./schema-check.js";
 import { CUSTOMER_SERVICE } from "./services.js";
 import { renderReport } from "./table.js";
 import { diffValues, toSnapshotJson } from "./values.js";
+import { getOperation, type Message } from "../../generated/customer-service/runtime/envelope.js";
 
 // The conformance checks must be able to fail: each is shown here catching a deliberate change to a
 // real documented example (read from ../shared, changed in memory), with the exact statement it makes.
@@ -33,8 +33,8 @@ function edit(text: string, search: string | RegExp, replacement: string): strin
   return changed;
 }
 
-function output(operation: string): MessageMeta {
-  return service.operations[operation]?.output as MessageMeta;
+function output(operation: string): Message {
+  return getOperation(service, operation).output as Message;
 }
 
 const CONFIG = "GetCustomerCenterConfig";
@@ -292,9 +292,7 @@ describe("schemaViolations states what a documented payload gets wrong", () => {
       "<SOAP-ENV:Body>",
       "<CustomerService:Colour>red</CustomerService:Colour><SOAP-ENV:Body>",
     );
-    expect(
-      schemaViolations(service, service.operations[CONFIG]?.input as MessageMeta, envelopePayload(request)),
-    ).toEqual([
+    expect(schemaViolations(service, getOperation(service, CONFIG).input, envelopePayload(request))).toEqual([
       {
         path: "Header/Colour",
         message: `header block <Colour> (namespace "${NS}") is not declared for this operation`,

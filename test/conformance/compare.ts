@@ -1,9 +1,4 @@
-import type {
-  FieldMeta,
-  MessageMeta,
-  ServiceMeta,
-  ValueKind,
-} from "../../generated/customer-service/index.js";
+import type { FieldMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
 import {
   complexLayout,
   isValueKind,
@@ -13,6 +8,7 @@ import {
 import { resolveQName, XMLNS_NS, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
 import type { XmlAttribute } from "../../generated/customer-service/runtime/xml.js";
 import type { Payload, PayloadElement as XmlElement } from "./docs.js";
+import { type Message } from "../../generated/customer-service/runtime/envelope.js";
 
 /** One way two payloads (or two decodings) differ, at an element path like `Body/Op/Response/Type`. */
 export interface Difference {
@@ -37,7 +33,7 @@ export class PayloadComparer {
    * The path of every element of a payload, named as `sequence` names them (and as library.ts names
    * the values), e.g. `Body/Op/Response/Items/Item[0]/Id`: the elements a reading of it must account for.
    */
-  elementPaths(message: MessageMeta, payload: Payload): ReadonlySet<string> {
+  elementPaths(message: Message, payload: Payload): ReadonlySet<string> {
     this.visited = new Set();
     try {
       this.sequence(payload.headers, payload.headers, message.headers, "Header");
@@ -243,7 +239,7 @@ function describeType(service: ServiceMeta, type: string): string {
     ? `${meta.xmlName}: ${meta.base}`
     : meta.kind === "list"
       ? `${meta.xmlName}: list`
-      : meta.xmlName;
+      : (meta.xmlName ?? type);
 }
 
 /** Equality of two lexical values of a value kind or simple/list type. */

@@ -1,9 +1,4 @@
-import type {
-  DecodedMessage,
-  Deviation,
-  MessageMeta,
-  OperationMeta,
-} from "../../generated/customer-service/index.js";
+import type { DecodedMessage, Deviation, OperationMeta } from "../../generated/customer-service/index.js";
 import { serializeElement } from "../../generated/customer-service/runtime/xml.js";
 import { countElements, PayloadComparer } from "./compare.js";
 import type { Difference } from "./compare.js";
@@ -25,6 +20,11 @@ import type { ConformanceClient, ServiceUnderTest } from "./services.js";
 import { diffValues } from "./values.js";
 import { runZeepOracle, zeepReadRequests } from "./zeep.js";
 import type { OracleReading, ZeepRequestReading } from "./zeep.js";
+import {
+  getOperation,
+  type Message,
+  type Operation,
+} from "../../generated/customer-service/runtime/envelope.js";
 
 /**
  * The checks behind both the vitest suite and `npm run conformance`, per Services88 agent: one row per
@@ -55,10 +55,10 @@ export type Row =
 /** The fake-fetch client never reaches this host; the node-soap column uses the harness's. */
 const OFFLINE_HOST = "http://conformance.invalid";
 
-function operationMeta(service: ServiceUnderTest, name: string): OperationMeta & { output: MessageMeta } {
-  const operation = service.meta.operations[name];
-  if (operation?.output === undefined) throw new Error(`${service.name}.${name} has no output message`);
-  return operation as OperationMeta & { output: MessageMeta };
+function operationMeta(service: ServiceUnderTest, name: string): Operation & { output: Message } {
+  const operation = getOperation(service.meta, name);
+  if (operation.output === undefined) throw new Error(`${service.name}.${name} has no output message`);
+  return operation as Operation & { output: Message };
 }
 
 /** A page paired with the WSDL operation it documents. */
@@ -165,7 +165,7 @@ export class LocalChecker {
   private documentationFindings(
     page: string,
     message: "request" | "response",
-    meta: MessageMeta,
+    meta: Message,
     payload: Payload,
   ): Finding[] {
     return schemaViolations(this.service.meta, meta, payload).map((violation) => ({
@@ -181,7 +181,7 @@ export class LocalChecker {
     }));
   }
 
-  private comparePayloads(message: MessageMeta, expected: Payload, actual: Payload): Finding[] {
+  private comparePayloads(message: Message, expected: Payload, actual: Payload): Finding[] {
     return [
       ...this.comparer.sequence(expected.headers, actual.headers, message.headers, "Header"),
       ...this.comparer.sequence(expected.body, actual.body, message.body, "Body"),

@@ -1,10 +1,4 @@
-import type {
-  Deviation,
-  FieldMeta,
-  MessageMeta,
-  ServiceMeta,
-  ValueKind,
-} from "../../generated/customer-service/index.js";
+import type { Deviation, FieldMeta, ServiceMeta, ValueKind } from "../../generated/customer-service/index.js";
 import {
   complexLayout,
   isValueKind,
@@ -14,6 +8,7 @@ import {
 import type { Difference } from "./compare.js";
 import { instant } from "./compare.js";
 import { show } from "./values.js";
+import { type Message } from "../../generated/customer-service/runtime/envelope.js";
 
 /**
  * How another SOAP stack's reading of a message (zeep's `serialize_object`, node-soap's parsed `args`)
@@ -116,7 +111,7 @@ export interface LibraryReading {
  */
 export function compareReading(
   service: ServiceMeta,
-  message: MessageMeta,
+  message: Message,
   ours: { readonly body: unknown; readonly headers: Readonly<Record<string, unknown>> },
   theirs: LibraryReading,
   quirks: LibraryQuirks,

@@ -1,5 +1,5 @@
 import { SoapDecodeError } from "../../generated/customer-service/index.js";
-import type { FieldMeta, MessageMeta, ServiceMeta } from "../../generated/customer-service/index.js";
+import type { FieldMeta, ServiceMeta } from "../../generated/customer-service/index.js";
 import { childPath, Decoder } from "../../generated/customer-service/runtime/decode.js";
 import {
   complexLayout,
@@ -11,6 +11,7 @@ import { isBlank, resolveQName, XSI_NS } from "../../generated/customer-service/
 import type { Payload, PayloadElement as XmlElement } from "./docs.js";
 import { builtinMapping } from "../../generator/lib/builtins.js";
 import type { Difference } from "./compare.js";
+import { type Message } from "../../generated/customer-service/runtime/envelope.js";
 
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
 
@@ -22,7 +23,7 @@ const XSD_NS = "http://www.w3.org/2001/XMLSchema";
  * and xsi:type naming a type the element cannot have. This judges the documentation; the comparisons
  * in compare.ts judge the generated client against it.
  */
-export function schemaViolations(service: ServiceMeta, message: MessageMeta, payload: Payload): Difference[] {
+export function schemaViolations(service: ServiceMeta, message: Message, payload: Payload): Difference[] {
   return new SchemaChecker(service).message(message, payload);
 }
 
@@ -34,7 +35,7 @@ class SchemaChecker {
     this.decoder = new Decoder(service);
   }
 
-  message(message: MessageMeta, payload: Payload): Difference[] {
+  message(message: Message, payload: Payload): Difference[] {
     for (const block of payload.headers) {
       const field = message.headers.find(
         (candidate) => candidate.name === block.local && candidate.ns === block.ns,
@@ -215,5 +216,5 @@ function isTextType(service: ServiceMeta, type: string): boolean {
 }
 
 function describe(service: ServiceMeta, type: string): string {
-  return isValueKind(type) ? type : lookupType(service, type).xmlName;
+  return isValueKind(type) ? type : (lookupType(service, type).xmlName ?? type);
 }

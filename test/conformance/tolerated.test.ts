@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { MessageMeta } from "../../generated/customer-service/index.js";
 import { PayloadComparer } from "./compare.js";
 import { LocalChecker, toleratedAbsences, unexplainedDeviations } from "./conformance.js";
 import { envelopePayload, normaliseToWsdl, readPages, withoutTolerated } from "./docs.js";
@@ -8,6 +7,7 @@ import { compareReading, NO_QUIRKS, noQuirkCounts } from "./library.js";
 import { CONTACT } from "./services.js";
 import { rowVerdict } from "./table.js";
 import { runZeepOracle } from "./zeep.js";
+import { getOperation, type Message } from "../../generated/customer-service/runtime/envelope.js";
 
 // How the suite treats what tolerant decoding accepts in a page, shown on a real Contact page whose
 // response puts xsi:nil on seven non-nillable elements of one interest item.
@@ -23,7 +23,7 @@ function page(name: string): DocPage {
 }
 
 const decoded = CONTACT.decodeMessage(CONTACT.meta, PAGE, "output", normaliseToWsdl(page(PAGE).response));
-const output = CONTACT.meta.operations[PAGE]?.output as MessageMeta;
+const output = getOperation(CONTACT.meta, PAGE).output as Message;
 
 describe("withoutTolerated", () => {
   it("leaves out exactly the elements tolerant decoding read as absent, wherever they are", () => {
@@ -129,7 +129,7 @@ describe("zeep's reading of what tolerant decoding read as absent", async () => 
 
 describe("the libraries' readings of a nil item in an ArrayOf wrapper", async () => {
   const SAVE = "SaveContactEntity";
-  const input = CONTACT.meta.operations[SAVE]?.input as MessageMeta;
+  const input = getOperation(CONTACT.meta, SAVE).input;
   const request = CONTACT.decodeMessage(CONTACT.meta, SAVE, "input", normaliseToWsdl(page(SAVE).request));
   const reading = (await runZeepOracle(CONTACT.wsdlPath, [page(SAVE)])).get(SAVE)?.request;
   if (reading === undefined) throw new Error("zeep gave no reading");

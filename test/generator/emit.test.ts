@@ -100,7 +100,10 @@ describe("emission per construct", () => {
   it("unqualified local elements are written in no namespace", async () => {
     const { schema } = await files("unqualified.wsdl");
     expect(schema).toContain('{ name: "plain", ns: "", type: "string" },');
-    expect(schema).toContain('{ name: "qualified", ns: nsunqualified, type: "string" },');
+    // A field in the namespace of its type (`xmlNs`) leaves its own out.
+    expect(schema).toContain(
+      'xmlNs: nsunqualified,\n    fields: [\n      { name: "plain", ns: "", type: "string" },\n      { name: "qualified", type: "string" },',
+    );
   });
 
   it("a SOAP 1.2 binding makes a SOAP 1.2 client", async () => {
@@ -109,10 +112,13 @@ describe("emission per construct", () => {
     expect(index).toContain("A typed client for the EchoService SOAP 1.2 service.");
   });
 
-  it("keeps types.ts a module when no schema type is shared (its types are the client's own)", async () => {
+  it("writes no types.ts or tables.ts when no schema type is shared (its types are the client's own)", async () => {
     const rendered = await render(resolve(process.cwd(), "wsdl", "soap12.wsdl"));
-    expect(rendered.get("types.ts")!.split("\n").slice(1).join("\n")).toBe("export {};\n");
+    expect(rendered.has("types.ts")).toBe(false);
+    expect(rendered.has("tables.ts")).toBe(false);
+    expect(rendered.get("index.ts")).not.toContain("./types.js");
     expect(rendered.get("echo-service.ts")).toContain("export interface EchoRequest {");
+    expect(rendered.get("echo-service.ts")).not.toContain("typeTables");
   });
 
   it("wsdl:fault becomes an error class the client throws, headers a typed interface", async () => {
@@ -143,11 +149,14 @@ describe("emission of the WSDL 1.1 styles beyond WCF", () => {
       /export interface GetQuoteRequest \{\n\s+symbol: string;\n\s+count: number;\n\s+Note: string;\n\}/,
     );
     expect(types).toMatch(/export interface GetQuoteResponse \{\n\s+quote: Quote;\n\s+total: number;\n\}/);
+    // The wrapper is anonymous: no xsi:type can name it. Its accessors are unqualified.
     expect(schema).toContain(
-      `GetQuoteRequest: {\n    kind: "complex",\n    xmlName: "GetQuote",\n    xmlNs: nswire,\n    fields: [\n      { name: "symbol", ns: "", type: "string" },\n      { name: "count", ns: "", type: "int" },\n      { name: "Note", ns: nstypes, type: "string" },\n    ],\n  },`,
+      `GetQuoteRequest: {\n    kind: "complex",\n    xmlNs: nswire,\n    fields: [\n      { name: "symbol", ns: "", type: "string" },\n      { name: "count", ns: "", type: "int" },\n      { name: "Note", ns: nstypes, type: "string" },\n    ],\n  },`,
     );
+    // The body element is in the port's namespace (`ns: nswire`), which the part leaves out.
+    expect(schema).toContain("  ns: nswire,\n");
     expect(schema).toMatch(
-      /input: \{\n\s+body: \[\{ name: "GetQuote", ns: nswire, type: "GetQuoteRequest" \}\],\n\s+unwrapped: true,/,
+      /input: \{\n\s+body: \[\{ name: "GetQuote", type: "GetQuoteRequest" \}\],\n\s+unwrapped: true,/,
     );
     expect(index).toContain("export class UnknownSymbolError extends SoapFaultError<UnknownSymbol>");
     expect(index).toContain(
@@ -160,8 +169,10 @@ describe("emission of the WSDL 1.1 styles beyond WCF", () => {
     expect(types).toMatch(/export interface FormatRequest \{\n\s+name: string;\n\s+address: Address;\n\}/);
     expect(types).toContain("export type FormatResponse = Label;");
     expect(types).toMatch(/export interface LabelsRequestHeaders \{\n\s+locale\?: string;\n\}/);
+    // The parts are in no namespace, the port's (`ns: ""`), so they leave theirs out.
+    expect(schema).toContain('  ns: "",\n');
     expect(schema).toContain(
-      `body: [\n          { name: "name", ns: "", type: "string" },\n          { name: "address", ns: "", type: "Address" },\n        ],\n        unwrapped: false,`,
+      `body: [\n          { name: "name", type: "string" },\n          { name: "address", type: "Address" },\n        ],\n        unwrapped: false,`,
     );
   });
 

@@ -186,6 +186,12 @@ const declaration: fc.Arbitrary<string> = fc.oneof(
         "}",
     ),
   fc
+    .tuple(name, name, name)
+    .map(
+      ([method, operations, context]) =>
+        `export interface ${method}<K extends keyof ${operations}> {\n    (request: ${operations}[K]["request"], context: ${context}): ${operations}[K]["response"] | Promise<${operations}[K]["response"]>;\n}`,
+    ),
+  fc
     .tuple(name, name, fc.array(name, { minLength: 1, maxLength: 8 }))
     .map(
       ([f, tables, ops]) =>

@@ -60,12 +60,13 @@ describe("merging two agents' WSDLs", async () => {
   it("writes the wire tables of the merged type", () => {
     expect(files.get("tables.ts")).toContain(
       [
+        "    xmlNs: nsmerge,",
         "    fields: [",
-        '      { name: "Id", ns: nsmerge, type: "int" },',
-        '      { name: "Extra", ns: nsmerge, type: "string", optional: true },',
-        '      { name: "Name", ns: nsmerge, type: "string", nillable: true },',
-        '      { name: "OnlyA", ns: nsmerge, type: "string", optional: true },',
-        '      { name: "Shared", ns: nsmerge, type: "Shared", optional: true },',
+        '      { name: "Id", type: "int" },',
+        '      { name: "Extra", type: "string", optional: true },',
+        '      { name: "Name", type: "string", nillable: true },',
+        '      { name: "OnlyA", type: "string", optional: true },',
+        '      { name: "Shared", type: "Shared", optional: true },',
         "    ],",
         '    attributes: [{ name: "version", ns: "", type: "int", optional: true }],',
       ].join("\n"),
@@ -130,17 +131,36 @@ describe("what the merge refuses, in one line naming both WSDLs, the type and th
       "conflict-choice.wsdl",
       "type {urn:merge}Carrier cannot be merged: its content differs and is not a plain sequence of elements (a sequence vs a choice)",
     ],
-    [
-      "conflict-element.wsdl",
-      "element {urn:merge}GetCarrier cannot be merged: its type is GetCarrier in agent-a.wsdl but xs:string in conflict-element.wsdl",
-    ],
   ])("%s", async (name, difference) => {
     const message = await failure([merge(name), AGENT_A]);
-    expect(message).toBe(`agent-a.wsdl and ${name}: ${difference}`);
+    expect(message).toBe(
+      `agent-a.wsdl and ${name}: ${difference}. agent-a.wsdl needs it for AgentA.GetCarrier, ${name} for ` +
+        "Conflicting.Use: generate the two into separate outputs, or leave one side's operations out (excludeOperations)",
+    );
+  });
+
+  it("a global element other than a body element keeps the rule: a header block of two types", async () => {
+    const message = await failure([merge("header-b.wsdl"), merge("header-a.wsdl")]);
+    expect(message).toBe(
+      "header-a.wsdl and header-b.wsdl: element {urn:merge}Session cannot be merged: its type is xs:string in " +
+        "header-a.wsdl but xs:int in header-b.wsdl. header-a.wsdl needs it for HeaderA.Ping, header-b.wsdl for " +
+        "HeaderB.Ping: generate the two into separate outputs, or leave one side's operations out (excludeOperations)",
+    );
   });
 
   it("refuses the same WSDL given twice", async () => {
     expect(await failure([AGENT_A, AGENT_A])).toBe(`${AGENT_A}: the same WSDL is given twice`);
+  });
+});
+
+describe("an operation's messages belong to its port", () => {
+  it("two WSDLs' wrapper elements of one name stay two messages, each in its client's module", async () => {
+    const files = await render([merge("same-wrapper.wsdl"), AGENT_A]);
+    expect(declaration(files.get("agent-a.ts")!, "GetCarrierRequest")).toBe(
+      "export interface GetCarrierRequest {\n  Id: number;\n}\n",
+    );
+    // Here GetCarrier is an xs:string: a part, not a wrapper.
+    expect(declaration(files.get("conflicting.ts")!, "FetchRequest")).toMatch(/parameters: string;/);
   });
 });
 

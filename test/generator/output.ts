@@ -25,8 +25,8 @@ export function outputParts(files: ReadonlyMap<string, string>): {
     .map((path) => files.get(path)!)
     .join("\n");
   return {
-    types: `${files.get("types.ts")!}\n${clients}`,
+    types: [files.get("types.ts"), clients].filter((text) => text !== undefined).join("\n"),
     clients,
-    schema: `${files.get("tables.ts")!}\n${clients}`,
+    schema: [files.get("tables.ts"), clients].filter((text) => text !== undefined).join("\n"),
   };
 }

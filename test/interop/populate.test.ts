@@ -4,7 +4,8 @@ import {
   decodeMessage,
   encodeMessage,
 } from "../../generated/customer-service/index.js";
-import type { FieldMeta, ServiceMeta } from "../../generated/customer-service/index.js";
+import type { FieldEntry, ServiceMeta } from "../../generated/customer-service/index.js";
+import { getOperation } from "../../generated/customer-service/runtime/envelope.js";
 import { diffValues } from "../conformance/values.js";
 import { ValueBuilder } from "./populate.js";
 
@@ -17,7 +18,7 @@ function missingFields(value: unknown, type: string, path: string, open: readonl
   if (meta === undefined) return value === undefined ? [path] : [];
   if (open.includes(type)) return [];
   const inside = [...open, type];
-  const slot = (field: FieldMeta, item: unknown, at: string): string[] => {
+  const slot = (field: FieldEntry, item: unknown, at: string): string[] => {
     if (item === undefined) return open.includes(field.type) || inside.includes(field.type) ? [] : [at];
     if (item === null) return inside.includes(field.type) ? [] : [`${at} (null)`];
     if (field.repeated && !Array.isArray(item)) return [`${at} (not an array)`];
@@ -64,9 +65,9 @@ function missingFields(value: unknown, type: string, path: string, open: readonl
 describe("ValueBuilder", () => {
   it.each(operations)("%s: every request element and header is populated", (operation) => {
     const builder = new ValueBuilder(service);
-    const meta = service.operations[operation];
-    const part = meta?.input.body[0];
-    if (meta === undefined || part === undefined) throw new Error(operation);
+    const meta = getOperation(service, operation);
+    const part = meta.input.body[0];
+    if (part === undefined) throw new Error(operation);
     expect(missingFields(builder.request(operation), part.type, "body", [])).toEqual([]);
     const headers = builder.headers(operation);
     expect(

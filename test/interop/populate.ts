@@ -1,10 +1,11 @@
 import type {
   ComplexMeta,
-  FieldMeta,
+  FieldEntry,
   ServiceMeta,
   TypeMeta,
   ValueKind,
 } from "../../generated/customer-service/index.js";
+import { getOperation } from "../../generated/customer-service/runtime/envelope.js";
 
 /** Text that needs escaping and is not ASCII, so every string also tests the servers' XML text handling. */
 const TEXT_SUFFIX = ' <&> "æøå"';
@@ -34,22 +35,20 @@ export class ValueBuilder {
 
   /** Fully populated header blocks of an operation's input message, by property. */
   headers(operation: string): Record<string, unknown> {
-    const meta = this.#service.operations[operation];
-    if (meta === undefined) throw new Error(`no operation ${operation}`);
+    const meta = getOperation(this.#service, operation);
     return this.#fields(meta.input.headers, []);
   }
 
   /** The fully populated body of an operation's input (its wrapper element's content). */
   request(operation: string): Record<string, unknown> {
-    const meta = this.#service.operations[operation];
-    if (meta === undefined) throw new Error(`no operation ${operation}`);
+    const meta = getOperation(this.#service, operation);
     const [part] = meta.input.body;
     if (!meta.input.unwrapped || part === undefined || meta.input.body.length !== 1)
       throw new Error(`${operation}: only document/literal wrapped inputs are built`);
     return this.#typed(part.type, []) as Record<string, unknown>;
   }
 
-  #fields(fields: readonly FieldMeta[], open: readonly string[]): Record<string, unknown> {
+  #fields(fields: readonly FieldEntry[], open: readonly string[]): Record<string, unknown> {
     const object: Record<string, unknown> = {};
     for (const field of fields) {
       const value = this.#field(field, open);
@@ -58,7 +57,7 @@ export class ValueBuilder {
     return object;
   }
 
-  #field(field: FieldMeta, open: readonly string[]): unknown {
+  #field(field: FieldEntry, open: readonly string[]): unknown {
     if (open.includes(field.type)) return field.nillable ? null : undefined;
     if (field.repeated) return [this.#typed(field.type, open), this.#typed(field.type, open)];
     return this.#typed(field.type, open);
@@ -95,7 +94,7 @@ export class ValueBuilder {
   }
 
   /** Base fields first, as on the wire. */
-  #lineage(meta: ComplexMeta): FieldMeta[] {
+  #lineage(meta: ComplexMeta): FieldEntry[] {
     if (meta.base === undefined) return [...meta.fields];
     const base = this.#service.types[meta.base];
     if (base?.kind !== "complex") throw new Error(`${meta.xmlName}: base ${meta.base} is not a complex type`);

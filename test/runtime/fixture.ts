@@ -201,7 +201,6 @@ export const service: ServiceMeta = {
   },
   operations: {
     ChatSessionsForUser: {
-      name: "ChatSessionsForUser",
       soapAction: SOAP_ACTION,
       input: {
         body: [field("ChatSessionsForUser", "ChatSessionsForUser")],
@@ -225,7 +224,6 @@ export const service: ServiceMeta = {
       faults: [{ name: "AccessDenied", detail: field("AccessDeniedInfo", "AccessDeniedInfo") }],
     },
     Everything: {
-      name: "Everything",
       soapAction: "urn:Everything",
       input: { body: [field("Everything", "Everything")], unwrapped: true, headers: [] },
       output: {
@@ -236,7 +234,6 @@ export const service: ServiceMeta = {
       faults: [],
     },
     Parts: {
-      name: "Parts",
       soapAction: "urn:Parts",
       input: {
         body: [

@@ -216,7 +216,6 @@ const keyed: ServiceMeta = {
   ),
   operations: {
     Keys: {
-      name: "Keys",
       soapAction: "urn:Keys",
       input: {
         body: (["dateTime", "boolean", "double", "long", "date"] as const).map((kind) => ({

@@ -130,7 +130,10 @@ describe("hostile WSDLs", () => {
       (await import(pathToFileURL(join(dir, "names/class.ts")).href)) as { classTables: ServiceMeta }
     ).classTables;
     expect(Object.hasOwn(service.operations, "__proto__")).toBe(true);
-    expect(service.operations["__proto__"]?.name).toBe("__proto__");
+    const { getOperation } = (await import(
+      pathToFileURL(join(dir, "names/runtime/envelope.ts")).href
+    )) as typeof import("../../templates/runtime/envelope.js");
+    expect(getOperation(service, "__proto__").name).toBe("__proto__");
     expect(Object.hasOwn(service.types, "__proto___")).toBe(true);
 
     const item = {

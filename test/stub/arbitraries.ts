@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import type {
   ComplexMeta,
-  FieldMeta,
+  FieldEntry,
   ServiceMeta,
   TypeMeta,
   ValueKind,
 } from "../../generated/customer-service/index.js";
+import { getOperation } from "../../generated/customer-service/runtime/envelope.js";
 
 /**
  * fast-check arbitraries for the values of a service's messages, read from its runtime tables
@@ -40,13 +41,13 @@ export class ValueArbitraries {
   }
 
   #message(operation: string, direction: "input" | "output") {
-    const meta = this.#service.operations[operation];
-    const message = direction === "input" ? meta?.input : meta?.output;
+    const meta = getOperation(this.#service, operation);
+    const message = direction === "input" ? meta.input : meta.output;
     if (message === undefined) throw new Error(`${operation} has no ${direction}`);
     return message;
   }
 
-  #fields(fields: readonly FieldMeta[], open: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+  #fields(fields: readonly FieldEntry[], open: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
     const model: Record<string, fc.Arbitrary<unknown>> = {};
     const required: string[] = [];
     for (const field of fields) {
@@ -57,7 +58,7 @@ export class ValueArbitraries {
     return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Record<string, unknown>>;
   }
 
-  #field(field: FieldMeta, open: readonly string[]): fc.Arbitrary<unknown> {
+  #field(field: FieldEntry, open: readonly string[]): fc.Arbitrary<unknown> {
     if (open.includes(field.type)) return fc.constant(field.nillable ? null : undefined);
     const one = field.nillable
       ? fc.oneof(
@@ -99,7 +100,7 @@ export class ValueArbitraries {
   }
 
   /** Base fields first, as on the wire. */
-  #lineage(meta: ComplexMeta): FieldMeta[] {
+  #lineage(meta: ComplexMeta): FieldEntry[] {
     if (meta.base === undefined) return [...meta.fields];
     const base = this.#service.types[meta.base];
     if (base?.kind !== "complex") throw new Error(`${meta.xmlName}: base ${meta.base} is not a complex type`);

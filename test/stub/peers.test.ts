@@ -15,6 +15,7 @@ import {
 } from "../../generated/customer-service/index.js";
 import { createCustomerServiceHandler, nodeListener } from "../../generated/customer-service/stub.js";
 import type { CustomerServiceHandlers } from "../../generated/customer-service/stub.js";
+import { getOperation } from "../../generated/customer-service/runtime/envelope.js";
 import { catalog } from "../conformance/conformance.js";
 import { normaliseToWsdl } from "../conformance/docs.js";
 import { compareReading, NO_QUIRKS, noQuirkCounts } from "../conformance/library.js";
@@ -69,7 +70,7 @@ describe("every documented request, decoded by the stub, equals zeep's reading o
   });
 
   it.each(envelopes)("$id", async ({ id, operation, envelope }) => {
-    const meta = service.operations[operation]!;
+    const meta = getOperation(service, operation);
     const response = await handler(
       new Request("http://stub.invalid/CustomerService.svc", {
         method: "POST",
@@ -94,7 +95,7 @@ function populatedAnswers(): Map<string, { body: unknown; headers: Record<string
   const values = new ValueBuilder(service);
   const answers = new Map<string, { body: unknown; headers: Record<string, unknown> }>();
   for (const operation of operations) {
-    const output = service.operations[operation]!.output!;
+    const output = getOperation(service, operation).output!;
     const headers: Record<string, unknown> = {};
     for (const field of output.headers) headers[field.prop ?? field.name] = values.value(field.type);
     headers["Succeeded"] = true;
@@ -134,7 +135,7 @@ describe("zeep's and node-soap's clients decode the stub's responses over HTTP t
       }
       const differences = compareReading(
         service,
-        service.operations[operation]!.output!,
+        getOperation(service, operation).output!,
         answer,
         reading,
         { ...NO_QUIRKS, emptyStringAsNone: true, nilComplexAsEmpty: true },
@@ -162,7 +163,7 @@ describe("zeep's and node-soap's clients decode the stub's responses over HTTP t
       const [body, , header] = await call.call(client, {});
       const differences = compareReading(
         service,
-        service.operations[operation]!.output!,
+        getOperation(service, operation).output!,
         answers.get(operation)!,
         { header, body },
         { ...NO_QUIRKS, untypedText: true },

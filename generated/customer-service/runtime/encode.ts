@@ -145,7 +145,7 @@ export class Encoder {
     rejectUnknownProperties(object, layout.props, path);
     let attributes = "";
     if (key !== declared) {
-      const meta = lookupType(this.service, key) as ComplexMeta;
+      const meta = lookupType(this.service, key) as ComplexMeta & { xmlName: string }; // named: see actualType
       attributes += ` ${this.qualify("type", XSI_NS)}="${escapeAttribute(this.qualify(meta.xmlName, meta.xmlNs))}"`;
     }
     for (const attribute of layout.attributes) {
@@ -178,7 +178,12 @@ export class Encoder {
       typeof actual === "string" && Object.hasOwn(this.service.types, actual)
         ? this.service.types[actual]
         : undefined;
-    if (meta?.kind !== "complex" || !complexLayout(this.service, actual as string).lineage.has(declared))
+    // An anonymous type has no name an xsi:type could give.
+    if (
+      meta?.kind !== "complex" ||
+      meta.xmlName === undefined ||
+      !complexLayout(this.service, actual as string).lineage.has(declared)
+    )
       throw new SoapEncodeError(
         `$type ${describe(actual)} is not ${declared} or a type derived from it`,
         `${path}.$type`,

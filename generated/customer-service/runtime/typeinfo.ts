@@ -53,7 +53,7 @@ function indexOf(service: ServiceMeta): ServiceIndex {
   if (index === undefined) {
     const byXmlName = new Map<string, string>();
     for (const [key, type] of Object.entries(service.types))
-      byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
+      if (type.xmlName !== undefined) byXmlName.set(`{${type.xmlNs}}${type.xmlName}`, key);
     index = { layouts: new Map(), byXmlName };
     indexes.set(service, index);
   }
@@ -85,7 +85,9 @@ export function complexLayout(service: ServiceMeta, key: string): ComplexLayout 
       chain.unshift(type);
       k = type.base;
     }
-    const fields = chain.flatMap((type) => type.fields);
+    const fields = chain.flatMap((type) =>
+      type.fields.map((field): FieldMeta => ({ ...field, ns: field.ns ?? type.xmlNs })),
+    );
     const attributes = chain.flatMap((type) => type.attributes ?? []);
     let text: string | undefined;
     for (const type of chain) text = type.text ?? text;

@@ -49,6 +49,12 @@ export interface FieldMeta {
   readonly members?: readonly MemberMeta[];
 }
 
+/**
+ * A field as the tables write it: `ns` is left out where the table around it says it, a complex type's
+ * `xmlNs` for its fields, a port's `ServiceMeta.ns` for message parts, header blocks and fault details.
+ */
+export type FieldEntry = Omit<FieldMeta, "ns"> & { readonly ns?: string };
+
 /** One element of a substitution group, with the type it has. */
 export interface MemberMeta {
   readonly name: string;
@@ -70,13 +76,16 @@ export interface AttributeMeta {
 /** A complex type: its fields in schema order, its base's fields first. */
 export interface ComplexMeta {
   readonly kind: "complex";
-  /** The schema name, for matching `xsi:type`. */
-  readonly xmlName: string;
+  /** The schema name, for matching `xsi:type`; left out for an anonymous type, which has none. */
+  readonly xmlName?: string;
   readonly xmlNs: string;
   /** Key of the base type (complexContent extension). */
   readonly base?: string;
-  /** The type's own fields (not the base's), in schema order; choice branches are optional fields. */
-  readonly fields: readonly FieldMeta[];
+  /**
+   * The type's own fields (not the base's), in schema order; choice branches are optional fields. A
+   * field's `ns` is left out when it is the type's `xmlNs`.
+   */
+  readonly fields: readonly FieldEntry[];
   /** Left out when the type has none. */
   readonly attributes?: readonly AttributeMeta[];
   /** simpleContent: the value kind or simple type of the text, exposed as property `$value`. */
@@ -130,25 +139,26 @@ export interface MessageMeta {
    * and the TS request/response object is that element's content (document/literal wrapped style).
    * Otherwise the TS object has one property per part (`FieldMeta.prop`).
    */
-  readonly body: readonly FieldMeta[];
+  readonly body: readonly FieldEntry[];
   readonly unwrapped: boolean;
-  /** Header blocks, `prop` being the part name. */
-  readonly headers: readonly FieldMeta[];
+  /** Header blocks, `prop` being the part name; left out when they are the port's (`ServiceMeta.headers`). */
+  readonly headers?: readonly FieldEntry[];
 }
 
 export interface FaultMeta {
   /** The wsdl:fault name; the generated error class is named after it. */
   readonly name: string;
   /** The element expected inside the fault's detail. */
-  readonly detail: FieldMeta;
+  readonly detail: FieldEntry;
 }
 
+/** An operation, under its name in `ServiceMeta.operations`. */
 export interface OperationMeta {
-  readonly name: string;
   readonly soapAction: string;
   readonly input: MessageMeta;
   readonly output?: MessageMeta;
-  readonly faults: readonly FaultMeta[];
+  /** Left out when the operation declares none. */
+  readonly faults?: readonly FaultMeta[];
 }
 
 /**
@@ -162,6 +172,13 @@ export interface FailureHeadersMeta {
 
 export interface ServiceMeta {
   readonly types: Readonly<Record<string, TypeMeta>>;
+  /** The namespace of the message parts, header blocks and fault details whose `ns` is left out. */
+  readonly ns?: string;
+  /**
+   * The header blocks of every request (`input`) and response (`output`) that lists none of its own:
+   * services send the same few with every operation.
+   */
+  readonly headers?: { readonly input?: readonly FieldEntry[]; readonly output?: readonly FieldEntry[] };
   readonly operations: Readonly<Record<string, OperationMeta>>;
   readonly soapVersion: "1.1" | "1.2";
   readonly failureHeaders?: FailureHeadersMeta;
