@@ -1,3 +1,4 @@
+import path from "node:path";
 import { loadNetserverAgents, NETSERVER } from "./agents.js";
 import { runConformance } from "./conformance.js";
 import type { ConformanceRun } from "./conformance.js";
@@ -16,7 +17,7 @@ const netserver = await loadNetserverAgents();
 const groups: [string, readonly ServiceUnderTest[]][] = [
   ["../shared/superoffice-docs/Services88 (committed clients in generated/)", SERVICES],
   [
-    `${NETSERVER.replace(`${process.cwd()}/`, "")} (${netserver.length} agents, each client generated alone)`,
+    `${path.relative(process.cwd(), NETSERVER)} (${netserver.length} agents, each client generated alone)`,
     netserver,
   ],
 ];
