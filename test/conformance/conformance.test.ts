@@ -27,8 +27,9 @@ const PROFILES: readonly Profile[] = [
     service: CUSTOMER_SERVICE,
     pages: 38,
     documented: 31,
-    zeepQuirks: { ...noQuirkCounts(), emptyStringAsNone: 134 },
-    nodeSoapQuirks: noQuirkCounts(),
+    // 8 documented CustomerService requests have an empty wrapper element, and 5 responses.
+    zeepQuirks: { ...noQuirkCounts(), emptyStringAsNone: 134, emptyWrapperAsNone: 21 },
+    nodeSoapQuirks: { ...noQuirkCounts(), emptyWrapperAsNone: 8 },
   },
   {
     service: CONTACT,
@@ -45,9 +46,14 @@ const PROFILES: readonly Profile[] = [
       nilItemsArrayAsNull: 0,
       nilComplexAsEmpty: 0,
       untypedText: 0,
+      emptyBytesAsNone: 0,
+      emptyArrayAsNone: 0,
+      // The empty request wrappers of CreateDefaultContactEntity and GetMyContact, ours and the documented.
+      emptyWrapperAsNone: 4,
+      cannotWriteBack: 0,
     },
     // That same nil item, in our request as node-soap reads it.
-    nodeSoapQuirks: { ...noQuirkCounts(), nilItemsArrayAsNull: 1 },
+    nodeSoapQuirks: { ...noQuirkCounts(), nilItemsArrayAsNull: 1, emptyWrapperAsNone: 2 },
   },
 ];
 
@@ -230,6 +236,21 @@ describe.each(PROFILES.map((profile) => [profile.service.name, profile] as const
       expect(run().zeepQuirks.toleratedAsNone).toBe(
         expected.tolerated.filter((d) => d.kind === "nilNotNillable" || d.kind === "emptyValue").length,
       );
+    });
+
+    it("an empty message wrapper read as None is counted once per reading of it: zeep reads our request, the documented request and response; node-soap our request", () => {
+      const empty = (message: DecodedMessage | undefined): number =>
+        message !== undefined && Object.keys(message.body as object).length === 0 ? 1 : 0;
+      const requests = documented.reduce(
+        (total, { operation }) => total + empty(local(operation).request),
+        0,
+      );
+      const responses = documented.reduce(
+        (total, { operation }) => total + empty(local(operation).response),
+        0,
+      );
+      expect(run().zeepQuirks.emptyWrapperAsNone).toBe(2 * requests + responses);
+      expect(run().nodeSoapQuirks.emptyWrapperAsNone).toBe(requests);
     });
 
     it("apply as often as pinned", () => {

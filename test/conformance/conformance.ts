@@ -168,7 +168,8 @@ export class LocalChecker {
     meta: Message,
     payload: Payload,
   ): Finding[] {
-    return schemaViolations(this.service.meta, meta, payload).map((violation) => ({
+    const violations = schemaViolations(this.service.meta, meta, payload);
+    const findings: Finding[] = violations.map((violation) => ({
       ...violation,
       source: "documentation",
       pinned: this.service.expected.documentationErrors.some(
@@ -179,6 +180,17 @@ export class LocalChecker {
           error.statement === violation.message,
       ),
     }));
+    // A pin the page no longer bears (the page fixed, or the pin wrong) fails the column too.
+    for (const error of this.service.expected.documentationErrors) {
+      if (error.page !== page || error.message !== message) continue;
+      if (violations.some((v) => v.path === error.path && v.message === error.statement)) continue;
+      findings.push({
+        path: error.path,
+        message: `expected.ts pins ${JSON.stringify(error.statement)} here, which the page does not have`,
+        source: "client",
+      });
+    }
+    return findings;
   }
 
   private comparePayloads(message: Message, expected: Payload, actual: Payload): Finding[] {
@@ -186,6 +198,22 @@ export class LocalChecker {
       ...this.comparer.sequence(expected.headers, actual.headers, message.headers, "Header"),
       ...this.comparer.sequence(expected.body, actual.body, message.body, "Body"),
     ].map(fromClient);
+  }
+
+  /** The envelope's departure from the WSDL binding, when it is not the one expected.ts pins for every page. */
+  private unexpectedEnvelope(xml: string, message: "request" | "response"): Finding[] {
+    const found = envelopeDeviations(xml);
+    const expected = this.service.expected[`${message}EnvelopeDeviations`];
+    return found.join("\n") === expected.join("\n")
+      ? []
+      : [
+          {
+            path: "Envelope",
+            message: `envelope deviations ${JSON.stringify(found)}, expected.ts pins ${JSON.stringify(expected)}`,
+            source: "documentation",
+            pinned: false,
+          },
+        ];
   }
 
   /** The request, response and round-trip columns for one documented page. */
@@ -207,7 +235,7 @@ export class LocalChecker {
       meta.input,
       documentedRequest,
     );
-    columns.request.push(...requestDocumentation);
+    columns.request.push(...requestDocumentation, ...this.unexpectedEnvelope(page.request, "request"));
     if (bodyElementName(page.request) !== page.name) {
       columns.request.push({
         path: "Body",
@@ -253,18 +281,26 @@ export class LocalChecker {
       meta.output,
       documentedResponse,
     );
-    columns.response.push(...responseDocumentation);
+    columns.response.push(...responseDocumentation, ...this.unexpectedEnvelope(page.response, "response"));
     try {
       response = service.decodeMessage(service.meta, operation, "output", normaliseToWsdl(page.response));
-      reencodedResponse = service.encodeMessage(
-        service.meta,
-        operation,
-        "output",
-        response.body,
-        response.headers,
-      );
     } catch (error) {
       if (!hasUnpinned(responseDocumentation)) columns.response.push(failure("Envelope", error));
+    }
+    let unwritable: Finding | undefined;
+    if (response !== undefined) {
+      try {
+        reencodedResponse = service.encodeMessage(
+          service.meta,
+          operation,
+          "output",
+          response.body,
+          response.headers,
+        );
+      } catch (error) {
+        unwritable = this.unwritableKey(response, responseDocumentation, error);
+        if (unwritable === undefined) columns.response.push(failure("Envelope", error));
+      }
     }
     if (response !== undefined && reencodedResponse !== undefined) {
       columns.response.push(...unexplainedDeviations(response.deviations, responseDocumentation));
@@ -295,13 +331,39 @@ export class LocalChecker {
         ).map(fromClient),
       );
     } else {
-      columns.roundTrip.push({
-        path: "Envelope",
-        message: "no decoded response to re-encode",
-        source: "client",
-      });
+      columns.roundTrip.push(
+        unwritable ?? { path: "Envelope", message: "no decoded response to re-encode", source: "client" },
+      );
     }
     return { page, operation, request, sent, response, reencodedResponse, columns };
+  }
+
+  /**
+   * Why the decoded response cannot be written back, when that is the documentation's doing: a
+   * dictionary key the page leaves empty where its type has no empty value is kept as the key "" (an
+   * `emptyValue` deviation at the key), which the encoder, writing only valid values, refuses. The
+   * finding is pinned when the page's departure at that key is.
+   */
+  private unwritableKey(
+    response: DecodedMessage,
+    documentation: readonly Finding[],
+    error: unknown,
+  ): Finding | undefined {
+    if (!(error instanceof Error) || error.name !== "SoapEncodeError" || !error.message.includes('[""]'))
+      return undefined;
+    const keys = response.deviations.filter(
+      (deviation) => deviation.kind === "emptyValue" && deviation.path.endsWith("/Key"),
+    );
+    const departures = keys.map((key) =>
+      documentation.find((finding) => `Envelope/${finding.path}` === key.path),
+    );
+    if (keys.length === 0 || departures.some((departure) => departure === undefined)) return undefined;
+    return {
+      path: "Envelope",
+      message: `the empty dictionary key${keys.length > 1 ? "s" : ""} the page gives cannot be written back: ${error.message}`,
+      source: "documentation",
+      pinned: departures.every((departure) => departure?.source === "documentation" && departure.pinned),
+    };
   }
 }
 
@@ -355,6 +417,8 @@ function zeepQuirks(deviations: readonly Deviation[]): LibraryQuirks {
     nilItemsArrayAsNull: false,
     nilComplexAsEmpty: false,
     untypedText: false,
+    emptyBytesAsNone: true,
+    emptyArrayAsNone: true,
   };
 }
 
@@ -396,7 +460,9 @@ export function zeepFindings(
       ).map((d) => fromClient({ ...d, path: `our request ${d.path}` })),
     );
 
-  if (oracle?.error !== undefined || oracle?.request === undefined || oracle.response === undefined) {
+  const documentedRequest = oracle?.request;
+  const documentedResponse = oracle?.response;
+  if (documentedRequest === undefined || documentedResponse === undefined) {
     findings.push({
       path: "Envelope",
       message: `zeep cannot read the documented example: ${oracle?.error ?? "no reading"}`,
@@ -404,12 +470,15 @@ export function zeepFindings(
     });
     return findings;
   }
+  // An error after both readings is the oracle's last step, zeep writing its own request envelope,
+  // which no column compares.
+  if (oracle?.error !== undefined) counts.cannotWriteBack++;
   findings.push(
     ...compareReading(
       service.meta,
       meta.input,
       local.request,
-      oracle.request,
+      documentedRequest,
       zeepQuirks(local.request.deviations),
       counts,
       comparer.elementPaths(meta.input, envelopePayload(local.page.request)),
@@ -420,7 +489,7 @@ export function zeepFindings(
       service.meta,
       meta.output,
       local.response,
-      oracle.response,
+      documentedResponse,
       zeepQuirks(local.response.deviations),
       counts,
       comparer.elementPaths(meta.output, envelopePayload(local.page.response)),
@@ -472,7 +541,13 @@ export async function nodeSoapFindings(
         meta.input,
         local.request,
         reading,
-        { ...NO_QUIRKS, nilItemsArrayAsNull: true },
+        {
+          ...NO_QUIRKS,
+          nilItemsArrayAsNull: true,
+          untypedText: true,
+          emptyBytesAsNone: true,
+          emptyArrayAsNone: true,
+        },
         nodeSoapQuirks,
         sent === undefined ? undefined : new PayloadComparer(service.meta).elementPaths(meta.input, sent),
       ).map((d) => fromClient({ ...d, path: `node-soap's reading ${d.path}` })),
@@ -514,20 +589,23 @@ export interface ConformanceRun {
   readonly nodeSoapQuirks: QuirkCounts;
 }
 
-/** zeep's readings of the documented pages and of our requests, both in one go; or why zeep could not run. */
+type ZeepReadings =
+  | { oracle: Map<string, OracleReading>; ourRequests: Map<string, ZeepRequestReading> }
+  | { unavailable: string };
+
+/**
+ * zeep's readings of the documented pages and of our requests, or why zeep could not run. The pages are
+ * read from the moment they are known: `oracle` is started before the local checks, which make our
+ * requests, so zeep's start (loading the WSDL, a second or more for the large agents) overlaps them.
+ */
 async function readWithZeep(
   service: ServiceUnderTest,
+  oracle: Promise<Map<string, OracleReading>>,
   locals: readonly LocalCheck[],
-): Promise<
-  | { oracle: Map<string, OracleReading>; ourRequests: Map<string, ZeepRequestReading> }
-  | { unavailable: string }
-> {
+): Promise<ZeepReadings> {
   try {
-    const [oracle, ourRequests] = await Promise.all([
-      runZeepOracle(
-        service.wsdlPath,
-        locals.map((local) => local.page),
-      ),
+    const [pages, ourRequests] = await Promise.all([
+      oracle,
       zeepReadRequests(
         service.wsdlPath,
         locals.flatMap((local) =>
@@ -537,7 +615,7 @@ async function readWithZeep(
         ),
       ),
     ]);
-    return { oracle, ourRequests };
+    return { oracle: pages, ourRequests };
   } catch (error) {
     // No Python or no zeep on this machine: every zeep cell says so rather than the run stopping.
     return { unavailable: `zeep could not run: ${error instanceof Error ? error.message : String(error)}` };
@@ -550,11 +628,17 @@ export async function runConformance(
   pages: readonly DocPage[] = readPages(service.docsDir),
 ): Promise<ConformanceRun> {
   const { documented, pagesWithoutOperation, operationsWithoutPage } = catalog(service, pages);
+  const oracle = runZeepOracle(
+    service.wsdlPath,
+    documented.map(({ page }) => page),
+  );
+  // Its failure is read in readWithZeep; until then it must not count as unhandled.
+  oracle.catch(() => undefined);
   const checker = new LocalChecker(service);
   const locals = new Map<string, LocalCheck>();
   for (const entry of documented) locals.set(entry.operation, await checker.check(entry));
 
-  const zeep = await readWithZeep(service, [...locals.values()]);
+  const zeep = await readWithZeep(service, oracle, [...locals.values()]);
   const zeepQuirks = noQuirkCounts();
   const nodeSoapQuirks = noQuirkCounts();
   const harness = await NodeSoapHarness.start(service, documentedResponseContents(documented));

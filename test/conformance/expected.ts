@@ -38,7 +38,7 @@ export interface ToleratedDeviation extends Deviation {
   readonly message: "request" | "response";
 }
 
-const SOAP12_ENVELOPE = `Envelope namespace is ${SOAP12_NS} (SOAP 1.2); the WSDL binding is SOAP 1.1 (${SOAP11_NS})`;
+export const SOAP12_ENVELOPE = `Envelope namespace is ${SOAP12_NS} (SOAP 1.2); the WSDL binding is SOAP 1.1 (${SOAP11_NS})`;
 
 /**
  * The published CustomerService examples make no mistake relative to the schema: every element is one

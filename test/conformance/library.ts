@@ -19,7 +19,9 @@ import { type Message } from "../../generated/customer-service/runtime/envelope.
  * - `null`/missing stands for an absent element and for `xsi:nil` alike (neither library tells them apart),
  *   but not for an element the message has and we read as absent (see `present` of `compareReading`);
  * - dateTimes are compared as instants, numbers numerically, binary as bytes (base64 in JSON);
- * - an unwrapped message whose wrapper element is empty may be read as `null` rather than `{}`.
+ * - a dictionary key, text in our record, is compared as a value of the key's type;
+ * - an unwrapped message whose wrapper element is empty may be read as `null` rather than `{}`: both
+ *   libraries do, always, and it is counted in `counts.emptyWrapperAsNone`.
  * A library quirk that needs a further mapping is named in `LibraryQuirks` and counted where it applies.
  */
 export interface LibraryQuirks {
@@ -66,9 +68,28 @@ export interface LibraryQuirks {
    * and counted in `counts.untypedText`.
    */
   readonly untypedText: boolean;
+  /**
+   * zeep and node-soap read an empty element of a binary type (`<Image></Image>`, no bytes) as
+   * `None`/`null`, not as empty bytes. When enabled, that against our `Uint8Array(0)` is accepted and
+   * counted in `counts.emptyBytesAsNone`.
+   */
+  readonly emptyBytesAsNone: boolean;
+  /**
+   * zeep and node-soap read an `ArrayOfX` wrapper without items (`<DuplicatePersonIds/>`) as
+   * `None`/`null`, not as an empty list. When enabled, that against our `[]` is accepted and counted
+   * in `counts.emptyArrayAsNone`.
+   */
+  readonly emptyArrayAsNone: boolean;
 }
 
-export type QuirkCounts = { -readonly [Name in keyof LibraryQuirks]: number };
+/**
+ * How often each quirk mapping applied; how often the empty-wrapper mapping (always on) did; and how
+ * often zeep, having read a documented request, could not write it back as its own request envelope
+ * (the oracle's last step, whose envelope no column compares: the readings are compared all the same).
+ */
+export type QuirkCounts = {
+  -readonly [Name in keyof LibraryQuirks | "emptyWrapperAsNone" | "cannotWriteBack"]: number;
+};
 
 /** No quirk mapping: the reading must match by the agreed mapping alone. */
 export const NO_QUIRKS: LibraryQuirks = {
@@ -79,6 +100,8 @@ export const NO_QUIRKS: LibraryQuirks = {
   nilItemsArrayAsNull: false,
   nilComplexAsEmpty: false,
   untypedText: false,
+  emptyBytesAsNone: false,
+  emptyArrayAsNone: false,
 };
 
 /** Counts that start at zero. */
@@ -91,6 +114,10 @@ export function noQuirkCounts(): QuirkCounts {
     nilItemsArrayAsNull: 0,
     nilComplexAsEmpty: 0,
     untypedText: 0,
+    emptyBytesAsNone: 0,
+    emptyArrayAsNone: 0,
+    emptyWrapperAsNone: 0,
+    cannotWriteBack: 0,
   };
 }
 
@@ -140,8 +167,8 @@ export function compareReading(
     (theirs.body === null || theirs.body === undefined) &&
     isObject(ours.body) &&
     Object.keys(ours.body).length === 0;
-  if (!emptyOnBothSides)
-    differences.push(...walker.typed(ours.body, theirs.body, part.type, `Body/${part.name}`));
+  if (emptyOnBothSides) counts.emptyWrapperAsNone++;
+  else differences.push(...walker.typed(ours.body, theirs.body, part.type, `Body/${part.name}`));
   return differences;
 }
 
@@ -177,7 +204,8 @@ class ReadingWalker {
    * decoding read as absent under the named zeep quirks.
    */
   private nothing(ours: unknown, field: FieldMeta, path: string): Difference[] {
-    if (ours === undefined && this.quirks.toleratedAsNone.has(path)) {
+    // A dictionary key read from empty text is "" (the rest of the entry is kept), not absent.
+    if ((ours === undefined || ours === "") && this.quirks.toleratedAsNone.has(path)) {
       this.counts.toleratedAsNone++;
       return [];
     }
@@ -187,6 +215,20 @@ class ReadingWalker {
     if (field.repeated && Array.isArray(ours) && ours.length === 0) return [];
     if (ours === "" && this.quirks.emptyStringAsNone && this.isStringLike(field.type)) {
       this.counts.emptyStringAsNone++;
+      return [];
+    }
+    if (this.quirks.emptyBytesAsNone && ours instanceof Uint8Array && ours.length === 0) {
+      this.counts.emptyBytesAsNone++;
+      return [];
+    }
+    if (
+      this.quirks.emptyArrayAsNone &&
+      !field.repeated &&
+      this.kindOf(field.type) === "array" &&
+      Array.isArray(ours) &&
+      ours.length === 0
+    ) {
+      this.counts.emptyArrayAsNone++;
       return [];
     }
     if (
@@ -214,18 +256,33 @@ class ReadingWalker {
         return true;
       }
     }
-    if (this.quirks.nilItemAsEmptyObject && meta?.kind === "complex") {
-      const names = complexLayout(this.service, type).fields.map((field) => field.name);
-      const keys = Object.keys(theirs);
-      if (
-        keys.length === names.length &&
-        names.every((name) => keys.includes(name) && (theirs[name] === null || theirs[name] === undefined))
-      ) {
-        this.counts.nilItemAsEmptyObject++;
-        return true;
-      }
+    if (this.quirks.nilItemAsEmptyObject && meta?.kind === "complex" && this.isEmptyObject(theirs, type)) {
+      this.counts.nilItemAsEmptyObject++;
+      return true;
     }
     return false;
+  }
+
+  /**
+   * zeep's object for a nil item of a complex type: every field of the type (or, for a type that
+   * extends another, zeep sometimes gives only the type's own fields) and each one None, or an ArrayOf
+   * wrapper without items.
+   */
+  private isEmptyObject(theirs: Record<string, unknown>, type: string): boolean {
+    const layout = complexLayout(this.service, type).fields;
+    const own = (lookupType(this.service, type) as { fields: readonly FieldMeta[] }).fields;
+    const keys = Object.keys(theirs);
+    const sameNames = (fields: readonly FieldMeta[]): boolean =>
+      keys.length === fields.length && fields.every((field) => keys.includes(field.name));
+    if (!sameNames(layout) && !sameNames(own)) return false;
+    return layout.every((field) => {
+      const value = theirs[field.name];
+      if (value === null || value === undefined) return true;
+      const meta = isValueKind(field.type) ? undefined : lookupType(this.service, field.type);
+      if (meta?.kind !== "array" || !isObject(value)) return false;
+      const items = value[meta.item.name];
+      return Object.keys(value).length === 1 && Array.isArray(items) && items.length === 0;
+    });
   }
 
   private kindOf(type: string): string {
@@ -238,10 +295,29 @@ class ReadingWalker {
     item: FieldMeta,
     path: string,
   ): Difference[] {
-    if (ours.length !== theirs.length)
-      return [{ path, message: `expected ${ours.length} items, the library read ${theirs.length}` }];
+    const read = this.withoutToleratedItems(theirs, path);
+    if (ours.length !== read.length)
+      return [{ path, message: `expected ${ours.length} items, the library read ${read.length}` }];
     const single = { ...item, repeated: false };
-    return ours.flatMap((value, i) => this.field(value, theirs[i], single, `${path}[${i}]`));
+    return ours.flatMap((value, i) => this.field(value, read[i], single, `${path}[${i}]`));
+  }
+
+  /**
+   * The library's items without the None of each item our tolerant decoding read as absent (left out of
+   * our list), found at its deviation's path. The decoder numbers an item by the items kept before it.
+   */
+  private withoutToleratedItems(theirs: readonly unknown[], path: string): readonly unknown[] {
+    if (this.quirks.toleratedAsNone.size === 0) return theirs;
+    const kept: unknown[] = [];
+    for (const value of theirs) {
+      if (
+        (value === null || value === undefined) &&
+        this.quirks.toleratedAsNone.has(`${path}[${kept.length}]`)
+      )
+        this.counts.toleratedAsNone++;
+      else kept.push(value);
+    }
+    return kept;
   }
 
   typed(ours: unknown, theirs: unknown, type: string, path: string): Difference[] {
@@ -296,7 +372,12 @@ class ReadingWalker {
           const entryPath = `${path}/${meta.entry.name}[${i}]`;
           if (!isObject(entry)) return [mismatch(entryPath, { [key]: ours[key] }, entry)];
           return [
-            ...this.field(key, entry[meta.key.name], meta.key, `${entryPath}/${meta.key.name}`),
+            ...this.field(
+              keyValue(key, meta.key.type),
+              entry[meta.key.name],
+              meta.key,
+              `${entryPath}/${meta.key.name}`,
+            ),
             ...this.field(ours[key], entry[meta.value.name], meta.value, `${entryPath}/${meta.value.name}`),
           ];
         });
@@ -354,6 +435,27 @@ function sameValue(ours: unknown, theirs: unknown, kind: ValueKind): boolean {
       );
     default:
       return ours === theirs;
+  }
+}
+
+/**
+ * A dictionary key (text in our record) as a value of the key's type, to compare with the library's
+ * typed key: a number for a numeric key, a boolean, a Date; "" (the key of an empty text) stays "".
+ */
+function keyValue(key: string, type: string): unknown {
+  if (key === "") return key;
+  switch (type) {
+    case "int":
+    case "long":
+    case "double":
+    case "decimal":
+      return Number(key.replace("INF", "Infinity"));
+    case "boolean":
+      return key === "true";
+    case "dateTime":
+      return new Date(key);
+    default:
+      return key;
   }
 }
 

@@ -161,6 +161,12 @@ class SchemaChecker {
       );
       return;
     }
+    // The decoder keeps dates, times, durations and QNames as their text; no empty text is one.
+    const kind = isValueKind(type) ? type : meta?.kind === "simple" ? meta.base : undefined;
+    if (kind !== undefined && UNCHECKED_TEXT.has(kind) && isBlank(element.text)) {
+      this.report(path, `${JSON.stringify(element.text)} is not a valid ${describe(this.service, type)}`);
+      return;
+    }
     try {
       this.decoder.simpleValue(element.text, type, childPath(undefined, path));
     } catch (error) {
@@ -209,6 +215,9 @@ class SchemaChecker {
     return declared;
   }
 }
+
+/** Value kinds whose text the decoder does not check: an empty one is still no valid value. */
+const UNCHECKED_TEXT: ReadonlySet<string> = new Set(["date", "time", "duration", "qname"]);
 
 function isTextType(service: ServiceMeta, type: string): boolean {
   const kind = lookupType(service, type).kind;

@@ -39,7 +39,7 @@ export interface ServiceUnderTest {
 }
 
 /** The generated clients' `call` is typed per operation; the checks call every operation by name. */
-function asConformanceClient<Headers>(client: {
+export function asConformanceClient<Headers>(client: {
   call(
     operation: never,
     request: never,

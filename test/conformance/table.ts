@@ -38,13 +38,70 @@ export function rowVerdict(row: Row): "passed" | "failed" | "listed" {
  * The report `npm run conformance` prints: one section per agent, then the last line `N passed, M
  * failed` over the documented operations of all of them.
  */
-export function renderReport(runs: readonly ConformanceRun[]): string[] {
+export function renderReport(
+  runs: readonly ConformanceRun[],
+  options: {
+    /** A heading printed before the section of the run it is given for. */
+    readonly headings?: ReadonlyMap<ConformanceRun, string>;
+    /** Totals over all the runs before the last line (`renderTotals`). */
+    readonly totals?: boolean;
+  } = {},
+): string[] {
   const verdicts = runs.flatMap((run) => run.rows.map(rowVerdict));
   const count = (verdict: string): number => verdicts.filter((v) => v === verdict).length;
   return [
-    ...runs.flatMap((run) => [...renderSection(run), ""]),
+    ...runs.flatMap((run) => {
+      const heading = options.headings?.get(run);
+      return [...(heading === undefined ? [] : [`== ${heading} ==`, ""]), ...renderSection(run), ""];
+    }),
+    ...(options.totals === true ? [...renderTotals(runs), ""] : []),
     `${count("passed")} passed, ${count("failed")} failed`,
   ];
+}
+
+/**
+ * Over all agents: each agent's verdicts on one line, how often each quirk mapping applied, and each
+ * kind of pinned departure of the documentation (its statement with the element named generically)
+ * with its count.
+ */
+export function renderTotals(runs: readonly ConformanceRun[]): string[] {
+  const perAgent = runs.map((run) => {
+    const verdicts = run.rows.map(rowVerdict);
+    const n = (verdict: string): number => verdicts.filter((v) => v === verdict).length;
+    return `${run.service} ${n("passed")}/${n("passed") + n("failed")}${n("listed") > 0 ? ` (+${n("listed")} listed)` : ""}`;
+  });
+  const quirks = (library: string, counts: (run: ConformanceRun) => QuirkCounts): string[] =>
+    (Object.keys(QUIRK_TITLES) as (keyof QuirkCounts)[]).flatMap((quirk) => {
+      const total = runs.reduce((sum, run) => sum + counts(run)[quirk], 0);
+      return total > 0 ? [`  ${library} "${QUIRK_TITLES[quirk]}": ${total}`] : [];
+    });
+  const kinds = new Map<string, number>();
+  for (const run of runs)
+    for (const row of run.rows)
+      if (row.kind === "documented")
+        for (const column of COLUMNS)
+          for (const finding of row.columns[column])
+            if (isPinned(finding)) {
+              const kind = `${TITLES[column]}: ${departureKind(finding.message)}`;
+              kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+            }
+  return [
+    "Totals:",
+    `  per agent (documented rows passed): ${perAgent.join(", ")}`,
+    "quirk mappings applied:",
+    ...quirks("zeep", (run) => run.zeepQuirks),
+    ...quirks("node-soap", (run) => run.nodeSoapQuirks),
+    "pinned departures of the documentation, by column and kind:",
+    ...[...kinds].map(([kind, total]) => `  ${total} × ${kind}`),
+  ];
+}
+
+/** A departure's statement with its element and its error's details left out. */
+function departureKind(statement: string): string {
+  return statement
+    .replace(/^<\w+>/, "<element>")
+    .replace(/cannot be written back: .*/, "cannot be written back")
+    .replace(/empty dictionary keys/, "empty dictionary key");
 }
 
 /**
@@ -143,6 +200,10 @@ const QUIRK_TITLES: Readonly<Record<keyof QuirkCounts, string>> = {
   nilItemsArrayAsNull: "ArrayOf wrapper of nil items read as null",
   nilComplexAsEmpty: "nil complex element read as an object of Nones",
   untypedText: "list or header value left as text",
+  emptyBytesAsNone: "empty binary element read as None",
+  emptyArrayAsNone: "ArrayOf wrapper without items read as None",
+  emptyWrapperAsNone: "empty message wrapper read as None",
+  cannotWriteBack: "documented request read but not written back as its own envelope",
 };
 
 /** The quirk mappings that applied, one line each; the zeep empty-string line always, as it always did. */

@@ -308,4 +308,31 @@ describe("dictionary keys", () => {
       else process.env["TZ"] = zone;
     }
   });
+
+  it("an empty key where its type has no empty value is the key \"\" with an emptyValue deviation; strict refuses it", () => {
+    const content =
+      `<dateTime><k:Entry><k:Key></k:Key><k:Value>empty</k:Value></k:Entry>` +
+      `<k:Entry><k:Key>2024-01-01T00:00:00Z</k:Key><k:Value>b</k:Value></k:Entry></dateTime>` +
+      `<long><k:Entry><k:Key> </k:Key><k:Value>blank</k:Value></k:Entry></long>`;
+    const envelope = `<s:Envelope xmlns:s="${ENV11}" xmlns:k="${NS}"><s:Body>${content}</s:Body></s:Envelope>`;
+    const decoded = decodeMessage(keyed, "Keys", "input", envelope);
+    expect(decoded.body).toEqual({
+      dateTime: Object.assign(Object.create(null), { "": "empty", "2024-01-01T00:00:00.000Z": "b" }),
+      long: Object.assign(Object.create(null), { "": "blank" }),
+    });
+    expect(decoded.deviations).toEqual([
+      { kind: "emptyValue", path: "Envelope/Body/dateTime/Entry[0]/Key", detail: "" },
+      { kind: "emptyValue", path: "Envelope/Body/long/Entry[0]/Key", detail: "" },
+    ]);
+    let strictError: unknown;
+    try {
+      decodeMessage(keyed, "Keys", "input", envelope, { strict: true });
+    } catch (error) {
+      strictError = error;
+    }
+    expect(strictError).toBeInstanceOf(SoapDecodeError);
+    expect((strictError as Error).message).toBe('Not a dateTime at Envelope/Body/dateTime/Entry[0]/Key: ""');
+    // The encoder writes only valid keys: "" is no dateTime.
+    expect(() => encodeMessage(keyed, "Keys", "input", decoded.body, undefined)).toThrow(/dateTime/);
+  });
 });

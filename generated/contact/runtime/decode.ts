@@ -21,7 +21,8 @@ export interface Deviation {
    * - `unknownElement`, `unknownHeader`: an element or header block the schema does not declare, skipped;
    * - `unknownValue`: an enumeration value or list flag the schema does not list, kept as its text;
    * - `nilNotNillable`: `xsi:nil` on an optional element that is not nillable, read as absent;
-   * - `emptyValue`: empty text for an optional number, boolean, date or enumeration, read as absent.
+   * - `emptyValue`: empty text for an optional number, boolean, date or enumeration, read as absent;
+   *   for a dictionary key, kept as the key "".
    */
   readonly kind: "unknownElement" | "unknownHeader" | "unknownValue" | "nilNotNillable" | "emptyValue";
   /** The element's path, e.g. `Envelope/Body/GetXResponse/Response/NewField`. */
@@ -326,12 +327,31 @@ export class Decoder {
         return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
       if (valueElement === undefined)
         return fail(`Missing <${meta.value.name}> in a dictionary entry`, entryPath);
-      const key = this.field(keyElement, meta.key, childPath(entryPath, keyElement.local));
+      const key = this.dictionaryKey(keyElement, meta, childPath(entryPath, keyElement.local));
       if (key === undefined) return fail(`Missing <${meta.key.name}> in a dictionary entry`, entryPath);
       const value = this.field(valueElement, meta.value, childPath(entryPath, valueElement.local));
       if (value !== undefined) result[keyText(key, keyElement.text)] = value;
     }
     return result;
+  }
+
+  /**
+   * A dictionary entry's key. Empty text where the key's type has no empty value (a dateTime key left
+   * empty) is kept as the key "" with an `emptyValue` deviation, so the rest of the message is still
+   * read; strict decoding refuses it as the invalid value it is.
+   */
+  private dictionaryKey(element: XmlElement, meta: DictionaryMeta, path: DecodePath): unknown {
+    if (
+      !this.strict &&
+      element.children.length === 0 &&
+      isBlank(element.text) &&
+      getAttribute(element, XSI_NS, "nil") === undefined &&
+      this.emptyIsInvalid(meta.key.type)
+    ) {
+      this.deviations.push({ kind: "emptyValue", path: formatPath(path), detail: "" });
+      return "";
+    }
+    return this.field(element, meta.key, path);
   }
 
   private list(text: string, meta: ListMeta, path: DecodePath): unknown[] {
