@@ -77,11 +77,17 @@ async function runGenerate(args: Args): Promise<number> {
 }
 
 async function runCheck(args: Args): Promise<number> {
-  const { check } = await import("./generate.js");
+  const [{ check }, { runtimeDependencyWarning }] = await Promise.all([
+    import("./generate.js"),
+    import("./runtime-dependency.js"),
+  ]);
   let stale = 0;
   let missing = 0;
   for (const target of targets(args)) {
     const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
+    // Like generate: check is the usual CI step, and an app without fast-xml-parser fails only once deployed.
+    const warning = runtimeDependencyWarning(target.out);
+    if (warning !== undefined && !args.quiet) console.error(`soapgen: warning: ${warning}`);
     if (!existsSync(target.out)) {
       // Every file would be "stale"; the one thing to say is that the folder is not there.
       console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);

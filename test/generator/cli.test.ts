@@ -230,6 +230,15 @@ describe("soapgen", () => {
       stdout: "",
       stderr: "",
     });
+    // check, the usual CI step, warns the same: the app would fail only once deployed.
+    const checked = await soapgen(["check", "--wsdl", CHOICE, "--out", out]);
+    expect(checked).toMatchObject({ code: 0, stderr: run.stderr });
+    expect(checked.stdout).toMatch(/^soapgen: .*src\/crm is up to date\n$/);
+    expect(await soapgen(["check", "--wsdl", CHOICE, "--out", out, "--quiet"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
   });
 
   it("says what is wrong with a config file in one line", async () => {
