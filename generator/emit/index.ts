@@ -26,6 +26,8 @@ import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { typeRefs } from "../combine/reachable.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../write.js";
+import type { ImportExtension } from "../config.js";
+import { withImportExtension } from "./import-extension.js";
 
 export type GeneratedFiles = Map<string, string>;
 
@@ -44,9 +46,13 @@ const OWN_FILES = ["index", "types", "tables", "runtime", "stub"];
  * client class and operation tables), one stub module per client (`customer-service.stub.ts`: its
  * handlers interface and handler factory), `stub.ts`, which re-exports the stubs and the runtime's
  * server, and `index.ts`, which re-exports the rest, and the stubs' types only: a value export would load
- * the stubs into every app that uses a client.
+ * the stubs into every app that uses a client. Relative imports end in `importExtension`.
  */
-export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
+export async function emitFiles(
+  model: ServiceModel,
+  sourceName: string,
+  importExtension: ImportExtension = "js",
+): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
   // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
   const portNames = new NameAllocator();
@@ -105,6 +111,8 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stub, stubImports)));
   }
   for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
+  // Emitted as `.js`, then rewritten in every file, the runtime's too.
+  for (const [path, text] of output) output.set(path, await withImportExtension(text, importExtension));
   return output;
 }
 
