@@ -189,8 +189,9 @@ function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<
 /** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */
 function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ownTypes: boolean): string {
   const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
-  if (plan.operations.some((op) => op.faults.length > 0)) runtime.push("SoapFaultError");
-  if (plan.failureName) runtime.push("SoapServiceError");
+  if (plan.operations.some((op) => op.faults.length > 0))
+    runtime.push("SoapFaultError", "type SoapFaultInit");
+  if (plan.failureName) runtime.push("SoapServiceError", "type SoapServiceErrorInit");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
     `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
