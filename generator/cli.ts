@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { CONFIG_FILE, readConfig, type Target } from "./config.js";
+import { CONFIG_FILE, IMPORT_EXTENSIONS, type ImportExtension, readConfig, type Target } from "./config.js";
 import { oneLine, SoapgenError } from "./errors.js";
 import { enableCompileCache } from "./lib/compile-cache.js";
 
@@ -20,6 +20,7 @@ interface Args {
   out?: string;
   operations?: string[];
   excludeOperations?: string[];
+  importExtension?: ImportExtension;
   config?: string;
   timeout: number;
   verbose: boolean;
@@ -29,10 +30,10 @@ interface Args {
 
 function targets(args: Args): Target[] {
   if (args.wsdl === undefined && args.out === undefined) {
-    if (args.operations || args.excludeOperations) {
+    if (args.operations || args.excludeOperations || args.importExtension) {
       throw new SoapgenError(
         { file: "command line" },
-        "--operations and --exclude-operations need --wsdl and --out (in the config file, give them per target)",
+        "--operations, --exclude-operations and --import-extension need --wsdl and --out (in the config file, give them per target)",
       );
     }
     return readConfig(resolve(args.config ?? CONFIG_FILE));
@@ -49,6 +50,7 @@ function targets(args: Args): Target[] {
       out: resolve(args.out),
       ...(args.operations ? { operations: patterns(args.operations) } : {}),
       ...(args.excludeOperations ? { excludeOperations: patterns(args.excludeOperations) } : {}),
+      ...(args.importExtension ? { importExtension: args.importExtension } : {}),
     },
   ];
 }
@@ -77,11 +79,17 @@ async function runGenerate(args: Args): Promise<number> {
 }
 
 async function runCheck(args: Args): Promise<number> {
-  const { check } = await import("./generate.js");
+  const [{ check }, { runtimeDependencyWarning }] = await Promise.all([
+    import("./generate.js"),
+    import("./runtime-dependency.js"),
+  ]);
   let stale = 0;
   let missing = 0;
   for (const target of targets(args)) {
     const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
+    // Like generate: check is the usual CI step, and an app without fast-xml-parser fails only once deployed.
+    const warning = runtimeDependencyWarning(target.out);
+    if (warning !== undefined && !args.quiet) console.error(`soapgen: warning: ${warning}`);
     if (!existsSync(target.out)) {
       // Every file would be "stale"; the one thing to say is that the folder is not there.
       console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);
@@ -150,6 +158,12 @@ const targetOptions = {
     array: true,
     describe: "leave out these operations (names or globs)",
   },
+  "import-extension": {
+    type: "string",
+    choices: IMPORT_EXTENSIONS,
+    describe:
+      "relative imports end in .js (tsc, NodeNext), .ts (Node's type stripping) or nothing (bundlers)",
+  },
   config: { type: "string", describe: `config file listing targets (default ./${CONFIG_FILE})` },
   timeout: { type: "number", default: 30_000, describe: "timeout for each URL fetch, in ms" },
   verbose: { type: "boolean", default: false, describe: "print stack traces on errors" },
@@ -205,12 +219,16 @@ function quickParse(): { command: Command; args: Args } | undefined {
     strings("operations"),
     strings("exclude-operations"),
   ];
-  const [out, config] = [string("out"), string("config")];
+  const [out, config, importExtension] = [string("out"), string("config"), string("import-extension")];
+  // A value outside the choices is left to yargs, which names them.
+  const extension = IMPORT_EXTENSIONS.find((choice) => choice === importExtension);
+  if (importExtension !== undefined && extension === undefined) return undefined;
   const args: Args = {
     ...(wsdl && { wsdl }),
     ...(out !== undefined && { out }),
     ...(operations && { operations }),
     ...(excludeOperations && { excludeOperations }),
+    ...(extension !== undefined && { importExtension: extension }),
     ...(config !== undefined && { config }),
     timeout: timeoutMs,
     verbose: values["verbose"] === true,

@@ -6,13 +6,22 @@ import { SoapgenError } from "./errors.js";
 
 export const CONFIG_FILE = "soapgen.config.json";
 
+/** The extension of the output's relative imports: `./types.js`, `./types.ts` or `./types`. */
+export type ImportExtension = "js" | "ts" | "none";
+export const IMPORT_EXTENSIONS: readonly ImportExtension[] = ["js", "ts", "none"];
+
+export function isImportExtension(value: unknown): value is ImportExtension {
+  return IMPORT_EXTENSIONS.some((extension) => extension === value);
+}
+
 export interface Target extends OperationSelection {
   /** One WSDL or several, which then share one runtime and one set of schema types. */
   wsdl: string[];
   out: string;
+  importExtension?: ImportExtension;
 }
 
-const SHAPE = `{"targets": [{"wsdl": "a.wsdl" or ["a.wsdl", "b.wsdl"], "out": "dir", "operations"?: ["Get*"], "excludeOperations"?: ["..."]}]}`;
+const SHAPE = `{"targets": [{"wsdl": "a.wsdl" or ["a.wsdl", "b.wsdl"], "out": "dir", "operations"?: ["Get*"], "excludeOperations"?: ["..."], "importExtension"?: "js" | "ts" | "none"}]}`;
 
 /** Reads the targets; `wsdl` (unless a URL) and `out` are resolved relative to the config file. */
 export function readConfig(path: string): Target[] {
@@ -31,7 +40,10 @@ export function readConfig(path: string): Target[] {
   }
   const base = dirname(path);
   return targets.map((target: unknown, i) => {
-    const { wsdl, out, operations, excludeOperations } = (target ?? {}) as Record<string, unknown>;
+    const { wsdl, out, operations, excludeOperations, importExtension } = (target ?? {}) as Record<
+      string,
+      unknown
+    >;
     const where = `targets[${i}]`;
     const wsdls = typeof wsdl === "string" ? [wsdl] : wsdl;
     if (!isStringList(wsdls) || wsdls.length === 0 || typeof out !== "string" || out === "") {
@@ -48,11 +60,15 @@ export function readConfig(path: string): Target[] {
         throw new SoapgenError({ file: path, where }, `expected "${name}" to be an array of names or globs`);
       }
     }
+    if (importExtension !== undefined && !isImportExtension(importExtension)) {
+      throw new SoapgenError({ file: path, where }, `expected "importExtension" to be "js", "ts" or "none"`);
+    }
     return {
       wsdl: wsdls.map((location) => (/^https?:\/\//i.test(location) ? location : resolve(base, location))),
       out: resolve(base, out),
       ...(operations === undefined ? {} : { operations: operations as string[] }),
       ...(excludeOperations === undefined ? {} : { excludeOperations: excludeOperations as string[] }),
+      ...(importExtension === undefined ? {} : { importExtension }),
     };
   });
 }

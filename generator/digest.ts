@@ -14,10 +14,17 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { packageRoot } from "./lib/paths.js";
 import { readText } from "./load/read.js";
 import type { OperationSelection } from "./combine/select.js";
+import type { ImportExtension } from "./config.js";
 
 export const DIGEST_FILE = ".soapgen.json";
 
 /** A WSDL as the caller gave it: a location (path or URL), or its text under a location. */
+/** The options besides the documents that shape the output. */
+export interface OutputOptions extends OperationSelection {
+  /** Recorded only when not the default `"js"`. */
+  importExtension?: ImportExtension;
+}
+
 export interface RootDocument {
   location: string;
   text?: string;
@@ -28,8 +35,8 @@ interface Digest {
   soapgen: string;
   /** The WSDLs given, sorted. */
   wsdl: string[];
-  /** The options besides the documents that shape the output: the operations kept. */
-  options: OperationSelection;
+  /** The options besides the documents that shape the output: the operations kept, the import extension. */
+  options: OutputOptions;
   /** Every document read (the WSDLs and what they import), by location, sorted. */
   documents: Record<string, string>;
   /** Every generated file but this one, by path relative to the output folder, sorted. */
@@ -69,7 +76,7 @@ export function soapgenVersion(): string {
 /** The digest file's text for `files` generated from `roots`, having read `documents` (location → text). */
 export function digestText(
   given: readonly RootDocument[],
-  options: OperationSelection,
+  options: OutputOptions,
   documents: ReadonlyMap<string, string>,
   files: ReadonlyMap<string, string>,
 ): string {
@@ -103,7 +110,7 @@ function sortedHashes(entries: [string, string][]): Record<string, string> {
 export async function isUpToDate(
   out: string,
   given: readonly RootDocument[],
-  options: OperationSelection,
+  options: OutputOptions,
   timeoutMs: number,
 ): Promise<boolean> {
   const roots = sorted(given);

@@ -4,9 +4,10 @@
  */
 import { basename } from "node:path";
 import type { OperationSelection } from "./combine/index.js";
+import { type ImportExtension, isImportExtension } from "./config.js";
 import { DEFAULT_TIMEOUT_MS, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
-import { DIGEST_FILE, digestText, isUpToDate, type RootDocument } from "./digest.js";
+import { DIGEST_FILE, digestText, isUpToDate, type OutputOptions, type RootDocument } from "./digest.js";
 import { SoapgenError } from "./errors.js";
 import { runtimeDependencyWarning } from "./runtime-dependency.js";
 import type { ServiceModel } from "./model.js";
@@ -16,6 +17,12 @@ import { recoverInterruptedRuns, staleFiles, writeOutputAtomically } from "./wri
 export type WsdlSource = string | { text: string; name?: string };
 
 export interface RenderOptions extends OperationSelection {
+  /**
+   * The extension of the output's relative imports: `"js"` (the default: `./types.js`, for tsc's output
+   * and NodeNext), `"ts"` (`./types.ts`, for Node's type stripping and TypeScript's
+   * `rewriteRelativeImportExtensions`) or `"none"` (`./types`, for bundlers).
+   */
+  importExtension?: ImportExtension;
   /** Time allowed for each URL fetch, in milliseconds (default 30 s). */
   timeoutMs?: number;
   /**
@@ -69,7 +76,7 @@ function unchanged(options: GenerateOptions): Promise<boolean> {
   return isUpToDate(
     options.out,
     sources.map(rootDocument),
-    selectionOf(options),
+    outputOptions(options),
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   );
 }
@@ -80,11 +87,17 @@ function rootDocument(wsdl: WsdlSource): RootDocument {
     : { text: wsdl.text, location: wsdl.name ?? TEXT_LOCATION };
 }
 
-/** The options that change the output besides the documents, as the digest records them. */
-function selectionOf(options: OperationSelection): OperationSelection {
+/**
+ * The options that change the output besides the documents, as the digest records them; the default
+ * import extension is left out, so output generated before the option existed is still up to date.
+ */
+function outputOptions(options: RenderOptions): OutputOptions {
   return {
     ...(options.operations === undefined ? {} : { operations: [...options.operations] }),
     ...(options.excludeOperations === undefined ? {} : { excludeOperations: [...options.excludeOperations] }),
+    ...(options.importExtension === undefined || options.importExtension === "js"
+      ? {}
+      : { importExtension: options.importExtension }),
   };
 }
 
@@ -103,6 +116,13 @@ export async function render(
         : { text: source.text, location: source.name },
   );
   if (inputs.length === 0) throw new SoapgenError({ file: "input" }, "no WSDL given");
+  const importExtension = options.importExtension ?? "js";
+  if (!isImportExtension(importExtension)) {
+    throw new SoapgenError(
+      { file: "options" },
+      `importExtension is ${JSON.stringify(importExtension)}; expected "js", "ts" or "none"`,
+    );
+  }
   // Loaded only here: an output found up to date never needs the XML parser.
   const { loadServiceModel } = await import("./parse.js");
   const documents = new Map<string, string>();
@@ -128,8 +148,8 @@ export async function render(
   // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
   // a WSDL that fails to load need not wait for.
   const { emitFiles } = await import("./emit/index.js");
-  const files = await emitFiles(model, model.source);
-  files.set(DIGEST_FILE, digestText(sources.map(rootDocument), selectionOf(options), documents, files));
+  const files = await emitFiles(model, model.source, importExtension);
+  files.set(DIGEST_FILE, digestText(sources.map(rootDocument), outputOptions(options), documents, files));
   return files;
 }
 

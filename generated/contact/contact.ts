@@ -5,6 +5,7 @@ import {
   type SoapClientOptions,
   type SoapResponse,
   SoapServiceError,
+  type SoapServiceErrorInit,
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
 import { typeTables } from "./tables.js";
@@ -290,6 +291,12 @@ export class ContactError extends SoapServiceError<
   ContactResponseHeaders
 > {
   override readonly name = "ContactError";
+  declare readonly exceptionInfo: ContactResponseHeaders["ExceptionInfo"];
+  declare readonly headers: ContactResponseHeaders;
+
+  constructor(init: SoapServiceErrorInit<ContactResponseHeaders["ExceptionInfo"], ContactResponseHeaders>) {
+    super(init);
+  }
 }
 
 /** The endpoint the WSDL names for WcfContactService. */

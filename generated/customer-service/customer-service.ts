@@ -5,6 +5,7 @@ import {
   type SoapClientOptions,
   type SoapResponse,
   SoapServiceError,
+  type SoapServiceErrorInit,
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
 import { typeTables } from "./tables.js";
@@ -296,6 +297,17 @@ export class CustomerServiceError extends SoapServiceError<
   CustomerServiceResponseHeaders
 > {
   override readonly name = "CustomerServiceError";
+  declare readonly exceptionInfo: CustomerServiceResponseHeaders["ExceptionInfo"];
+  declare readonly headers: CustomerServiceResponseHeaders;
+
+  constructor(
+    init: SoapServiceErrorInit<
+      CustomerServiceResponseHeaders["ExceptionInfo"],
+      CustomerServiceResponseHeaders
+    >,
+  ) {
+    super(init);
+  }
 }
 
 /** The endpoint the WSDL names for WcfCustomerServiceService. */

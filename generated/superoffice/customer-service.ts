@@ -5,6 +5,7 @@ import {
   type SoapClientOptions,
   type SoapResponse,
   SoapServiceError,
+  type SoapServiceErrorInit,
   type UnknownEnumValue,
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
@@ -317,6 +318,17 @@ export class CustomerServiceError extends SoapServiceError<
   CustomerServiceResponseHeaders
 > {
   override readonly name = "CustomerServiceError";
+  declare readonly exceptionInfo: CustomerServiceResponseHeaders["ExceptionInfo"];
+  declare readonly headers: CustomerServiceResponseHeaders;
+
+  constructor(
+    init: SoapServiceErrorInit<
+      CustomerServiceResponseHeaders["ExceptionInfo"],
+      CustomerServiceResponseHeaders
+    >,
+  ) {
+    super(init);
+  }
 }
 
 /** The endpoint the WSDL names for WcfCustomerServiceService. */

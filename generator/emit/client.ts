@@ -1,9 +1,11 @@
 /** `wsdl:portType` + its SOAP binding → the client class, its options, its operation map and fault classes. */
 import type {
   ClassDeclarationStructure,
+  ConstructorDeclarationStructure,
   InterfaceDeclarationStructure,
   MethodDeclarationStructure,
   OptionalKind,
+  PropertyDeclarationStructure,
   StatementStructures,
   TypeAliasDeclarationStructure,
   VariableStatementStructure,
@@ -32,16 +34,18 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   for (const { fault, className } of plan.operations.flatMap((o) => o.faults)) {
     if (seen.has(className)) continue;
     seen.add(className);
-    const element = ctx.element(fault.part.element);
+    const detail = ctx.typeExpr(ctx.element(fault.part.element).type);
     classes.push({
       kind: StructureKind.Class,
       name: className,
       isExported: true,
       docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
-      extends: `SoapFaultError<${ctx.typeExpr(element.type)}>`,
+      extends: `SoapFaultError<${detail}>`,
       properties: [
         { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
+        typedField("detail", `${detail} | undefined`),
       ],
+      ctors: [typedConstructor(`SoapFaultInit<${detail}>`)],
     });
   }
   if (classes.length === 0) return [];
@@ -65,6 +69,7 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
 function failure(plan: PortPlan): ClassDeclarationStructure[] {
   if (!plan.failureName || !plan.failureHeaders) return [];
   const headers = plan.responseHeadersName;
+  const info = `${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}]`;
   return [
     {
       kind: StructureKind.Class,
@@ -74,7 +79,7 @@ function failure(plan: PortPlan): ClassDeclarationStructure[] {
         `${plan.clientName}'s service answered \`${plan.failureHeaders.succeeded}\` = false; ` +
           `\`exceptionInfo\` is its \`${plan.failureHeaders.exceptionInfo}\` header.`,
       ),
-      extends: `SoapServiceError<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
+      extends: `SoapServiceError<${info}, ${headers}>`,
       properties: [
         {
           name: "name",
@@ -82,9 +87,25 @@ function failure(plan: PortPlan): ClassDeclarationStructure[] {
           hasOverrideKeyword: true,
           initializer: stringLiteral(plan.failureName),
         },
+        typedField("exceptionInfo", info),
+        typedField("headers", headers),
       ],
+      ctors: [typedConstructor(`SoapServiceErrorInit<${info}, ${headers}>`)],
     },
   ];
+}
+
+/**
+ * A field of the runtime's error class declared again with this service's type (`declare`: no code, the
+ * runtime sets it), and the constructor likewise: an editor's hover then shows `ContactError.exceptionInfo:
+ * SoExceptionInfo | null | undefined`, not the runtime's generic class and its type arguments.
+ */
+function typedField(name: string, type: string): OptionalKind<PropertyDeclarationStructure> {
+  return { name, type, isReadonly: true, hasDeclareKeyword: true };
+}
+
+function typedConstructor(init: string): OptionalKind<ConstructorDeclarationStructure> {
+  return { parameters: [{ name: "init", type: init }], statements: ["super(init);"] };
 }
 
 function endpoint(plan: PortPlan): VariableStatementStructure[] {

@@ -25,6 +25,8 @@ import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../write.js";
+import type { ImportExtension } from "../config.js";
+import { withImportExtension } from "./import-extension.js";
 
 export type GeneratedFiles = Map<string, string>;
 
@@ -45,8 +47,13 @@ const OWN_FILES = ["index", "types", "tables", "runtime", "stub"];
  * handler factory), `stub.ts`, which re-exports the stubs and the runtime's server, and `index.ts`, which
  * re-exports the rest, and the stubs' types only: a value export would load the stubs into every app that
  * uses a client. An app that imports one client's module loads only that client's tables and the shared.
+ * Relative imports end in `importExtension`.
  */
-export async function emitFiles(model: ServiceModel, sourceName: string): Promise<GeneratedFiles> {
+export async function emitFiles(
+  model: ServiceModel,
+  sourceName: string,
+  importExtension: ImportExtension = "js",
+): Promise<GeneratedFiles> {
   const ctx = new EmitContext(model);
   // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
   const portNames = new NameAllocator();
@@ -115,6 +122,8 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     ...output,
   ]);
   for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, RUNTIME_BANNER + text);
+  // Emitted as `.js`, then rewritten in every file, the runtime's too.
+  for (const [path, text] of files) files.set(path, await withImportExtension(text, importExtension));
   return files;
 }
 
@@ -216,8 +225,9 @@ function importsOf(
   sharedTables: boolean,
 ): string {
   const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
-  if (plan.operations.some((op) => op.faults.length > 0)) runtime.push("SoapFaultError");
-  if (plan.failureName) runtime.push("SoapServiceError");
+  if (plan.operations.some((op) => op.faults.length > 0))
+    runtime.push("SoapFaultError", "type SoapFaultInit");
+  if (plan.failureName) runtime.push("SoapServiceError", "type SoapServiceErrorInit");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
     `import { ${runtime.join(", ")} } from "./runtime/index.js";`,

@@ -399,6 +399,7 @@ export class Printer {
     const modifiers = this.modifierKinds(node);
     const parts: Doc[] = [];
     for (const [kind, word] of [
+      [ts.SyntaxKind.DeclareKeyword, "declare "],
       [ts.SyntaxKind.PrivateKeyword, "private "],
       [ts.SyntaxKind.ProtectedKeyword, "protected "],
       [ts.SyntaxKind.PublicKeyword, "public "],
@@ -592,8 +593,14 @@ export class Printer {
   private call(node: Ts.CallExpression | Ts.NewExpression, keyword: string): Doc {
     const { group, indent, softline, line, ifBreak, conditionalGroup } = this.b;
     const ts = this.ts;
-    if (!ts.isIdentifier(node.expression)) throw new Unsupported("callee");
-    const head: Doc = [keyword, node.expression.text, this.typeArguments(node.typeArguments)];
+    // A name, or `super` (a generated error class's constructor).
+    const callee = ts.isIdentifier(node.expression)
+      ? node.expression.text
+      : node.expression.kind === ts.SyntaxKind.SuperKeyword
+        ? "super"
+        : undefined;
+    if (callee === undefined) throw new Unsupported("callee");
+    const head: Doc = [keyword, callee, this.typeArguments(node.typeArguments)];
     const args = node.arguments ?? [];
     if (args.length === 0) return [head, "()"];
     // Each argument with the separator after it, as prettier's `printedArguments`.

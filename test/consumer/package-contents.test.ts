@@ -1,11 +1,12 @@
 /**
- * What `npm pack` puts in the tarball: the built command and API, the runtime templates and nothing else
- * (no sources, tests, benchmarks or generated output), and a package.json that runs nothing on install.
+ * What `npm pack` puts in the tarball: the built command and API, the runtime templates, the licence and
+ * nothing else (no sources, tests, benchmarks or generated output), and a package.json that runs nothing
+ * on install from the registry or a tarball (`prepare`, which builds, runs only for git and local installs).
  * Listed from the current dist/ (`npm test` builds it first) with scripts off, so packing does not
  * rebuild dist/ under the other suites' feet.
  */
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -49,6 +50,7 @@ describe("the npm package", () => {
     for (const runtime of sources("templates/runtime")) expect(shipped).toContain(runtime);
     expect(shipped).toContain("package.json");
     expect(shipped).toContain("README.md");
+    expect(shipped).toContain("LICENSE");
   });
 
   it("holds every module the built generator imports: the runtime's XML reader it builds on too", () => {
@@ -74,14 +76,17 @@ describe("the npm package", () => {
         !/^dist\/(generator\/.+|templates\/runtime\/[^/]+)\.(js|d\.ts)$/.test(path) &&
         !/^templates\/runtime\/[^/]+\.ts$/.test(path) &&
         path !== "package.json" &&
-        path !== "README.md",
+        path !== "README.md" &&
+        path !== "LICENSE",
     );
     expect(unexpected).toEqual([]);
   });
 
   it("runs no script on install, and its bin, exports and types point into the tarball", () => {
-    for (const hook of ["preinstall", "install", "postinstall", "prepare"])
+    for (const hook of ["preinstall", "install", "postinstall"])
       expect(manifest.scripts).not.toHaveProperty(hook);
+    // npm runs `prepare` for git and local installs only (and before packing): there it builds dist/.
+    expect(manifest.scripts["prepare"]).toBe("npm run -s build");
     const inTarball = (path: string): string => relative(".", path);
     expect(shipped).toContain(inTarball(manifest.bin["soapgen"]!));
     expect(
@@ -94,5 +99,9 @@ describe("the npm package", () => {
     expect(shipped).toContain(inTarball(manifest.types));
     expect(shipped).toContain("dist/generator/index.js");
     expect(manifest.engines["node"]).toBe(">=20.19");
+  });
+
+  it("has an executable bin after a build (tsc writes files without the execute bit)", () => {
+    expect(statSync(join(ROOT, manifest.bin["soapgen"]!)).mode & 0o111).toBe(0o111);
   });
 });

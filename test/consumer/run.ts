@@ -5,9 +5,12 @@
  * itself; generates the CustomerService client with the installed `soapgen`; type-checks and builds it with
  * every supported TypeScript, module setting and lib; installs the app again as a deployment does
  * (`npm ci --omit=dev`, so no soapgen and no TypeScript) and runs every build on every supported Node
- * (20.19.0, 22, 24 and the machine's) against a local stub. The runtime's own tests also run against the
- * oldest and newest fast-xml-parser of each supported major. One row per combination, then
- * `N passed, M failed`; exit code 1 on any failure.
+ * (20.19.0, 22, 24 and the machine's) against a local stub. The SuperOffice SDK (CustomerService + Contact)
+ * generated with `--import-extension ts` runs as it is, `node main.ts`, on every Node that strips types
+ * (22.18+, 24), and compiled by each TypeScript that has `rewriteRelativeImportExtensions` (5.7+) on every
+ * Node. soapgen installed from git (this repository's HEAD) builds itself and generates. The runtime's own
+ * tests also run against the oldest and newest fast-xml-parser of each supported major. One row per
+ * combination, then `N passed, M failed`; exit code 1 on any failure.
  *
  * "CommonJS" here is an app whose package.json says `"type": "commonjs"`, compiled with `module: nodenext`
  * (TypeScript then emits `require`) and run by Node as CommonJS. `verbatimModuleSyntax` is off there: it
@@ -24,7 +27,9 @@ import { promisify } from "node:util";
 import { STRICT_TSCONFIG } from "../safety/harness.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const WSDL = resolve(ROOT, "../shared/superoffice-docs/Services88/Services88-CustomerService.wsdl");
+const SERVICES88 = resolve(ROOT, "../shared/superoffice-docs/Services88");
+const WSDL = join(SERVICES88, "Services88-CustomerService.wsdl");
+const CONTACT_WSDL = join(SERVICES88, "Services88-Contact.wsdl");
 const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   version: string;
   devDependencies: Record<string, string>;
@@ -91,6 +96,7 @@ const work = mkdtempSync(join(tmpdir(), "soapgen-consumer-"));
 const tools = join(work, "tools");
 const app = join(work, "app");
 const deploy = join(work, "deploy");
+const gitApp = join(work, "git-app");
 
 /** A stub CustomerService answering SessionIsValid: true for the key "key-1", checking the SOAPAction. */
 const stub = createServer((request, response) => {
@@ -122,11 +128,24 @@ export async function call(endpoint: string): Promise<string> {
 }
 `;
 const EXPECTED_OUTPUT = "SessionIsValid: true\n";
+/** The SDK generated with `--import-extension ts`, run as it is by `node main.ts <endpoint>`. */
+const STRIPPED_MAIN_TS = `import { CustomerServiceClient } from "./superoffice/index.ts";
+
+const crm = new CustomerServiceClient({ endpoint: process.argv[2]!, timeoutMs: 10_000 });
+const { Response } = await crm.sessionIsValid({ CsSessionKey: "key-1" });
+console.log(\`SessionIsValid: \${String(Response)}\`);
+`;
 const LAUNCH_MJS = `import { pathToFileURL } from "node:url";
 const [, , file, endpoint] = process.argv;
 const { call } = await import(pathToFileURL(file).href);
 console.log(await call(endpoint));
 `;
+
+/** Node strips TypeScript types by default from 22.18 and 23.6. */
+function strips(nodeVersion: string): boolean {
+  const [major = 0, minor = 0] = nodeVersion.replace(/^v/, "").split(".").map(Number);
+  return major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
+}
 
 function tsconfig(
   typescriptVersion: string,
@@ -198,11 +217,19 @@ async function main(): Promise<number> {
     }),
   );
   await npm(["install", "--save-dev", `@types/node@${manifest.devDependencies["@types/node"]}`], app);
-  const installed = await npm(["install", "--save-dev", tarball], app);
+  // --foreground-scripts prints a banner (`> soapgen@0.1.0 prepare`) for every script npm runs. npm 11's
+  // advisory list of unreviewed scripts names soapgen's prepare for any non-registry source, a tarball too,
+  // though npm runs it only for git and local installs: the list is reported, the banner fails the row.
+  const installed = await npm(["install", "--save-dev", "--foreground-scripts", tarball], app);
+  const ran = /^> soapgen@\S+ (\w+)$/m.exec(installed);
   row(
-    "install the tarball: no install scripts",
-    !/install-scripts|prepare/i.test(installed),
-    installed.trim() === "" ? "nothing printed" : firstLines(installed),
+    "install the tarball: runs no script",
+    ran === null,
+    ran !== null
+      ? `ran ${ran[1]}`
+      : /install-scripts/.test(installed)
+        ? "none ran (npm's unreviewed-scripts notice lists prepare)"
+        : "none ran",
   );
   const soapgenVersion = await run("npx", ["soapgen", "--version"], app);
   row(
@@ -217,6 +244,24 @@ async function main(): Promise<number> {
     firstLines(generated.output),
   );
   writeFileSync(join(app, "src/main.ts"), MAIN_TS);
+  const sdk = [
+    "--wsdl",
+    WSDL,
+    "--wsdl",
+    CONTACT_WSDL,
+    "--out",
+    "stripped/superoffice",
+    "--import-extension",
+    "ts",
+  ];
+  const strippedGenerated = await run("npx", ["soapgen", "generate", ...sdk], app);
+  row(
+    "npx soapgen generate --import-extension ts",
+    strippedGenerated.ok &&
+      /^soapgen: wrote \d+ files to stripped\/superoffice in \d+ ms\n$/.test(strippedGenerated.output),
+    firstLines(strippedGenerated.output),
+  );
+  writeFileSync(join(app, "stripped/main.ts"), STRIPPED_MAIN_TS);
   // The CommonJS app: the same sources under a package.json that says so.
   cpSync(join(app, "src"), join(app, "cjs/src"), { recursive: true });
   writeFileSync(join(app, "cjs/package.json"), JSON.stringify({ type: "commonjs" }));
@@ -224,7 +269,15 @@ async function main(): Promise<number> {
 
   // Every combination compiles (type-check and emit) ...
   phase = performance.now();
-  const builds: { name: string; out: string; module: string; compiled: boolean; detail: string }[] = [];
+  /** `script`: main.js runs itself (`node main.js <endpoint>`); otherwise launch.mjs calls its `call`. */
+  const builds: {
+    name: string;
+    out: string;
+    module: string;
+    compiled: boolean;
+    detail: string;
+    script?: boolean;
+  }[] = [];
   for (const ts of TYPESCRIPTS) {
     const tsVersion = version(ts.alias);
     for (const module of MODULES) {
@@ -245,6 +298,33 @@ async function main(): Promise<number> {
         });
       }
     }
+  }
+  // The .ts variant, compiled by each TypeScript that can rewrite its specifiers to .js (5.7+).
+  for (const ts of TYPESCRIPTS) {
+    const tsVersion = version(ts.alias);
+    const [major = 0, minor = 0] = tsVersion.split(".").map(Number);
+    if (major < 5 || (major === 5 && minor < 7)) continue;
+    const project = join(app, `tsconfig.${ts.alias}.rewrite.json`);
+    const out = join(app, "builds", `${ts.alias}-rewrite`);
+    const config = tsconfig(tsVersion, "nodenext", "@types/node", out);
+    config.compilerOptions.rootDir = "stripped";
+    config.include = ["stripped"];
+    writeFileSync(
+      project,
+      JSON.stringify({
+        ...config,
+        compilerOptions: { ...config.compilerOptions, rewriteRelativeImportExtensions: true },
+      }),
+    );
+    const compiled = await run(join(tools, "node_modules", ts.alias, "bin/tsc"), ["-p", project], app);
+    builds.push({
+      name: `TypeScript ${tsVersion.padEnd(6)} .ts imports, rewriteRelativeImportExtensions`,
+      out,
+      module: "nodenext",
+      compiled: compiled.ok && compiled.output.trim() === "",
+      detail: compiled.ok ? "" : firstLines(compiled.output),
+      script: true,
+    });
   }
   console.log(`compiled ${builds.length} combinations in ${seconds(phase)}`);
 
@@ -273,8 +353,9 @@ async function main(): Promise<number> {
     cpSync(build.out, target, { recursive: true });
     if (build.module === "commonjs")
       writeFileSync(join(target, "package.json"), JSON.stringify({ type: "commonjs" }));
+    const main = join(target, "main.js");
     const results = await Promise.all(
-      nodes.map((node) => run(node, ["launch.mjs", join(target, "main.js"), endpoint], deploy)),
+      nodes.map((node) => run(node, [...(build.script ? [] : ["launch.mjs"]), main, endpoint], deploy)),
     );
     const failed = results.findIndex((result) => result.output !== EXPECTED_OUTPUT);
     row(
@@ -285,8 +366,61 @@ async function main(): Promise<number> {
         : `Node ${nodeVersions[failed]}: ${firstLines(results[failed]!.output)}`,
     );
   }
-  await new Promise((done) => stub.close(done));
+  // The .ts variant as it is, on every Node that strips types by default.
+  cpSync(join(app, "stripped"), join(deploy, "stripped"), { recursive: true });
+  for (const [i, node] of nodes.entries()) {
+    if (!strips(nodeVersions[i]!)) continue;
+    const ran = await run(node, ["stripped/main.ts", endpoint], deploy);
+    row(
+      `node main.ts (.ts imports), Node ${nodeVersions[i]}`,
+      ran.ok && ran.output === EXPECTED_OUTPUT,
+      firstLines(ran.output),
+    );
+  }
   console.log(`deployed and ran in ${seconds(phase)}`);
+
+  // soapgen from git: npm clones it, installs its dev dependencies and runs \`prepare\`, which builds dist/.
+  phase = performance.now();
+  const head = (await must("git", ["rev-parse", "HEAD"], ROOT)).trim();
+  mkdirSync(gitApp);
+  writeFileSync(
+    join(gitApp, "package.json"),
+    JSON.stringify({
+      name: "git-app",
+      private: true,
+      type: "module",
+      dependencies: { "fast-xml-parser": "^5" },
+    }),
+  );
+  await npm(["install", "--silent"], gitApp);
+  const fromGit = await run("npm", ["install", "--save-dev", `git+file://${ROOT}#${head}`], gitApp);
+  const bin = join(gitApp, "node_modules/soapgen/dist/generator/cli.js");
+  row(
+    "install from git: prepare builds dist/",
+    fromGit.ok && existsSync(bin),
+    fromGit.ok
+      ? `HEAD ${head.slice(0, 10)}, dist/ ${existsSync(bin) ? "built" : "missing"}`
+      : firstLines(fromGit.output),
+  );
+  const gitVersion = await run("npx", ["soapgen", "--version"], gitApp);
+  row(
+    "install from git: npx soapgen --version",
+    gitVersion.ok && gitVersion.output === `${manifest.version}\n`,
+    firstLines(gitVersion.output),
+  );
+  const gitGenerated = await run("npx", ["soapgen", "generate", ...sdk], gitApp);
+  if (gitGenerated.ok) writeFileSync(join(gitApp, "stripped/main.ts"), STRIPPED_MAIN_TS);
+  const node24 = nodes[nodeVersions.findIndex((v) => v.startsWith("v24."))]!;
+  const gitRan = gitGenerated.ok
+    ? await run(node24, ["stripped/main.ts", endpoint], gitApp)
+    : { ok: false, output: gitGenerated.output };
+  row(
+    "install from git: generate, node main.ts (24)",
+    gitRan.ok && gitRan.output === EXPECTED_OUTPUT,
+    firstLines(gitRan.output),
+  );
+  await new Promise((done) => stub.close(done));
+  console.log(`installed from git and ran in ${seconds(phase)}`);
 
   // The runtime's tests against each supported major's oldest and newest fast-xml-parser.
   phase = performance.now();

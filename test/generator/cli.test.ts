@@ -230,6 +230,46 @@ describe("soapgen", () => {
       stdout: "",
       stderr: "",
     });
+    // check, the usual CI step, warns the same: the app would fail only once deployed.
+    const checked = await soapgen(["check", "--wsdl", CHOICE, "--out", out]);
+    expect(checked).toMatchObject({ code: 0, stderr: run.stderr });
+    expect(checked.stdout).toMatch(/^soapgen: .*src\/crm is up to date\n$/);
+    expect(await soapgen(["check", "--wsdl", CHOICE, "--out", out, "--quiet"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+  });
+
+  it("writes the import extension --import-extension or the config's importExtension asks for", async () => {
+    const out = join(dir, "import-extension");
+    const run = await soapgen(["generate", "--wsdl", CHOICE, "--out", out, "--import-extension", "ts"]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(out, "index.ts"), "utf8")).toContain(`export * from "./types.ts";`);
+    const wrong = await soapgen(["generate", "--wsdl", CHOICE, "--out", out, "--import-extension", "mjs"]);
+    expect(wrong).toMatchObject({ code: 1, stdout: "" });
+    expect(wrong.stderr).toMatch(/^soapgen: command line: Invalid values:.*import-extension.*"mjs".*"none"/s);
+
+    const project = join(dir, "import-extension-config");
+    cpSync(CHOICE, join(project, "service.wsdl"));
+    const config = (importExtension: string) =>
+      writeFileSync(
+        join(project, "soapgen.config.json"),
+        JSON.stringify({ targets: [{ wsdl: "service.wsdl", out: "sdk", importExtension }] }),
+      );
+    config("none");
+    expect((await soapgen(["generate"], project)).code).toBe(0);
+    expect(readFileSync(join(project, "sdk/index.ts"), "utf8")).toContain(`export * from "./types";`);
+    config("mjs");
+    expect(await soapgen(["generate"], project)).toMatchObject({
+      code: 1,
+      stderr: `soapgen: ${join(project, "soapgen.config.json")}: expected "importExtension" to be "js", "ts" or "none" (at targets[0])\n`,
+    });
+    expect(await soapgen(["generate", "--import-extension", "ts"], project)).toMatchObject({
+      code: 1,
+      stderr:
+        "soapgen: command line: --operations, --exclude-operations and --import-extension need --wsdl and --out (in the config file, give them per target)\n",
+    });
   });
 
   it("says what is wrong with a config file in one line", async () => {

@@ -19,7 +19,7 @@ describe("generated/customer-service", () => {
     operations: 33,
   });
 
-  it("types the schema's constructs as the README's mapping says", () => {
+  it("types the schema's constructs as the reference's mapping says", () => {
     const { types } = outputParts(rendered());
     expect(types).toContain("export interface CustomerCenterConfig extends Carrier {");
     expect(types).toContain(

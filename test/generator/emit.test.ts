@@ -124,7 +124,7 @@ describe("emission per construct", () => {
   it("wsdl:fault becomes an error class the client throws, headers a typed interface", async () => {
     const { types, index } = await files("faults.wsdl");
     expect(index).toContain(
-      'export class InsufficientFundsError extends SoapFaultError<InsufficientFunds> {\n  override readonly name = "InsufficientFundsError";\n}',
+      'export class InsufficientFundsError extends SoapFaultError<InsufficientFunds> {\n  override readonly name = "InsufficientFundsError";\n  declare readonly detail: InsufficientFunds | undefined;\n\n  constructor(init: SoapFaultInit<InsufficientFunds>) {\n    super(init);\n  }\n}',
     );
     expect(index).toContain(
       "new SoapClient<BankRequestHeaders>(bankTables, options, { faults: bankFaults })",

@@ -145,7 +145,7 @@ const declaration: fc.Arbitrary<string> = fc.oneof(
     .tuple(name, name, fc.array(name, { minLength: 1, maxLength: 4 }))
     .map(
       ([error, detail, faults]) =>
-        `export class ${error} extends SoapFaultError<${detail}> {\n    override readonly name = "${error}";\n}\nconst ${error}s = { ${faults.map((f) => `${f}: ${f}Fault`).join(", ")} };`,
+        `export class ${error} extends SoapFaultError<${detail}> {\n    override readonly name = "${error}";\n    declare readonly detail: ${detail} | undefined;\n\n    constructor(init: SoapFaultInit<${detail}>) {\n        super(init);\n    }\n}\nconst ${error}s = { ${faults.map((f) => `${f}: ${f}Fault`).join(", ")} };`,
     ),
   fc
     .tuple(name, name, name)
