@@ -159,7 +159,8 @@ export class EmitContext {
    * a choice (a union cannot be an interface) or derives from such a type.
    */
   isUnionShaped(type: ComplexType): boolean {
-    if (type.content && hasSingleChoice(type.content)) return true;
+    // Mixed content is one ordered array, whatever choices it holds.
+    if (type.content && !type.mixed && hasSingleChoice(type.content)) return true;
     if (!type.base) return false;
     const base = this.model.types.get(qnameKey(type.base));
     return base?.kind === "complex" && this.isUnionShaped(base);

@@ -4,12 +4,18 @@
  * literals so a reader can see exactly what the client will send.
  */
 import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
-import type { FieldMeta, OperationMeta, TypeMeta, ValueKind } from "../../templates/runtime/metadata.js";
+import type {
+  FieldMeta,
+  GroupMeta,
+  OperationMeta,
+  TypeMeta,
+  ValueKind,
+} from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText } from "../lib/names.js";
 import { LiteralWriter } from "../lib/literal-writer.js";
 import type { EmitContext } from "./context.js";
-import { allProperties, ownShape } from "./content-model.js";
+import { allProperties, ownShape, type Property } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
 
@@ -127,12 +133,32 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     kind: "complex",
     ...xml,
     ...(type.base ? { base: ctx.typeName(qnameKey(type.base)) } : {}),
-    fields: properties.flatMap((p) =>
-      p.kind === "element" ? [elementField(ctx, p.prop, p.element, p.optional, p.repeated)] : [],
-    ),
+    fields: properties.flatMap((p) => {
+      if (p.kind === "element") return [elementField(ctx, p.prop, p.element, p.optional, p.repeated)];
+      if (p.kind !== "ordered") return [];
+      return p.items.map(({ key, element }) => ({
+        ...elementField(ctx, key, element, false, false, true),
+        group: p.prop,
+      }));
+    }),
     ...(attributes.length > 0 ? { attributes } : {}),
     ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
+    ...groupsMeta(properties),
+  };
+}
+
+/** The ordered groups (`$choice`, `$mixed`), their flags only when set. */
+function groupsMeta(properties: Property[]): { groups?: Record<string, GroupMeta> } {
+  const groups = properties.flatMap((p) => (p.kind === "ordered" ? [p] : []));
+  if (groups.length === 0) return {};
+  return {
+    groups: Object.fromEntries(
+      groups.map((p): [string, GroupMeta] => [
+        p.prop,
+        { ...(p.optional ? { optional: true } : {}), ...(p.text ? { text: true } : {}) },
+      ]),
+    ),
   };
 }
 
@@ -158,9 +184,11 @@ function elementField(
   element: ElementParticle,
   optional: boolean,
   repeated: boolean,
+  grouped = false,
 ): FieldMeta {
   const field = slot(prop, element.name, typeRefMeta(ctx, element.type), {
-    optional: optional || element.minOccurs === 0,
+    // A group's item is there or not as the group's items say: the element's own minOccurs is no flag.
+    optional: !grouped && (optional || element.minOccurs === 0),
     repeated,
     nillable: element.nillable,
   });

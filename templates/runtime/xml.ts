@@ -144,6 +144,23 @@ export class XmlElement {
     return this.builtMixed;
   }
 
+  /**
+   * Text and children in document order, adjacent text (CDATA included) as one string, white space kept:
+   * for mixed content, where the text is data.
+   */
+  get nodes(): (XmlElement | string)[] {
+    const children = this.children;
+    const nodes: (XmlElement | string)[] = [];
+    let next = 0;
+    for (const node of this.content) {
+      const piece = textOf(node, this);
+      if (piece === undefined) nodes.push(children[next++] as XmlElement);
+      else if (typeof nodes[nodes.length - 1] === "string") nodes[nodes.length - 1] += piece;
+      else if (piece !== "") nodes.push(piece);
+    }
+    return nodes;
+  }
+
   /** Local names from the root to this element, e.g. `Envelope/Body/X`. */
   get path(): string {
     return this.parent === undefined ? this.local : `${this.parent.path}/${this.local}`;

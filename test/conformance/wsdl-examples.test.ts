@@ -147,3 +147,63 @@ describe("type-parts.wsdl against zeep", async () => {
     });
   });
 });
+
+interface RepeatedChoiceModule {
+  MailboxServiceClient: new (options: ClientOptions) => { sync: Method };
+}
+
+describe("repeated-choice.wsdl against zeep", async () => {
+  const wsdl = resolve(ROOT, "wsdl/repeated-choice.wsdl");
+  const generated = await client<RepeatedChoiceModule>("repeated-choice.wsdl");
+
+  it("agrees with zeep on the order of a repeated choice's elements, both ways", async () => {
+    // zeep names a repeated choice `_value_1`, `_value_2`, …, with an item per element as ours.
+    const written = await zeepWriteResponses(wsdl, [
+      {
+        id: "folder",
+        operation: "Sync",
+        body: {
+          Folder: {
+            Name: "Inbox",
+            _value_1: [{ Message: { Subject: "first" } }, { Note: "n" }, { Message: { Subject: "second" } }],
+            _value_2: [{ Flag: 2 }, { Tag: "red" }, { Flag: 1 }],
+          },
+        },
+      },
+    ]);
+    const { sent, fetch } = answering(envelopeOf(written.get("folder")));
+    const mailbox = new generated.MailboxServiceClient({ fetch });
+    const response = await mailbox.sync({
+      Folder: {
+        Name: "Out",
+        $choice: [{ CalendarItem: { Start: new Date("2024-05-06T07:08:09Z") } }, { Note: "x" }],
+      },
+      Script: { $choice: [{ Step: "a" }, { Wait: 5 }, { Step: "b" }, { Say: "hi" }] },
+    });
+    expect(response).toEqual({
+      Folder: {
+        Name: "Inbox",
+        $choice: [{ Message: { Subject: "first" } }, { Note: "n" }, { Message: { Subject: "second" } }],
+        $choice2: [{ Flag: 2 }, { Tag: "red" }, { Flag: 1 }],
+      },
+    });
+    const read = await zeepReadRequests(wsdl, [{ id: "s", operation: "Sync", envelope: sent[0]!.body }]);
+    // zeep groups the repeated sequence by its rounds, the same elements in the same order.
+    expect(read.get("s")).toEqual({
+      header: null,
+      body: {
+        Folder: {
+          Name: "Out",
+          _value_1: [{ CalendarItem: { Start: "2024-05-06T07:08:09+00:00" } }, { Note: "x" }],
+          _value_2: {},
+        },
+        Script: {
+          _value_1: [
+            { Step: "a", Wait: 5, Say: null },
+            { Step: "b", Wait: null, Say: "hi" },
+          ],
+        },
+      },
+    });
+  });
+});

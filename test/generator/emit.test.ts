@@ -23,6 +23,21 @@ describe("emission per construct", () => {
     );
   });
 
+  it("a repeated choice, or a repeated group holding one, becomes one ordered array of single-key objects", async () => {
+    const { types, schema } = await files("repeated-choice.wsdl");
+    expect(types).toContain(
+      "  $choice: ({ Message: Message } | { CalendarItem: CalendarItem } | { Note: string | null })[];\n",
+    );
+    expect(types).toContain("  $choice2?: ({ Tag: string } | { Flag: number })[];\n");
+    expect(types).toContain("  $choice: ({ Step: string } | { Wait: number } | { Say: string })[];\n");
+    // No branch is a property of its own any more, so none decodes as an empty array.
+    expect(types).not.toMatch(/Message\?: Message\[\]|Tag\?: string\[\]/);
+    expect(schema).toContain(
+      '{ name: "Note", ns: nsrepeated_choice, type: "string", nillable: true, group: "$choice" },',
+    );
+    expect(schema).toContain("groups: { $choice: {}, $choice2: { optional: true } },");
+  });
+
   it("complexContent and simpleContent extension become interface inheritance", async () => {
     const { types, schema } = await files("extension.wsdl");
     expect(types).toContain(

@@ -11,6 +11,7 @@ import type {
   ValueKind,
 } from "./metadata.js";
 import { complexLayout, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
+import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
 import type { XmlElement } from "./xml.js";
@@ -197,7 +198,7 @@ export class Decoder {
   complex(element: XmlElement, key: string, path: DecodePath): Record<string, unknown> {
     const layout = complexLayout(this.service, key);
     const anyElements: string[] | undefined = layout.any ? [] : undefined;
-    const result = this.fields(element, layout.fields, path, anyElements);
+    const result = this.fields(element, layout.fields, path, anyElements, layout);
     for (const attribute of layout.attributes) {
       const text = getAttribute(element, attribute.ns, attribute.name);
       if (text !== undefined)
@@ -209,26 +210,36 @@ export class Decoder {
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
     if (layout.text !== undefined) result["$value"] = this.simpleValue(element.text, layout.text, path);
-    else if (!isBlank(element.text)) fail("Unexpected text in element-only content", path, element.text);
+    else if (!layout.mixed && !isBlank(element.text))
+      fail("Unexpected text in element-only content", path, element.text);
     if (anyElements !== undefined) result["$any"] = anyElements;
     return result;
   }
 
   /**
-   * Decodes child elements into one property per field, in field order. Unknown children are kept as XML
-   * in `anyElements` when given (`xs:any`), otherwise skipped (an error when strict).
+   * Decodes child elements into one property per field, in field order; the elements of an ordered group
+   * (and, in mixed content, the text) into the group's array in document order. Unknown children are kept
+   * as XML in `anyElements` when given (`xs:any`), otherwise skipped (an error when strict).
    */
   fields(
     element: XmlElement,
     fields: readonly FieldMeta[],
     path: DecodePath,
     anyElements?: string[],
+    ordered?: Pick<ComplexLayout, "groups" | "mixed">,
   ): Record<string, unknown> {
     const values: unknown[] = new Array(fields.length);
     const seen: boolean[] = new Array(fields.length);
+    const groups =
+      ordered !== undefined && ordered.groups.size > 0 ? new Map<string, unknown[]>() : undefined;
+    const textGroup = ordered?.mixed ? [...ordered.groups].find(([, group]) => group.text)?.[0] : undefined;
     // Elements usually arrive in schema order, so the search starts where the last one matched.
     let hint = 0;
-    for (const child of element.children) {
+    for (const child of textGroup === undefined ? element.children : element.nodes) {
+      if (typeof child === "string") {
+        itemsOf(groups!, textGroup!).push(child);
+        continue;
+      }
       let index = -1;
       let member: MemberMeta | undefined;
       for (let n = 0; n < fields.length; n++) {
@@ -248,7 +259,12 @@ export class Decoder {
       }
       hint = index;
       const field = fields[index] as FieldMeta;
-      if (field.repeated) {
+      if (groups !== undefined && field.group !== undefined) {
+        const items = itemsOf(groups, field.group);
+        const item = this.occurrence(child, field, member, childPath(path, child.local, items.length));
+        // A computed key is an own property even when it is `__proto__`.
+        if (item !== undefined) items.push({ [propOf(field)]: item });
+      } else if (field.repeated) {
         const items = (values[index] ??= []) as unknown[];
         const item = this.occurrence(child, field, member, childPath(path, child.local, items.length));
         if (item !== undefined) items.push(item);
@@ -262,10 +278,19 @@ export class Decoder {
     const result: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as FieldMeta;
+      if (groups !== undefined && field.group !== undefined) continue;
       const value = values[i];
       if (value !== undefined) result[propOf(field)] = value;
       else if (field.repeated) result[propOf(field)] = [];
       else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
+    }
+    for (const [name, group] of ordered?.groups ?? []) {
+      const items = groups?.get(name) ?? [];
+      if (items.length === 0 && !group.optional) {
+        const names = fields.filter((field) => field.group === name).map((field) => `<${field.name}>`);
+        fail(`Missing required element: one of ${names.join(", ")}`, path);
+      }
+      result[name] = items;
     }
     return result;
   }
@@ -352,6 +377,13 @@ export class Decoder {
     }
     return value;
   }
+}
+
+/** The array of an ordered group, made on its first item. */
+function itemsOf(groups: Map<string, unknown[]>, name: string): unknown[] {
+  let items = groups.get(name);
+  if (items === undefined) groups.set(name, (items = []));
+  return items;
 }
 
 /** Value kinds for which empty text is a value (""; no bytes); for every other kind it is none. */

@@ -5,6 +5,7 @@ import type {
   ComplexMeta,
   DictionaryMeta,
   FieldMeta,
+  GroupMeta,
   ListMeta,
   MemberMeta,
   ServiceMeta,
@@ -12,6 +13,7 @@ import type {
   ValueKind,
 } from "./metadata.js";
 import { complexLayout, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
 
@@ -161,13 +163,61 @@ export class Encoder {
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
     let content = "";
-    for (const field of layout.fields)
-      content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
+    const written = new Set<string>();
+    for (const field of layout.fields) {
+      if (field.group === undefined)
+        content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
+      else if (!written.has(field.group)) {
+        written.add(field.group);
+        content += this.group(layout, field.group, object[field.group], `${path}.${field.group}`);
+      }
+    }
+    // A mixed type without elements of its own: its group has no field to stand at.
+    for (const name of layout.groups.keys())
+      if (!written.has(name)) content += this.group(layout, name, object[name], `${path}.${name}`);
     if (layout.text !== undefined && object["$value"] !== undefined) {
       content += escapeText(this.text(object["$value"], layout.text, `${path}.$value`));
     }
     if (layout.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
     return wrap(name, attributes, content);
+  }
+
+  /**
+   * An ordered group's items in their order: each a single-key object naming one of the group's elements
+   * (`{ [prop]: value }`), or in mixed content a string of text.
+   */
+  private group(layout: ComplexLayout, name: string, value: unknown, path: string): string {
+    const group = layout.groups.get(name) as GroupMeta;
+    if (value !== undefined && !Array.isArray(value))
+      throw new SoapEncodeError(`Expected an array of items for ${name}`, path);
+    const fields = layout.fields.filter((field) => field.group === name);
+    const items: readonly unknown[] = value ?? [];
+    if (items.length === 0 && !group.optional)
+      throw new SoapEncodeError(
+        `At least one item is required: one of ${fields.map((field) => propOf(field)).join(", ")}`,
+        path,
+      );
+    let xml = "";
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const itemPath = `${path}[${i}]`;
+      if (typeof item === "string" && group.text) {
+        if (NON_XML_CHARACTERS.test(item))
+          throw new SoapEncodeError("String contains a character XML cannot carry", itemPath);
+        xml += escapeText(item);
+        continue;
+      }
+      const object = expectObject(item, itemPath);
+      const keys = Object.keys(object);
+      const field = keys.length === 1 ? fields.find((f) => propOf(f) === keys[0]) : undefined;
+      if (field === undefined)
+        throw new SoapEncodeError(
+          `Expected ${group.text ? "a string or " : ""}an object with one of ${fields.map((f) => propOf(f)).join(", ")}, got ${keys.length === 0 ? "no property" : keys.join(", ")}`,
+          itemPath,
+        );
+      xml += this.occurrence(field, object[propOf(field)], `${itemPath}.${propOf(field)}`);
+    }
+    return xml;
   }
 
   /** The type a value is written as: its `$type` when that names the declared type or one derived from it. */

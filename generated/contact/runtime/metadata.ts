@@ -47,6 +47,23 @@ export interface FieldMeta {
    * one `$element` names, or the first for a value without `$element`.
    */
   readonly members?: readonly MemberMeta[];
+  /**
+   * The element belongs to an ordered group (`ComplexMeta.groups`): it is no property of its own but an
+   * item `{ [prop]: value }` of the group's array, which keeps the elements in document order.
+   */
+  readonly group?: string;
+}
+
+/**
+ * A repeated choice (or a repeated group holding one), or mixed content: one array property holding, in
+ * document order, a single-key object `{ [prop]: value }` per element of the group's fields and, for mixed
+ * content, a string per run of text. Written where the group's first field stands.
+ */
+export interface GroupMeta {
+  /** The content may be empty (every item of the group is optional). */
+  readonly optional?: boolean;
+  /** Mixed content (`mixed="true"`): text between the elements is kept as strings. */
+  readonly text?: boolean;
 }
 
 /** One element of a substitution group, with the type it has. */
@@ -83,6 +100,8 @@ export interface ComplexMeta {
   readonly text?: string;
   /** The content model has `xs:any`: unknown child elements are kept as raw XML strings in `$any`. */
   readonly any?: boolean;
+  /** Ordered groups by property name (`$choice`, `$mixed`); their elements are the fields naming them in `group`. */
+  readonly groups?: Readonly<Record<string, GroupMeta>>;
 }
 
 /** A collection wrapper (`ArrayOfX`): on the wire a wrapper element around repeated items; in TS an array. */
