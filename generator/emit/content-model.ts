@@ -8,11 +8,12 @@ import {
   type AttributeDecl,
   type ComplexType,
   type ElementParticle,
+  type GroupParticle,
   type Particle,
   type TypeRef,
 } from "../model.js";
 import { memberName, NameAllocator } from "../lib/names.js";
-import { type EmitContext, isExclusiveChoice } from "./context.js";
+import { type EmitContext, hasSingleChoice, isExclusiveChoice } from "./context.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 
 export type Property =
@@ -136,9 +137,23 @@ function addParticle(particle: Particle, shape: Shape, names: NameAllocator, sco
       return;
     case "sequence":
     case "all":
+      if (particle.minOccurs === 0 && !inner.repeated && !inner.flatten && allOrNothing(particle)) {
+        // Optional content with a required choice: all of it or none, or the choice would lose its
+        // requirement to the group's optionality.
+        const present: Shape = { properties: [], choices: [] };
+        const required: Scope = { optional: false, repeated: false, flatten: false };
+        for (const child of particle.particles) addParticle(child, present, names, required);
+        shape.choices.push([present, { properties: [], choices: [] }]);
+        return;
+      }
       for (const child of particle.particles) addParticle(child, shape, names, inner);
       return;
     case "choice": {
+      // A choice of one particle is that particle.
+      if (particle.particles.length === 1 && !inner.flatten) {
+        addParticle(particle.particles[0]!, shape, names, inner);
+        return;
+      }
       if (inner.repeated || inner.flatten || !isExclusiveChoice(particle)) {
         const flat: Scope = { ...inner, optional: true, flatten: true };
         for (const child of particle.particles) addParticle(child, shape, names, flat);
@@ -170,6 +185,11 @@ function addOrdered(particle: Particle, shape: Shape, group: OrderedGroup): void
   } else if (particle.kind === "any") {
     if (!shape.properties.some((p) => p.kind === "any")) shape.properties.push({ kind: "any", prop: "$any" });
   } else for (const child of particle.particles) addOrdered(child, shape, group);
+}
+
+/** An optional group whose content, once there, requires an exclusive choice to be made. */
+function allOrNothing(particle: GroupParticle): boolean {
+  return hasSingleChoice({ ...particle, minOccurs: 1 }) && !particle.particles.every(emptiable);
 }
 
 function hasElement(particle: Particle): boolean {

@@ -201,7 +201,7 @@ export function isExclusiveChoice(choice: GroupParticle): boolean {
 }
 
 /** An exclusive choice (see content-model.ts) somewhere in the content: the type becomes a TS union. */
-function hasSingleChoice(particle: Particle): boolean {
+export function hasSingleChoice(particle: Particle): boolean {
   if (particle.kind === "element" || particle.kind === "any" || isRepeated(particle)) return false;
   if (particle.kind === "choice") return isExclusiveChoice(particle);
   return particle.particles.some(hasSingleChoice);

@@ -5,6 +5,7 @@
  */
 import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
 import type {
+  ChoiceMeta,
   FieldMeta,
   GroupMeta,
   OperationMeta,
@@ -15,7 +16,7 @@ import { builtinMapping } from "../lib/builtins.js";
 import { docText } from "../lib/names.js";
 import { LiteralWriter } from "../lib/literal-writer.js";
 import type { EmitContext } from "./context.js";
-import { allProperties, ownShape, type Property } from "./content-model.js";
+import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { MessagePlan, PortPlan } from "./port.js";
 
@@ -115,7 +116,8 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
       value: elementField(ctx, value.name.local, value, false, false),
     };
   }
-  const properties = allProperties(ownShape(ctx, type));
+  const shape = ownShape(ctx, type);
+  const properties = allProperties(shape);
   const attributes = properties.flatMap((p) =>
     p.kind === "attribute"
       ? [
@@ -145,7 +147,33 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
     ...groupsMeta(properties),
+    ...choicesMeta(shape),
   };
+}
+
+/** The shape's exclusive choices, outermost first; one inside a branch is never required on its own. */
+function choicesMeta(shape: Shape): { choices?: ChoiceMeta[] } {
+  const choices: ChoiceMeta[] = [];
+  const visit = (of: Shape, optional: boolean): void => {
+    for (const branches of of.choices) {
+      const props = branches.flatMap((branch) =>
+        allProperties(branch).flatMap((p) => (p.kind === "element" || p.kind === "ordered" ? [p.prop] : [])),
+      );
+      const empty = optional || !branches.every(requiresContent);
+      choices.push({ props: [...new Set(props)], ...(empty ? { optional: true } : {}) });
+      for (const branch of branches) visit(branch, true);
+    }
+  };
+  visit(shape, false);
+  return choices.length > 0 ? { choices } : {};
+}
+
+/** Whether a value of the shape must have some element. */
+function requiresContent(shape: Shape): boolean {
+  return (
+    shape.properties.some((p) => (p.kind === "element" || p.kind === "ordered") && !p.optional) ||
+    shape.choices.some((branches) => branches.every(requiresContent))
+  );
 }
 
 /** The ordered groups (`$choice`, `$mixed`), their flags only when set. */

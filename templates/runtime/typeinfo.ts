@@ -1,5 +1,6 @@
 import type {
   AttributeMeta,
+  ChoiceMeta,
   ComplexMeta,
   FieldMeta,
   GroupMeta,
@@ -45,6 +46,9 @@ export interface ComplexLayout {
   readonly groups: ReadonlyMap<string, GroupMeta>;
   /** Some group is mixed content: text between the elements is content, not an error. */
   readonly mixed: boolean;
+  readonly choices: readonly ChoiceMeta[];
+  /** Properties of the choices' branches: a repeated one is absent rather than `[]` when empty. */
+  readonly choiceProps: ReadonlySet<string>;
   /** Every property a value of this type may have. */
   readonly props: ReadonlySet<string>;
   /** Type keys of this type and its bases. */
@@ -113,8 +117,20 @@ export function complexLayout(service: ServiceMeta, key: string): ComplexLayout 
     ]);
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
-    layout = { fields, attributes, text, any, groups, mixed, props, lineage };
+    const choices = chain.flatMap((type) => type.choices ?? []);
+    const choiceProps = new Set(choices.flatMap((choice) => choice.props));
+    layout = { fields, attributes, text, any, groups, mixed, choices, choiceProps, props, lineage };
     layouts.set(key, layout);
   }
   return layout;
+}
+
+/** The elements of a choice's branches, for a message: `<A>, <B>`. */
+export function describeChoice(choice: ChoiceMeta, layout: ComplexLayout): string {
+  return choice.props
+    .map((prop) => {
+      const field = layout.fields.find((f) => propOf(f) === prop && f.group === undefined);
+      return field === undefined ? prop : `<${field.name}>`;
+    })
+    .join(", ");
 }

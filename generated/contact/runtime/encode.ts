@@ -12,7 +12,7 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexLayout, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import { complexLayout, describeChoice, isValueKind, lookupType, propOf } from "./typeinfo.js";
 import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
@@ -162,6 +162,9 @@ export class Encoder {
       const text = this.text(attributeValue, attribute.type, `${path}.${propOf(attribute)}`);
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
+    for (const choice of layout.choices)
+      if (!choice.optional && !choice.props.some((prop) => object[prop] !== undefined))
+        throw new SoapEncodeError(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
     let content = "";
     const written = new Set<string>();
     for (const field of layout.fields) {

@@ -102,6 +102,18 @@ export interface ComplexMeta {
   readonly any?: boolean;
   /** Ordered groups by property name (`$choice`, `$mixed`); their elements are the fields naming them in `group`. */
   readonly groups?: Readonly<Record<string, GroupMeta>>;
+  /** The exclusive choices (TS unions), outermost first. */
+  readonly choices?: readonly ChoiceMeta[];
+}
+
+/**
+ * An `xs:choice` typed as a union: the properties of all its branches. A repeated element among them is
+ * absent, not `[]`, when none of its elements came; a required choice needs one of the properties.
+ */
+export interface ChoiceMeta {
+  readonly props: readonly string[];
+  /** No branch need be given (the choice or a branch may be empty, or it sits in an optional branch). */
+  readonly optional?: boolean;
 }
 
 /** A collection wrapper (`ArrayOfX`): on the wire a wrapper element around repeated items; in TS an array. */

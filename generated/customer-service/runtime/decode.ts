@@ -10,7 +10,14 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexLayout, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
+import {
+  complexLayout,
+  describeChoice,
+  isValueKind,
+  lookupType,
+  propOf,
+  typeKeyByXmlName,
+} from "./typeinfo.js";
 import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
@@ -209,6 +216,9 @@ export class Decoder {
         );
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
+    for (const choice of layout.choices)
+      if (!choice.optional && !choice.props.some((prop) => result[prop] !== undefined))
+        fail(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
     if (layout.text !== undefined) result["$value"] = this.simpleValue(element.text, layout.text, path);
     else if (!layout.mixed && !isBlank(element.text))
       fail("Unexpected text in element-only content", path, element.text);
@@ -226,7 +236,7 @@ export class Decoder {
     fields: readonly FieldMeta[],
     path: DecodePath,
     anyElements?: string[],
-    ordered?: Pick<ComplexLayout, "groups" | "mixed">,
+    ordered?: Pick<ComplexLayout, "groups" | "mixed" | "choiceProps">,
   ): Record<string, unknown> {
     const values: unknown[] = new Array(fields.length);
     const seen: boolean[] = new Array(fields.length);
@@ -281,7 +291,7 @@ export class Decoder {
       if (groups !== undefined && field.group !== undefined) continue;
       const value = values[i];
       if (value !== undefined) result[propOf(field)] = value;
-      else if (field.repeated) result[propOf(field)] = [];
+      else if (field.repeated && !ordered?.choiceProps.has(propOf(field))) result[propOf(field)] = [];
       else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
     }
     for (const [name, group] of ordered?.groups ?? []) {
