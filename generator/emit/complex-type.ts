@@ -92,6 +92,8 @@ const PROPERTY_DOCS: Partial<Record<Property["kind"], string>> = {
 
 function propertyDocs(property: Property): string | undefined {
   if (property.kind === "element") return property.element.documentation;
+  if (property.kind === "text" && property.mixed)
+    return "The element's text (mixed content without elements).";
   if (property.kind !== "ordered") return PROPERTY_DOCS[property.kind];
   return property.text
     ? "The mixed content in document order: a string per run of text, `{ Element: value }` per element."

@@ -20,7 +20,7 @@ export type Property =
   | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
   | { kind: "attribute"; prop: string; attribute: AttributeDecl; optional: boolean }
   | { kind: "any"; prop: "$any" }
-  | { kind: "text"; prop: "$value"; type: TypeRef }
+  | { kind: "text"; prop: "$value"; type: TypeRef; mixed?: true }
   | OrderedGroup;
 
 /**
@@ -68,7 +68,15 @@ export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
   if (type.simpleContent && !inherited.includes("$value")) {
     shape.properties.push({ kind: "text", prop: "$value", type: type.simpleContent });
   }
-  if (type.mixed) {
+  if (type.mixed && !type.content && !type.base && !inherited.includes("$value")) {
+    // Text and no elements: the text is the value, as simple content's is.
+    shape.properties.push({
+      kind: "text",
+      prop: "$value",
+      type: { kind: "builtin", name: "string" },
+      mixed: true,
+    });
+  } else if (type.mixed) {
     // Text between the elements is data: all the content goes, in order, into one array.
     const mixed = orderedGroup(names.claim("$mixed"), !type.content || emptiable(type.content), true);
     shape.properties.push(mixed);

@@ -144,7 +144,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
       }));
     }),
     ...(attributes.length > 0 ? { attributes } : {}),
-    ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
+    ...properties.flatMap((p) => (p.kind === "text" ? [{ text: typeRefMeta(ctx, p.type) }] : []))[0],
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
     ...groupsMeta(properties),
     ...choicesMeta(shape),

@@ -95,7 +95,7 @@ describe("repeated choice", () => {
       "Expected an object with one of Message, CalendarItem, Note, got Message, Note at body.Folder.$choice[0]",
     );
     expect(() => encode([{ Tag: "t" }])).toThrow(SoapEncodeError);
-    expect(() => encode([])).toThrow("At least one item is required: one of Message, CalendarItem, Note");
+    expect(() => encode([])).toThrow("At least one element is required: one of Message, CalendarItem, Note");
     expect(() => encode(undefined)).toThrow(SoapEncodeError);
     expect(() => encode({ Note: "n" })).toThrow("Expected an array of items for $choice");
   });

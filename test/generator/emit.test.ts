@@ -38,6 +38,19 @@ describe("emission per construct", () => {
     expect(schema).toContain("groups: { $choice: {}, $choice2: { optional: true } },");
   });
 
+  it("mixed content becomes one ordered array of text and single-key objects", async () => {
+    const { types, schema } = await files("mixed.wsdl");
+    expect(types).toContain(
+      "  $mixed?: (string | { b: string } | { i: string } | { a: Link })[];\n  lang?: string;\n",
+    );
+    expect(types).toContain("  $mixed: (string | { Name: string } | { Date: string })[];\n");
+    expect(types).toContain(
+      "export interface Link {\n  /** The element's text (mixed content without elements). */\n  $value: string;\n",
+    );
+    expect(types).toContain("export interface Greeting {\n  Name: string;\n}");
+    expect(schema).toContain("groups: { $mixed: { optional: true, text: true } },");
+  });
+
   it("complexContent and simpleContent extension become interface inheritance", async () => {
     const { types, schema } = await files("extension.wsdl");
     expect(types).toContain(

@@ -195,9 +195,10 @@ export class Encoder {
       throw new SoapEncodeError(`Expected an array of items for ${name}`, path);
     const fields = layout.fields.filter((field) => field.group === name);
     const items: readonly unknown[] = value ?? [];
-    if (items.length === 0 && !group.optional)
+    // Text does not make up for a required element.
+    if (!group.optional && !items.some((item) => typeof item !== "string"))
       throw new SoapEncodeError(
-        `At least one item is required: one of ${fields.map((field) => propOf(field)).join(", ")}`,
+        `At least one element is required: one of ${fields.map((field) => propOf(field)).join(", ")}`,
         path,
       );
     let xml = "";

@@ -296,7 +296,7 @@ export class Decoder {
     }
     for (const [name, group] of ordered?.groups ?? []) {
       const items = groups?.get(name) ?? [];
-      if (items.length === 0 && !group.optional) {
+      if (!group.optional && !items.some((item) => typeof item !== "string")) {
         const names = fields.filter((field) => field.group === name).map((field) => `<${field.name}>`);
         fail(`Missing required element: one of ${names.join(", ")}`, path);
       }
