@@ -61,6 +61,8 @@ export function propertyType(ctx: EmitContext, property: Property): string {
       return ctx.typeExpr(property.attribute.type);
     case "any":
       return "string[]";
+    case "anyAttribute":
+      return "Record<string, string>";
     case "text":
       return ctx.typeExpr(property.type);
     case "ordered":
@@ -88,6 +90,8 @@ function propertySignature(ctx: EmitContext, property: Property): OptionalKind<P
 const PROPERTY_DOCS: Partial<Record<Property["kind"], string>> = {
   any: "Elements the schema leaves open (`xs:any`), as raw XML.",
   text: "The element's text content (`xs:simpleContent`).",
+  anyAttribute:
+    "Undeclared attributes (`xs:anyAttribute`) by name: `local`, or `{namespace}local` if qualified.",
 };
 
 function propertyDocs(property: Property): string | undefined {
@@ -103,6 +107,7 @@ function propertyDocs(property: Property): string | undefined {
 function isOptional(property: Property): boolean {
   return (
     property.kind === "any" ||
+    property.kind === "anyAttribute" ||
     ((property.kind === "element" || property.kind === "attribute" || property.kind === "ordered") &&
       property.optional)
   );

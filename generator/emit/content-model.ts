@@ -20,6 +20,7 @@ export type Property =
   | { kind: "element"; prop: string; element: ElementParticle; optional: boolean; repeated: boolean }
   | { kind: "attribute"; prop: string; attribute: AttributeDecl; optional: boolean }
   | { kind: "any"; prop: "$any" }
+  | { kind: "anyAttribute"; prop: "$attributes" }
   | { kind: "text"; prop: "$value"; type: TypeRef; mixed?: true }
   | OrderedGroup;
 
@@ -91,6 +92,8 @@ export function ownShape(ctx: EmitContext, type: ComplexType): Shape {
       optional: attribute.use !== "required",
     });
   }
+  if (type.anyAttribute && !inherited.includes("$attributes"))
+    shape.properties.push({ kind: "anyAttribute", prop: "$attributes" });
   shapes.set(type, shape);
   return shape;
 }

@@ -146,6 +146,7 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     ...(attributes.length > 0 ? { attributes } : {}),
     ...properties.flatMap((p) => (p.kind === "text" ? [{ text: typeRefMeta(ctx, p.type) }] : []))[0],
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
+    ...(properties.some((p) => p.kind === "anyAttribute") ? { anyAttribute: true } : {}),
     ...groupsMeta(properties),
     ...choicesMeta(shape),
   };

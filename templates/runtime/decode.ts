@@ -19,7 +19,15 @@ import {
 } from "./typeinfo.js";
 import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
-import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
+import {
+  getAttribute,
+  isBlank,
+  resolveQName,
+  serializeContent,
+  serializeElement,
+  XMLNS_NS,
+  XSI_NS,
+} from "./xml.js";
 import type { XmlElement } from "./xml.js";
 
 /** What tolerant decoding accepted that the schema does not allow, kept so it can be logged. */
@@ -215,6 +223,10 @@ export class Decoder {
         );
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
+    if (layout.anyAttribute) {
+      const open = openAttributes(element, layout);
+      if (open !== undefined) result["$attributes"] = open;
+    }
     for (const choice of layout.choices)
       if (!choice.optional && !choice.props.some((prop) => result[prop] !== undefined))
         fail(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
@@ -386,6 +398,22 @@ export class Decoder {
     }
     return value;
   }
+}
+
+/**
+ * The attributes an `xs:anyAttribute` admits: all but the declared ones, namespace declarations and the
+ * `xsi:` attributes the decoder reads itself; keyed `local`, or `{namespace}local` when qualified.
+ */
+function openAttributes(element: XmlElement, layout: ComplexLayout): Record<string, string> | undefined {
+  let open: Record<string, string> | undefined;
+  for (const attribute of element.attributes) {
+    if (attribute.ns === XMLNS_NS || attribute.ns === XSI_NS) continue;
+    if (layout.attributes.some((a) => a.name === attribute.local && a.ns === attribute.ns)) continue;
+    // Names come from the server: a null prototype makes `__proto__` an ordinary key.
+    open ??= Object.create(null) as Record<string, string>;
+    open[attribute.ns === "" ? attribute.local : `{${attribute.ns}}${attribute.local}`] = attribute.value;
+  }
+  return open;
 }
 
 /** The array of an ordered group, made on its first item. */

@@ -101,6 +101,11 @@ export interface ComplexMeta {
   readonly any?: boolean;
   /** Ordered groups by property name (`$choice`, `$mixed`); their elements are the fields naming them in `group`. */
   readonly groups?: Readonly<Record<string, GroupMeta>>;
+  /**
+   * `xs:anyAttribute`: attributes the schema does not declare are kept in `$attributes`, keyed by local
+   * name when unqualified and `{namespace}local` (Clark notation) when qualified.
+   */
+  readonly anyAttribute?: boolean;
   /** The exclusive choices (TS unions), outermost first. */
   readonly choices?: readonly ChoiceMeta[];
 }

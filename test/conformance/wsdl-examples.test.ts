@@ -279,3 +279,38 @@ describe("mixed.wsdl against zeep", async () => {
     });
   });
 });
+
+interface AnyAttributeModule {
+  TokenServiceClient: new (options: ClientOptions) => { verify: Method };
+}
+
+describe("any-attribute.wsdl against zeep", async () => {
+  const wsdl = resolve(ROOT, "wsdl/any-attribute.wsdl");
+  const generated = await client<AnyAttributeModule>("any-attribute.wsdl");
+
+  it("names undeclared attributes as zeep does (`_attr_1`: local or Clark names), both ways", async () => {
+    const written = await zeepWriteResponses(wsdl, [
+      {
+        id: "t",
+        operation: "Verify",
+        body: { Token: { Value: "v", id: "i", _attr_1: { "{urn:w}Id": "T-2", plain: "x" } } },
+      },
+    ]);
+    const { sent, fetch } = answering(envelopeOf(written.get("t")));
+    const tokens = new generated.TokenServiceClient({
+      fetch,
+      headers: { context: { Tenant: "acme", $attributes: { "{urn:w}mustSee": "1", plain: "p" } } },
+    });
+    const response = await tokens.verify({
+      Token: { Value: "v", id: "i", $attributes: { "{urn:w}Id": "T-1" } },
+    });
+    expect(response).toEqual({
+      Token: { Value: "v", id: "i", $attributes: { "{urn:w}Id": "T-2", plain: "x" } },
+    });
+    const read = await zeepReadRequests(wsdl, [{ id: "r", operation: "Verify", envelope: sent[0]!.body }]);
+    expect(read.get("r")).toEqual({
+      header: { context: { Tenant: "acme", _attr_1: { "{urn:w}mustSee": "1", plain: "p" } } },
+      body: { Token: { Value: "v", id: "i", _attr_1: { "{urn:w}Id": "T-1" } }, Signed: null },
+    });
+  });
+});

@@ -51,6 +51,17 @@ describe("emission per construct", () => {
     expect(schema).toContain("groups: { $mixed: { optional: true, text: true } },");
   });
 
+  it("xs:anyAttribute becomes $attributes, inherited by a derived type and on a header block", async () => {
+    const { types, schema } = await files("any-attribute.wsdl");
+    const open =
+      "  /** Undeclared attributes (`xs:anyAttribute`) by name: `local`, or `{namespace}local` if qualified. */\n" +
+      "  $attributes?: Record<string, string>;\n}";
+    expect(types).toContain(`  Value: string;\n  id?: string;\n${open}`);
+    expect(types).toContain(`export interface Context {\n  Tenant: string;\n${open}`);
+    expect(types).toMatch(/export interface SignedToken extends Token \{\n[^]*?Signature: Uint8Array;\n\}/);
+    expect(schema.match(/anyAttribute: true/g)).toHaveLength(2);
+  });
+
   it("complexContent and simpleContent extension become interface inheritance", async () => {
     const { types, schema } = await files("extension.wsdl");
     expect(types).toContain(

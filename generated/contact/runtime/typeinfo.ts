@@ -43,6 +43,8 @@ export interface ComplexLayout {
   readonly attributes: readonly AttributeMeta[];
   readonly text: string | undefined;
   readonly any: boolean;
+  /** `xs:anyAttribute` somewhere in the chain: undeclared attributes go to `$attributes`. */
+  readonly anyAttribute: boolean;
   /** Ordered groups (repeated choices, mixed content) by property name. */
   readonly groups: ReadonlyMap<string, GroupMeta>;
   /** Some group is mixed content: text between the elements is content, not an error. */
@@ -118,9 +120,23 @@ export function complexLayout(service: ServiceMeta, key: string): ComplexLayout 
     ]);
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
+    const anyAttribute = chain.some((type) => type.anyAttribute === true);
+    if (anyAttribute) props.add("$attributes");
     const choices = chain.flatMap((type) => type.choices ?? []);
     const choiceProps = new Set(choices.flatMap((choice) => choice.props));
-    layout = { fields, attributes, text, any, groups, mixed, choices, choiceProps, props, lineage };
+    layout = {
+      fields,
+      attributes,
+      text,
+      any,
+      anyAttribute,
+      groups,
+      mixed,
+      choices,
+      choiceProps,
+      props,
+      lineage,
+    };
     layouts.set(key, layout);
   }
   return layout;

@@ -2,7 +2,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { SoapDecodeError } from "./errors.js";
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 

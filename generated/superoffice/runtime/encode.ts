@@ -15,12 +15,22 @@ import type {
 import { complexLayout, describeChoice, isValueKind, lookupType, propOf } from "./typeinfo.js";
 import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
-import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
+import { escapeAttribute, escapeText, parseXml, XML_NS, XMLNS_NS, XSI_NS } from "./xml.js";
 
 export interface EncodeOptions {
   /** Refuse enumeration values the schema does not list, even ones a newer server sent. */
   readonly strict?: boolean | undefined;
 }
+
+// XML 1.0 (fifth edition) NameStartChar and NameChar without ":", astral characters as surrogate pairs.
+const NAME_START =
+  "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+const NAME_REST = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+const ASTRAL = "[\\uD800-\\uDB7F][\\uDC00-\\uDFFF]";
+/** `local` or `{namespace}local`, `local` an NCName. */
+const CLARK_NAME = new RegExp(
+  `^(?:\\{([^{}]+)\\})?((?:[${NAME_START}]|${ASTRAL})(?:[${NAME_REST}]|${ASTRAL})*)$`,
+);
 
 /** Characters XML 1.0 cannot carry, even as character references. */
 const NON_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -56,6 +66,8 @@ export class Encoder {
 
   qualify(name: string, ns: string): string {
     if (ns === "") return name;
+    // The `xml` prefix is bound by definition, and no other prefix may be bound to its namespace.
+    if (ns === XML_NS) return `xml:${name}`;
     let prefix = this.prefixes.get(ns);
     if (prefix === undefined) {
       prefix = ns === XSI_NS ? "xsi" : `ns${this.namespaceCount++}`;
@@ -162,6 +174,8 @@ export class Encoder {
       const text = this.text(attributeValue, attribute.type, `${path}.${propOf(attribute)}`);
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
+    if (layout.anyAttribute && object["$attributes"] !== undefined)
+      attributes += this.openAttributes(object["$attributes"], layout, `${path}.$attributes`);
     for (const choice of layout.choices)
       if (!choice.optional && !choice.props.some((prop) => object[prop] !== undefined))
         throw new SoapEncodeError(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
@@ -220,6 +234,35 @@ export class Encoder {
           itemPath,
         );
       xml += this.occurrence(field, object[propOf(field)], `${itemPath}.${propOf(field)}`);
+    }
+    return xml;
+  }
+
+  /**
+   * `$attributes` of an `xs:anyAttribute`: keys `local` or `{namespace}local`, string values. A key that
+   * is no such name, a namespace declaration, an `xsi:` attribute or a declared attribute is refused:
+   * each would change what the element means rather than add to it.
+   */
+  private openAttributes(value: unknown, layout: ComplexLayout, path: string): string {
+    const object = expectObject(value, path);
+    let xml = "";
+    for (const key of Object.keys(object)) {
+      const keyPath = `${path}[${JSON.stringify(key)}]`;
+      const match = CLARK_NAME.exec(key);
+      const ns = match?.[1] ?? "";
+      const local = match?.[2] ?? "";
+      if (match === null || ns === XMLNS_NS || ns === XSI_NS || (ns === "" && local === "xmlns"))
+        throw new SoapEncodeError(
+          `Not an attribute name this element may have: expected "local" or "{namespace}local"`,
+          keyPath,
+        );
+      if (layout.attributes.some((a) => a.name === local && a.ns === ns))
+        throw new SoapEncodeError(`Declared attribute ${local} belongs in its own property`, keyPath);
+      const text = object[key];
+      if (typeof text !== "string") throw typeError("string", text, keyPath);
+      if (NON_XML_CHARACTERS.test(text))
+        throw new SoapEncodeError("String contains a character XML cannot carry", keyPath);
+      xml += ` ${this.qualify(local, ns)}="${escapeAttribute(text)}"`;
     }
     return xml;
   }
