@@ -1,6 +1,6 @@
 import { Decoder, childPath, formatPath } from "./decode.js";
 import type { DecodeOptions, DecodePath, Deviation } from "./decode.js";
-import { Encoder } from "./encode.js";
+import { Encoder, wellFormedElement } from "./encode.js";
 import type { EncodeOptions } from "./encode.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
 import type { SoapFaultInit } from "./errors.js";
@@ -8,6 +8,7 @@ import type { FieldMeta, MessageMeta, OperationMeta, ServiceMeta } from "./metad
 import { parseXml, resolveQName, serializeContent } from "./xml.js";
 import { propOf } from "./typeinfo.js";
 import type { XmlElement, XmlLimits } from "./xml.js";
+import { RawXml } from "./values.js";
 
 export const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 export const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
@@ -59,17 +60,35 @@ export function encodeMessage(
   body: unknown,
   headers: object | undefined,
   soapVersion: SoapVersion = service.soapVersion,
-  options: EncodeOptions = {},
+  options: EncodeMessageOptions = {},
 ): string {
   const message = getMessage(getOperation(service, operationName), direction);
   if (message === undefined)
     throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
   const encoder = envelopeEncoder(service, soapVersion, options);
-  const headerXml = headers === undefined ? "" : encodeHeaders(encoder, message, headers);
+  const headerXml =
+    (headers === undefined ? "" : encodeHeaders(encoder, message, headers)) +
+    extraHeaderXml(options.extraHeaders ?? []);
   const bodyXml = message.unwrapped
     ? encoder.field(unwrappedPart(message), body ?? {}, "body")
     : encoder.fields(message.body, body ?? {}, "body");
   return envelopeXml(encoder, headerXml, bodyXml);
+}
+
+export interface EncodeMessageOptions extends EncodeOptions {
+  /** Header blocks the WSDL does not declare, written as they are after the declared ones. */
+  readonly extraHeaders?: readonly RawXml[];
+}
+
+function extraHeaderXml(blocks: readonly RawXml[]): string {
+  let xml = "";
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!(block instanceof RawXml))
+      throw new SoapEncodeError("Expected a RawXml header block", `extraHeaders[${i}]`);
+    xml += wellFormedElement(block.xml, `extraHeaders[${i}]`);
+  }
+  return xml;
 }
 
 /** The envelope namespace of each SOAP version. */

@@ -3,6 +3,8 @@ export type {
   CallOptions,
   DeviationContext,
   ErrorClasses,
+  ExtraHeaderContext,
+  ExtraHeaders,
   HeaderSource,
   SoapClientOptions,
   SoapResponse,
@@ -14,6 +16,7 @@ export type {
   DecodedMessage,
   DecodeMessageOptions,
   Direction,
+  EncodeMessageOptions,
   FaultErrorClasses,
   SoapVersion,
 } from "./envelope.js";
@@ -39,3 +42,5 @@ export type * from "./metadata.js";
 export { RawXml } from "./values.js";
 export type { UnknownEnumValue } from "./values.js";
 export type { XmlLimits } from "./xml.js";
+export { usernameToken, usernameTokenHeader, WSSE_NS, WSU_NS } from "./wsse.js";
+export type { UsernameTokenOptions, UsernameTokenValues } from "./wsse.js";

@@ -4,6 +4,8 @@ export type {
   CallOptions,
   DeviationContext,
   ErrorClasses,
+  ExtraHeaderContext,
+  ExtraHeaders,
   HeaderSource,
   SoapClientOptions,
   SoapResponse,
@@ -15,6 +17,7 @@ export type {
   DecodedMessage,
   DecodeMessageOptions,
   Direction,
+  EncodeMessageOptions,
   FaultErrorClasses,
   SoapVersion,
 } from "./envelope.js";
@@ -40,3 +43,5 @@ export type * from "./metadata.js";
 export { RawXml } from "./values.js";
 export type { UnknownEnumValue } from "./values.js";
 export type { XmlLimits } from "./xml.js";
+export { usernameToken, usernameTokenHeader, WSSE_NS, WSU_NS } from "./wsse.js";
+export type { UsernameTokenOptions, UsernameTokenValues } from "./wsse.js";

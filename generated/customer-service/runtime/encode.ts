@@ -16,6 +16,7 @@ import { complexLayout, describeChoice, isValueKind, lookupType, propOf } from "
 import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
 import { escapeAttribute, escapeText, parseXml, XML_NS, XMLNS_NS, XSI_NS } from "./xml.js";
+import type { XmlElement } from "./xml.js";
 
 export interface EncodeOptions {
   /** Refuse enumeration values the schema does not list, even ones a newer server sent. */
@@ -401,16 +402,28 @@ function rawElements(value: unknown, path: string): string {
   return value
     .map((xml, i) => {
       if (typeof xml !== "string") throw new SoapEncodeError("Expected an XML string", `${path}[${i}]`);
-      try {
-        parseXml(xml);
-      } catch (error) {
-        if (error instanceof SoapDecodeError)
-          throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, `${path}[${i}]`);
-        throw error;
-      }
-      return xml;
+      return wellFormedElement(xml, `${path}[${i}]`);
     })
     .join("");
+}
+
+/**
+ * One complete, well-formed element declaring every prefix it uses (it is written where other prefixes
+ * are in scope, and must not depend on them), so that it cannot break the document it goes into.
+ */
+export function wellFormedElement(xml: string, path: string): string {
+  try {
+    const visit = (element: XmlElement): void => {
+      void element.attributes;
+      element.children.forEach(visit);
+    };
+    visit(parseXml(xml));
+  } catch (error) {
+    if (error instanceof SoapDecodeError)
+      throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, path);
+    throw error;
+  }
+  return xml;
 }
 
 /** Raw XML content (elements and text), checked to be well-formed so it cannot break the envelope. */

@@ -36,7 +36,7 @@ import type { Envelope, FaultErrorClasses, SoapVersion } from "./envelope.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError, SoapServiceError } from "./errors.js";
 import type { OperationMeta, ServiceMeta } from "./metadata.js";
 import { RawXml } from "./values.js";
-import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml } from "./xml.js";
+import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml, serializeElement } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
 
 /**
@@ -55,6 +55,8 @@ export interface HandlerContext<RequestHeaders, ResponseHeaders> {
   setResponseHeaders(headers: ResponseHeaders): void;
   /** What tolerant decoding accepted in the request beyond the schema. */
   readonly deviations: readonly Deviation[];
+  /** The request's header blocks the operation does not declare (`wsse:Security`, ...), as XML. */
+  readonly extraHeaders: readonly RawXml[];
   /** The HTTP request, for its URL and HTTP headers. */
   readonly request: Request;
 }
@@ -158,6 +160,13 @@ async function handle(
   return answer(service, handlers, binding, options, request, envelope, operation);
 }
 
+function undeclaredHeaders(operation: OperationMeta, envelope: Envelope): RawXml[] {
+  const declared = operation.input.headers;
+  return (envelope.header?.children ?? [])
+    .filter((block) => !declared.some((field) => field.name === block.local && field.ns === block.ns))
+    .map((block) => new RawXml(serializeElement(block)));
+}
+
 /** Decodes the request, calls the method and encodes what it returned or threw. */
 async function answer(
   service: ServiceMeta,
@@ -194,6 +203,7 @@ async function answer(
     headers,
     setResponseHeaders: (blocks) => Object.assign(responseHeaders, blocks),
     deviations: decoder.deviations,
+    extraHeaders: undeclaredHeaders(operation, envelope),
     request,
   };
   const reportError = (error: unknown): void => options.onError?.(error, operation.name);
