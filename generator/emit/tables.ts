@@ -50,6 +50,7 @@ export function emitServiceTables(
       {
         name: op.name,
         soapAction: op.soapAction,
+        ...(op.addressing ? { addressing: op.addressing } : {}),
         input: messageMeta(ctx, input, op.input.body),
         ...(output && op.output ? { output: messageMeta(ctx, output, op.output.body) } : {}),
         faults: faults.map(({ fault }) => ({

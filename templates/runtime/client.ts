@@ -1,3 +1,4 @@
+import { requestAddressing } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import {
   decodeBody,
@@ -148,13 +149,16 @@ export class SoapClient<RequestHeaders extends object> {
     const soapVersion = this.options.soapVersion ?? this.service.soapVersion;
     const strict = options.strict ?? this.options.strict ?? false;
     const headers = { ...(await headersOf(this.options.headers)), ...(await headersOf(options.headers)) };
+    // With WS-Addressing the HTTP action is wsa:Action's (its SOAP binding allows no other but "").
+    const action = operation.addressing?.input ?? operation.soapAction;
     const context = {
       operation: operationName,
       endpoint: this.options.endpoint,
       soapVersion,
-      soapAction: operation.soapAction,
+      soapAction: action,
     };
     const extraHeaders = [
+      ...(operation.addressing ? requestAddressing(action, this.options.endpoint) : []),
       ...(await extraHeadersOf(this.options.extraHeaders, context)),
       ...(await extraHeadersOf(options.extraHeaders, context)),
     ];
@@ -162,7 +166,7 @@ export class SoapClient<RequestHeaders extends object> {
       strict,
       extraHeaders,
     });
-    const response = await this.exchange(xml, operation.soapAction, soapVersion, options);
+    const response = await this.exchange(xml, action, soapVersion, options);
     const { status, statusText, text, contentType } = response;
     const ok = status >= 200 && status < 300;
 

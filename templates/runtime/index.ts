@@ -1,3 +1,4 @@
+export { WSA_ANONYMOUS, WSA_NS } from "./addressing.js";
 export { DEFAULT_TIMEOUT_MS, SoapClient } from "./client.js";
 export type {
   CallOptions,

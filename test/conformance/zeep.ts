@@ -12,6 +12,7 @@ const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta
 const WRITE_RESPONSE = fileURLToPath(new URL("./zeep_write_response.py", import.meta.url));
 const ZEEP_CALL = fileURLToPath(new URL("./zeep_call.py", import.meta.url));
 const ZEEP_WSSE = fileURLToPath(new URL("./zeep_wsse.py", import.meta.url));
+const ZEEP_WSA = fileURLToPath(new URL("./zeep_wsa.py", import.meta.url));
 
 /** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
 export interface OracleReading {
@@ -107,6 +108,11 @@ export async function zeepUsernameTokens(
   tokens: readonly UsernameTokenInput[],
 ): Promise<Map<string, ZeepWsseHeader>> {
   return byId(await runScript(ZEEP_WSSE, [], tokens));
+}
+
+/** The wsa:Action zeep's WsAddressingPlugin takes from the WSDL per operation (null: none given there). */
+export async function zeepAddressingActions(wsdl: string): Promise<Record<string, string | null>> {
+  return JSON.parse(await runScript(ZEEP_WSA, [wsdl], [])) as Record<string, string | null>;
 }
 
 /** Runs a script over JSON lines on stdin and returns its output lines, failing with its stderr. */

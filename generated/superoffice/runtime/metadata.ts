@@ -182,6 +182,11 @@ export interface FaultMeta {
 export interface OperationMeta {
   readonly name: string;
   readonly soapAction: string;
+  /**
+   * The binding declares WS-Addressing 1.0: each request carries `wsa:Action` (this `input`, also sent as
+   * the HTTP action), `wsa:To`, a fresh `wsa:MessageID` and an anonymous `wsa:ReplyTo`.
+   */
+  readonly addressing?: { readonly input: string; readonly output?: string };
   readonly input: MessageMeta;
   readonly output?: MessageMeta;
   readonly faults: readonly FaultMeta[];

@@ -17,6 +17,7 @@
  * - the method threw a `SoapServiceError` and the service reports failure in headers (SuperOffice):
  *   a normal response with `Succeeded` = false and `ExceptionInfo`.
  */
+import { addressingProblem, messageId, responseAddressing } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import { Decoder } from "./decode.js";
 import type { Deviation } from "./decode.js";
@@ -189,6 +190,11 @@ async function answer(
     if (!(error instanceof SoapDecodeError)) throw error;
     return faultResponse(service, version, clientFault(`${operation.name}: ${error.message}`));
   }
+  const addressing = operation.addressing;
+  const problem =
+    addressing &&
+    addressingProblem(envelope.header, addressing.input, request.url, operation.output !== undefined);
+  if (problem) return faultResponse(service, version, clientFault(`${operation.name}: ${problem}`));
   const methodName = binding.methods[operation.name];
   const method: unknown =
     methodName === undefined ? undefined : (handlers as Record<string, unknown>)[methodName];
@@ -230,6 +236,9 @@ async function answer(
   try {
     const xml = encodeMessage(service, operation.name, "output", result, responseHeaders, version, {
       strict,
+      ...(addressing?.output === undefined
+        ? {}
+        : { extraHeaders: responseAddressing(addressing.output, messageId(envelope.header)) }),
     });
     return soapResponse(xml, 200, version);
   } catch (error) {
@@ -356,7 +365,8 @@ function readRequestEnvelope(text: string, version: SoapVersion, limits: XmlLimi
 function pickOperation(service: ServiceMeta, request: Request, envelope: Envelope): OperationMeta {
   const action = soapAction(request);
   const operations = Object.values(service.operations);
-  const byAction = action === "" ? [] : operations.filter((op) => op.soapAction === action);
+  const byAction =
+    action === "" ? [] : operations.filter((op) => (op.addressing?.input ?? op.soapAction) === action);
   if (byAction.length === 1 && byAction[0] !== undefined) return byAction[0];
   const element = envelope.body.children[0];
   const candidates = byAction.length > 1 ? byAction : operations;
