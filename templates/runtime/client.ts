@@ -1,4 +1,4 @@
-import { requestAddressing } from "./addressing.js";
+import { requestAddressing, WSA_NS } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import {
   decodeBody,
@@ -184,7 +184,12 @@ export class SoapClient<RequestHeaders extends object> {
     if (envelope.fault !== undefined)
       throw faultError(this.service, operation, envelope, status, this.errors.faults);
     const decoder = new Decoder(this.service, { strict });
-    const responseHeaders = decodeHeaders(decoder, operation.output, envelope);
+    const responseHeaders = decodeHeaders(
+      decoder,
+      operation.output,
+      envelope,
+      operation.addressing ? WSA_NS : undefined,
+    );
     const failure = this.service.failureHeaders;
     if (failure !== undefined && responseHeaders[failure.succeeded] === false) {
       const ServiceError = this.errors.serviceError ?? SoapServiceError;

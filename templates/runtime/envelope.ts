@@ -187,11 +187,15 @@ export function envelopeOf(root: XmlElement): Envelope {
   return { soapNs: root.ns, header, body, fault };
 }
 
-/** The header blocks the message declares, by part name; others are listed as deviations. */
+/**
+ * The header blocks the message declares, by part name; others are listed as deviations, except those in
+ * `expectedNs` (WS-Addressing's, for an operation whose binding declares it).
+ */
 export function decodeHeaders(
   decoder: Decoder,
   message: MessageMeta | undefined,
   envelope: Envelope,
+  expectedNs?: string,
 ): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
   if (envelope.header === undefined) return headers;
@@ -200,7 +204,7 @@ export function decodeHeaders(
       (candidate) => candidate.name === block.local && candidate.ns === block.ns,
     );
     if (field === undefined) {
-      decoder.unknownHeader(block, HEADER_PATH);
+      if (block.ns !== expectedNs) decoder.unknownHeader(block, HEADER_PATH);
       continue;
     }
     const value = decoder.field(block, asOptional(field), childPath(HEADER_PATH, block.local));

@@ -22,13 +22,24 @@ type Method = (request: object) => Promise<unknown>;
 const { index, stub } = await generated<
   {
     meterTables: ServiceMeta;
-    MeterClient: new (options: { fetch: typeof fetch; endpoint?: string }) => {
+    MeterClient: new (options: {
+      fetch: typeof fetch;
+      endpoint?: string;
+      onDeviation?: (deviation: unknown) => void;
+    }) => {
       read: Method;
       reset: Method;
       log: Method;
     };
   },
-  { createMeterHandler: (handlers: Record<string, (request: unknown) => unknown>) => typeof fetch }
+  {
+    createMeterHandler: (
+      handlers: Record<
+        string,
+        (request: unknown, context: { deviations: unknown; extraHeaders: unknown }) => unknown
+      >,
+    ) => typeof fetch;
+  }
 >("ws-addressing.wsdl");
 
 interface Exchange {
@@ -38,9 +49,15 @@ interface Exchange {
 }
 
 /** The typed stub behind a fetch that records each request and response. */
+/** What the stub's read method was given besides the request. */
+const seen: { deviations: unknown; extraHeaders: unknown }[] = [];
+
 function meter(): { fetch: typeof fetch; exchanges: Exchange[] } {
   const handler = stub.createMeterHandler({
-    read: () => ({ Value: 1.5 }),
+    read: (_request: unknown, context: { deviations: unknown; extraHeaders: unknown }) => {
+      seen.push({ deviations: context.deviations, extraHeaders: context.extraHeaders });
+      return { Value: 1.5 };
+    },
     reset: () => ({}),
     log: () => undefined,
   });
@@ -136,9 +153,14 @@ describe("WS-Addressing", () => {
     expect(exchanges[1]?.contentType).toContain('action="urn:example:ws-addressing:Meter:ResetIt"');
   });
 
-  it("the stub answers with the output's Action, relating to the request", async () => {
+  it("the stub answers with the output's Action, relating to the request; neither side calls them deviations", async () => {
     const { fetch, exchanges } = meter();
-    await new index.MeterClient({ fetch }).read({ Meter: "A" });
+    const deviations: unknown[] = [];
+    await new index.MeterClient({ fetch, onDeviation: (deviation) => deviations.push(deviation) }).read({
+      Meter: "A",
+    });
+    expect(deviations).toEqual([]);
+    expect(seen.at(-1)).toEqual({ deviations: [], extraHeaders: [] });
     const response = addressing(await exchanges[0]!.response.text());
     expect(response).toEqual({
       Action: "http://example.com/meter/ReadResponse",

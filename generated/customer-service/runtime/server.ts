@@ -17,7 +17,7 @@
  * - the method threw a `SoapServiceError` and the service reports failure in headers (SuperOffice):
  *   a normal response with `Succeeded` = false and `ExceptionInfo`.
  */
-import { addressingProblem, messageId, responseAddressing } from "./addressing.js";
+import { addressingProblem, messageId, responseAddressing, WSA_NS } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import { Decoder } from "./decode.js";
 import type { Deviation } from "./decode.js";
@@ -161,9 +161,11 @@ async function handle(
   return answer(service, handlers, binding, options, request, envelope, operation);
 }
 
+/** The request's blocks the operation does not declare; WS-Addressing's are the stub's own concern. */
 function undeclaredHeaders(operation: OperationMeta, envelope: Envelope): RawXml[] {
   const declared = operation.input.headers;
   return (envelope.header?.children ?? [])
+    .filter((block) => !(operation.addressing && block.ns === WSA_NS))
     .filter((block) => !declared.some((field) => field.name === block.local && field.ns === block.ns))
     .map((block) => new RawXml(serializeElement(block)));
 }
@@ -184,7 +186,7 @@ async function answer(
   let headers: Record<string, unknown>;
   let body: unknown;
   try {
-    headers = decodeHeaders(decoder, operation.input, envelope);
+    headers = decodeHeaders(decoder, operation.input, envelope, operation.addressing ? WSA_NS : undefined);
     body = decodeBody(decoder, operation.input, "input", envelope);
   } catch (error) {
     if (!(error instanceof SoapDecodeError)) throw error;
