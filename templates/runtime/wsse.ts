@@ -56,7 +56,7 @@ export async function usernameTokenHeader(
   let token = `<wsse:Username>${escapeText(options.username)}</wsse:Username>`;
   if (options.passwordType === "PasswordDigest") {
     const nonce = values.nonce ?? globalThis.crypto.getRandomValues(new Uint8Array(16));
-    const digest = await sha1(concat(nonce, utf8(created), utf8(options.password)));
+    const digest = await sha1(nonce, utf8(created), utf8(options.password));
     token +=
       `<wsse:Password Type="${PROFILE}#PasswordDigest">${base64(digest)}</wsse:Password>` +
       `<wsse:Nonce EncodingType="${MESSAGE_SECURITY}#Base64Binary">${base64(nonce)}</wsse:Nonce>` +
@@ -88,18 +88,16 @@ function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+/** SHA-1 of the parts one after another, by the global Web Crypto. */
+async function sha1(...parts: Uint8Array[]): Promise<Uint8Array> {
+  // A fresh buffer, which every TypeScript's lib takes as a BufferSource (a view of any buffer it may not).
   const all = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
   let offset = 0;
   for (const part of parts) {
     all.set(part, offset);
     offset += part.length;
   }
-  return all;
-}
-
-async function sha1(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-1", bytes));
+  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-1", all));
 }
 
 function base64(bytes: Uint8Array): string {
