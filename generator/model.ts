@@ -178,6 +178,11 @@ export interface OperationModel {
   documentation?: string;
   /** SOAPAction from `soap:operation` ("" when the binding gives none). */
   soapAction: string;
+  /**
+   * The binding declares WS-Addressing 1.0: the `wsa:Action` of the input and output messages (explicit
+   * `wsam:Action`/`wsaw:Action`, or the default action pattern). Absent for bindings without it.
+   */
+  addressing?: { input: string; output?: string };
   input: MessageModel;
   /** Absent for one-way operations. */
   output?: MessageModel;

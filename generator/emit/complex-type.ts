@@ -11,6 +11,7 @@ import { propertyKey } from "../lib/names.js";
 import {
   jsDoc,
   stringLiteral,
+  tsArray,
   tsIntersection,
   tsObject,
   tsType,
@@ -60,16 +61,24 @@ export function propertyType(ctx: EmitContext, property: Property): string {
       return ctx.typeExpr(property.attribute.type);
     case "any":
       return "string[]";
+    case "anyAttribute":
+      return "Record<string, string>";
     case "text":
       return ctx.typeExpr(property.type);
+    case "ordered":
+      return tsArray(
+        tsUnion([
+          ...(property.text ? [tsType("string")] : []),
+          ...property.items.map(({ key, element }) =>
+            tsObject([`${propertyKey(key)}: ${ctx.slotExpr(element, false)};`]),
+          ),
+        ]),
+      ).text;
   }
 }
 
 function propertySignature(ctx: EmitContext, property: Property): OptionalKind<PropertySignatureStructure> {
-  const docs = jsDoc(
-    PROPERTY_DOCS[property.kind] ??
-      (property.kind === "element" ? property.element.documentation : undefined),
-  );
+  const docs = jsDoc(propertyDocs(property));
   return {
     name: propertyKey(property.prop),
     type: propertyType(ctx, property),
@@ -81,12 +90,26 @@ function propertySignature(ctx: EmitContext, property: Property): OptionalKind<P
 const PROPERTY_DOCS: Partial<Record<Property["kind"], string>> = {
   any: "Elements the schema leaves open (`xs:any`), as raw XML.",
   text: "The element's text content (`xs:simpleContent`).",
+  anyAttribute:
+    "Undeclared attributes (`xs:anyAttribute`) by name: `local`, or `{namespace}local` if qualified.",
 };
+
+function propertyDocs(property: Property): string | undefined {
+  if (property.kind === "element") return property.element.documentation;
+  if (property.kind === "text" && property.mixed)
+    return "The element's text (mixed content without elements).";
+  if (property.kind !== "ordered") return PROPERTY_DOCS[property.kind];
+  return property.text
+    ? "The mixed content in document order: a string per run of text, `{ Element: value }` per element."
+    : "The choice's elements in document order, `{ Element: value }` each.";
+}
 
 function isOptional(property: Property): boolean {
   return (
     property.kind === "any" ||
-    ((property.kind === "element" || property.kind === "attribute") && property.optional)
+    property.kind === "anyAttribute" ||
+    ((property.kind === "element" || property.kind === "attribute" || property.kind === "ordered") &&
+      property.optional)
   );
 }
 

@@ -185,7 +185,8 @@ export class EmitContext {
    * a choice (a union cannot be an interface) or derives from such a type.
    */
   isUnionShaped(type: ComplexType): boolean {
-    if (type.content && hasSingleChoice(type.content)) return true;
+    // Mixed content is one ordered array, whatever choices it holds.
+    if (type.content && !type.mixed && hasSingleChoice(type.content)) return true;
     if (!type.base) return false;
     const base = this.model.types.get(qnameKey(type.base));
     return base?.kind === "complex" && this.isUnionShaped(base);
@@ -252,7 +253,7 @@ export function isExclusiveChoice(choice: GroupParticle): boolean {
 }
 
 /** An exclusive choice (see content-model.ts) somewhere in the content: the type becomes a TS union. */
-function hasSingleChoice(particle: Particle): boolean {
+export function hasSingleChoice(particle: Particle): boolean {
   if (particle.kind === "element" || particle.kind === "any" || isRepeated(particle)) return false;
   if (particle.kind === "choice") return isExclusiveChoice(particle);
   return particle.particles.some(hasSingleChoice);

@@ -5,8 +5,10 @@
  */
 import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
 import type {
+  ChoiceMeta,
   FieldEntry,
   FieldMeta,
+  GroupMeta,
   MessageMeta,
   TypeMeta,
   ValueKind,
@@ -15,7 +17,7 @@ import { builtinMapping } from "../lib/builtins.js";
 import { docText } from "../lib/names.js";
 import { LiteralWriter } from "../lib/literal-writer.js";
 import type { EmitContext } from "./context.js";
-import { allProperties, ownShape } from "./content-model.js";
+import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 
@@ -64,10 +66,14 @@ export function emitServiceTables(
     ["input", input] as const,
     ...(output ? [["output", output] as const] : []),
   ]);
+  const portList = { input: plan.requestHeaders, output: plan.responseHeaders };
   const allCarry = (direction: "input" | "output"): boolean =>
-    portHeaders[direction].length > 0 &&
+    portList[direction].length > 0 &&
     messages.every(
-      ([d, message]) => d !== direction || message.headers.length === portHeaders[direction].length,
+      ([d, { headers }]) =>
+        d !== direction ||
+        (headers.length === portList[direction].length &&
+          headers.every((header, i) => header === portList[direction][i])),
     );
   const defaults = { input: allCarry("input"), output: allCarry("output") };
   // Left out, a message's headers are the port's, or none when the port has none.
@@ -78,6 +84,7 @@ export function emitServiceTables(
       op.name,
       {
         soapAction: op.soapAction,
+        ...(op.addressing ? { addressing: op.addressing } : {}),
         input: messageMeta(ctx, input, op.input.body, inPort, headersOf("input", input)),
         ...(output && op.output
           ? { output: messageMeta(ctx, output, op.output.body, inPort, headersOf("output", output)) }
@@ -165,7 +172,8 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
       value: elementField(ctx, value.name.local, value, false, false),
     };
   }
-  const properties = allProperties(ownShape(ctx, type));
+  const shape = ownShape(ctx, type);
+  const properties = allProperties(shape);
   const attributes = properties.flatMap((p) =>
     p.kind === "attribute"
       ? [
@@ -185,12 +193,59 @@ function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {
     ...(type.anonymous ? { xmlNs: type.name.ns } : xml),
     ...(type.base ? { base: ctx.typeName(qnameKey(type.base)) } : {}),
     fields: properties.flatMap((p) => {
-      if (p.kind !== "element") return [];
-      return [withinNamespace(elementField(ctx, p.prop, p.element, p.optional, p.repeated), type.name.ns)];
+      if (p.kind === "element")
+        return [withinNamespace(elementField(ctx, p.prop, p.element, p.optional, p.repeated), type.name.ns)];
+      if (p.kind !== "ordered") return [];
+      return p.items.map(({ key, element }) => ({
+        ...withinNamespace(elementField(ctx, key, element, false, false, true), type.name.ns),
+        group: p.prop,
+      }));
     }),
     ...(attributes.length > 0 ? { attributes } : {}),
-    ...(type.simpleContent ? { text: typeRefMeta(ctx, type.simpleContent) } : {}),
+    ...properties.flatMap((p) => (p.kind === "text" ? [{ text: typeRefMeta(ctx, p.type) }] : []))[0],
     ...(properties.some((p) => p.kind === "any") ? { any: true } : {}),
+    ...(properties.some((p) => p.kind === "anyAttribute") ? { anyAttribute: true } : {}),
+    ...groupsMeta(properties),
+    ...choicesMeta(shape),
+  };
+}
+
+/** The shape's exclusive choices, outermost first; one inside a branch is never required on its own. */
+function choicesMeta(shape: Shape): { choices?: ChoiceMeta[] } {
+  const choices: ChoiceMeta[] = [];
+  const visit = (of: Shape, optional: boolean): void => {
+    for (const branches of of.choices) {
+      const props = branches.flatMap((branch) =>
+        allProperties(branch).flatMap((p) => (p.kind === "element" || p.kind === "ordered" ? [p.prop] : [])),
+      );
+      const empty = optional || !branches.every(requiresContent);
+      choices.push({ props: [...new Set(props)], ...(empty ? { optional: true } : {}) });
+      for (const branch of branches) visit(branch, true);
+    }
+  };
+  visit(shape, false);
+  return choices.length > 0 ? { choices } : {};
+}
+
+/** Whether a value of the shape must have some element. */
+function requiresContent(shape: Shape): boolean {
+  return (
+    shape.properties.some((p) => (p.kind === "element" || p.kind === "ordered") && !p.optional) ||
+    shape.choices.some((branches) => branches.every(requiresContent))
+  );
+}
+
+/** The ordered groups (`$choice`, `$mixed`), their flags only when set. */
+function groupsMeta(properties: Property[]): { groups?: Record<string, GroupMeta> } {
+  const groups = properties.flatMap((p) => (p.kind === "ordered" ? [p] : []));
+  if (groups.length === 0) return {};
+  return {
+    groups: Object.fromEntries(
+      groups.map((p): [string, GroupMeta] => [
+        p.prop,
+        { ...(p.optional ? { optional: true } : {}), ...(p.text ? { text: true } : {}) },
+      ]),
+    ),
   };
 }
 
@@ -222,9 +277,11 @@ function elementField(
   element: ElementParticle,
   optional: boolean,
   repeated: boolean,
+  grouped = false,
 ): FieldMeta {
   const field = slot(prop, element.name, typeRefMeta(ctx, element.type), {
-    optional: optional || element.minOccurs === 0,
+    // A group's item is there or not as the group's items say: the element's own minOccurs is no flag.
+    optional: !grouped && (optional || element.minOccurs === 0),
     repeated,
     nillable: element.nillable,
   });

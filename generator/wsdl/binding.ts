@@ -8,6 +8,7 @@ import type { SoapgenError } from "../errors.js";
 import type { FaultModel, OperationModel, PortModel } from "../model.js";
 import { WSDL_NS, WSDL_SOAP11_BINDING_NS, WSDL_SOAP12_BINDING_NS } from "../lib/namespaces.js";
 import { wsdlDocumentation, type Component, type WsdlIndex } from "./definitions.js";
+import { operationActions, usesAddressing } from "./addressing.js";
 import { literalPart, messageModel } from "./message.js";
 import { portTypeOperations, type AbstractOperation } from "./port-type.js";
 import type { Endpoint } from "./service.js";
@@ -70,6 +71,7 @@ export function buildPort(
     bound.set(name, op);
   }
   const bindingStyle = soapBinding.attr("style") ?? "document";
+  const addressing = usesAddressing(binding.element, index.definitions);
   const operations: OperationModel[] = [];
   // The client maps a fault back to its error class by fault name, so one name means one detail element.
   const faultElements = new Map<string, string>();
@@ -80,6 +82,7 @@ export function buildPort(
         `binding '${binding.name.local}' has no operation '${operation.name}' of portType '${portType.name.local}'`,
       );
     const model = boundOperation(index, binding, soapNs, bindingStyle, operation, op);
+    if (addressing) model.addressing = operationActions(portType, operation);
     model.faults.forEach((fault, i) => {
       const element = faultElements.get(fault.name) ?? fault.part.element;
       if (element !== fault.part.element) {

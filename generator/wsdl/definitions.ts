@@ -25,7 +25,8 @@ export class WsdlIndex {
   readonly warnings = new Set<string>();
 
   constructor(
-    definitions: XmlElement[],
+    /** The wsdl:definitions roots, for what bindings reference outside the components (policies). */
+    readonly definitions: XmlElement[],
     /** Global elements of all schemas, for part `element=` references; binding-defined elements are added. */
     readonly elements: Map<string, ElementDecl>,
     /** All schema types, for part `type=` references; rpc wrapper types are added. */

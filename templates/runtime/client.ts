@@ -1,3 +1,4 @@
+import { requestAddressing, WSA_NS } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import {
   decodeBody,
@@ -23,6 +24,7 @@ import {
 } from "./errors.js";
 import type { SoapServiceErrorInit } from "./errors.js";
 import type { ServiceMeta } from "./metadata.js";
+import type { RawXml } from "./values.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
 
@@ -31,6 +33,21 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Header blocks, or a function giving them for each request (a ticket renewed while the client lives). */
 export type HeaderSource<Headers> = Headers | (() => Headers | Promise<Headers>);
+
+/** What a function giving extra header blocks is told about the request they go with. */
+export interface ExtraHeaderContext {
+  readonly operation: string;
+  readonly endpoint: string;
+  readonly soapVersion: SoapVersion;
+  readonly soapAction: string;
+}
+
+/**
+ * Header blocks the WSDL does not declare (a `wsse:Security` its policy asks for, a vendor's block), each
+ * one complete XML element declaring its own namespaces; or a function giving them for each request.
+ */
+export type ExtraHeaders =
+  readonly RawXml[] | ((context: ExtraHeaderContext) => readonly RawXml[] | Promise<readonly RawXml[]>);
 
 /** Where a deviation was seen, for `onDeviation`. */
 export interface DeviationContext {
@@ -43,6 +60,8 @@ export interface SoapClientOptions<Headers> {
   endpoint: string;
   /** Header blocks sent with every call (per-call headers override them block by block). */
   headers?: HeaderSource<Headers>;
+  /** Header blocks the WSDL does not declare, sent with every call after the declared ones (see `usernameToken`). */
+  extraHeaders?: ExtraHeaders;
   /** The fetch implementation; defaults to `globalThis.fetch`. */
   fetch?: typeof fetch;
   /** Time limit for a whole call, response body included: 60 s by default; 0 or Infinity for none. */
@@ -63,6 +82,8 @@ export interface SoapClientOptions<Headers> {
 
 export interface CallOptions<Headers> {
   headers?: HeaderSource<Headers>;
+  /** More undeclared header blocks for this call, sent after the client's `extraHeaders`. */
+  extraHeaders?: ExtraHeaders;
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
@@ -128,10 +149,24 @@ export class SoapClient<RequestHeaders extends object> {
     const soapVersion = this.options.soapVersion ?? this.service.soapVersion;
     const strict = options.strict ?? this.options.strict ?? false;
     const headers = { ...(await headersOf(this.options.headers)), ...(await headersOf(options.headers)) };
+    // With WS-Addressing the HTTP action is wsa:Action's (its SOAP binding allows no other but "").
+    const action = operation.addressing?.input ?? operation.soapAction;
+    const context = {
+      operation: operationName,
+      endpoint: this.options.endpoint,
+      soapVersion,
+      soapAction: action,
+    };
+    const extraHeaders = [
+      ...(operation.addressing ? requestAddressing(action, this.options.endpoint) : []),
+      ...(await extraHeadersOf(this.options.extraHeaders, context)),
+      ...(await extraHeadersOf(options.extraHeaders, context)),
+    ];
     const xml = encodeMessage(this.service, operationName, "input", request, headers, soapVersion, {
       strict,
+      extraHeaders,
     });
-    const response = await this.exchange(xml, operation.soapAction, soapVersion, options);
+    const response = await this.exchange(xml, action, soapVersion, options);
     const { status, statusText, text, contentType } = response;
     const ok = status >= 200 && status < 300;
 
@@ -149,7 +184,12 @@ export class SoapClient<RequestHeaders extends object> {
     if (envelope.fault !== undefined)
       throw faultError(this.service, operation, envelope, status, this.errors.faults);
     const decoder = new Decoder(this.service, { strict });
-    const responseHeaders = decodeHeaders(decoder, operation.output, envelope);
+    const responseHeaders = decodeHeaders(
+      decoder,
+      operation.output,
+      envelope,
+      operation.addressing ? WSA_NS : undefined,
+    );
     const failure = this.service.failureHeaders;
     if (failure !== undefined && responseHeaders[failure.succeeded] === false) {
       const ServiceError = this.errors.serviceError ?? SoapServiceError;
@@ -277,6 +317,14 @@ const SOAP_START = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:
 
 async function headersOf<Headers>(source: HeaderSource<Headers> | undefined): Promise<Headers | undefined> {
   return typeof source === "function" ? await (source as () => Headers | Promise<Headers>)() : source;
+}
+
+async function extraHeadersOf(
+  source: ExtraHeaders | undefined,
+  context: ExtraHeaderContext,
+): Promise<readonly RawXml[]> {
+  if (source === undefined) return [];
+  return typeof source === "function" ? await source(context) : source;
 }
 
 function describeCause(cause: unknown): string {

@@ -9,9 +9,25 @@ import type {
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexLayout, isValueKind, lookupType, propOf, typeKeyByXmlName } from "./typeinfo.js";
+import {
+  complexLayout,
+  describeChoice,
+  isValueKind,
+  lookupType,
+  propOf,
+  typeKeyByXmlName,
+} from "./typeinfo.js";
+import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
-import { getAttribute, isBlank, resolveQName, serializeContent, serializeElement, XSI_NS } from "./xml.js";
+import {
+  getAttribute,
+  isBlank,
+  resolveQName,
+  serializeContent,
+  serializeElement,
+  XMLNS_NS,
+  XSI_NS,
+} from "./xml.js";
 import type { XmlElement } from "./xml.js";
 
 /** What tolerant decoding accepted that the schema does not allow, kept so it can be logged. */
@@ -197,7 +213,7 @@ export class Decoder {
   complex(element: XmlElement, key: string, path: DecodePath): Record<string, unknown> {
     const layout = complexLayout(this.service, key);
     const anyElements: string[] | undefined = layout.any ? [] : undefined;
-    const result = this.fields(element, layout.fields, path, anyElements);
+    const result = this.fields(element, layout.fields, path, anyElements, layout);
     for (const attribute of layout.attributes) {
       const text = getAttribute(element, attribute.ns, attribute.name);
       if (text !== undefined)
@@ -208,27 +224,44 @@ export class Decoder {
         );
       else if (!attribute.optional) fail(`Missing required attribute ${attribute.name}`, path);
     }
+    if (layout.anyAttribute) {
+      const open = openAttributes(element, layout);
+      if (open !== undefined) result["$attributes"] = open;
+    }
+    for (const choice of layout.choices)
+      if (!choice.optional && !choice.props.some((prop) => result[prop] !== undefined))
+        fail(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
     if (layout.text !== undefined) result["$value"] = this.simpleValue(element.text, layout.text, path);
-    else if (!isBlank(element.text)) fail("Unexpected text in element-only content", path, element.text);
+    else if (!layout.mixed && !isBlank(element.text))
+      fail("Unexpected text in element-only content", path, element.text);
     if (anyElements !== undefined) result["$any"] = anyElements;
     return result;
   }
 
   /**
-   * Decodes child elements into one property per field, in field order. Unknown children are kept as XML
-   * in `anyElements` when given (`xs:any`), otherwise skipped (an error when strict).
+   * Decodes child elements into one property per field, in field order; the elements of an ordered group
+   * (and, in mixed content, the text) into the group's array in document order. Unknown children are kept
+   * as XML in `anyElements` when given (`xs:any`), otherwise skipped (an error when strict).
    */
   fields(
     element: XmlElement,
     fields: readonly FieldMeta[],
     path: DecodePath,
     anyElements?: string[],
+    ordered?: Pick<ComplexLayout, "groups" | "mixed" | "choiceProps">,
   ): Record<string, unknown> {
     const values: unknown[] = new Array(fields.length);
     const seen: boolean[] = new Array(fields.length);
+    const groups =
+      ordered !== undefined && ordered.groups.size > 0 ? new Map<string, unknown[]>() : undefined;
+    const textGroup = ordered?.mixed ? [...ordered.groups].find(([, group]) => group.text)?.[0] : undefined;
     // Elements usually arrive in schema order, so the search starts where the last one matched.
     let hint = 0;
-    for (const child of element.children) {
+    for (const child of textGroup === undefined ? element.children : element.nodes) {
+      if (typeof child === "string") {
+        itemsOf(groups!, textGroup!).push(child);
+        continue;
+      }
       let index = -1;
       let member: MemberMeta | undefined;
       for (let n = 0; n < fields.length; n++) {
@@ -248,7 +281,12 @@ export class Decoder {
       }
       hint = index;
       const field = fields[index] as FieldMeta;
-      if (field.repeated) {
+      if (groups !== undefined && field.group !== undefined) {
+        const items = itemsOf(groups, field.group);
+        const item = this.occurrence(child, field, member, childPath(path, child.local, items.length));
+        // A computed key is an own property even when it is `__proto__`.
+        if (item !== undefined) items.push({ [propOf(field)]: item });
+      } else if (field.repeated) {
         const items = (values[index] ??= []) as unknown[];
         const item = this.occurrence(child, field, member, childPath(path, child.local, items.length));
         if (item !== undefined) items.push(item);
@@ -262,10 +300,19 @@ export class Decoder {
     const result: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i] as FieldMeta;
+      if (groups !== undefined && field.group !== undefined) continue;
       const value = values[i];
       if (value !== undefined) result[propOf(field)] = value;
-      else if (field.repeated) result[propOf(field)] = [];
+      else if (field.repeated && !ordered?.choiceProps.has(propOf(field))) result[propOf(field)] = [];
       else if (!field.optional) fail(`Missing required element <${field.name}>`, path);
+    }
+    for (const [name, group] of ordered?.groups ?? []) {
+      const items = groups?.get(name) ?? [];
+      if (!group.optional && !items.some((item) => typeof item !== "string")) {
+        const names = fields.filter((field) => field.group === name).map((field) => `<${field.name}>`);
+        fail(`Missing required element: one of ${names.join(", ")}`, path);
+      }
+      result[name] = items;
     }
     return result;
   }
@@ -371,6 +418,29 @@ export class Decoder {
     }
     return value;
   }
+}
+
+/**
+ * The attributes an `xs:anyAttribute` admits: all but the declared ones, namespace declarations and the
+ * `xsi:` attributes the decoder reads itself; keyed `local`, or `{namespace}local` when qualified.
+ */
+function openAttributes(element: XmlElement, layout: ComplexLayout): Record<string, string> | undefined {
+  let open: Record<string, string> | undefined;
+  for (const attribute of element.attributes) {
+    if (attribute.ns === XMLNS_NS || attribute.ns === XSI_NS) continue;
+    if (layout.attributes.some((a) => a.name === attribute.local && a.ns === attribute.ns)) continue;
+    // Names come from the server: a null prototype makes `__proto__` an ordinary key.
+    open ??= Object.create(null) as Record<string, string>;
+    open[attribute.ns === "" ? attribute.local : `{${attribute.ns}}${attribute.local}`] = attribute.value;
+  }
+  return open;
+}
+
+/** The array of an ordered group, made on its first item. */
+function itemsOf(groups: Map<string, unknown[]>, name: string): unknown[] {
+  let items = groups.get(name);
+  if (items === undefined) groups.set(name, (items = []));
+  return items;
 }
 
 /** Value kinds for which empty text is a value (""; no bytes); for every other kind it is none. */

@@ -1,6 +1,6 @@
 import { Decoder, childPath, formatPath } from "./decode.js";
 import type { DecodeOptions, DecodePath, Deviation } from "./decode.js";
-import { Encoder } from "./encode.js";
+import { Encoder, wellFormedElement } from "./encode.js";
 import type { EncodeOptions } from "./encode.js";
 import { SoapDecodeError, SoapEncodeError, SoapFaultError } from "./errors.js";
 import type { SoapFaultInit } from "./errors.js";
@@ -8,6 +8,7 @@ import type { FieldEntry, FieldMeta, MessageMeta, OperationMeta, ServiceMeta } f
 import { parseXml, resolveQName, serializeContent } from "./xml.js";
 import { propOf } from "./typeinfo.js";
 import type { XmlElement, XmlLimits } from "./xml.js";
+import { RawXml } from "./values.js";
 
 export const SOAP11_NS = "http://schemas.xmlsoap.org/soap/envelope/";
 export const SOAP12_NS = "http://www.w3.org/2003/05/soap-envelope";
@@ -46,6 +47,7 @@ export interface Message {
 export interface Operation {
   readonly name: string;
   readonly soapAction: string;
+  readonly addressing?: OperationMeta["addressing"];
   readonly input: Message;
   readonly output?: Message;
   readonly faults: readonly { readonly name: string; readonly detail: FieldMeta }[];
@@ -78,10 +80,9 @@ function resolveOperation(service: ServiceMeta, name: string, meta: OperationMet
   });
   const faults = (meta.faults ?? []).map((fault) => ({ name: fault.name, detail: field(fault.detail) }));
   const input = message(meta.input, "input");
-  const { soapAction } = meta;
-  return meta.output === undefined
-    ? { name, soapAction, input, faults }
-    : { name, soapAction, input, output: message(meta.output, "output"), faults };
+  const { soapAction, addressing } = meta;
+  const common = { name, soapAction, ...(addressing ? { addressing } : {}), input, faults };
+  return meta.output === undefined ? common : { ...common, output: message(meta.output, "output") };
 }
 
 function getMessage(operation: Operation, direction: Direction): Message | undefined {
@@ -100,17 +101,35 @@ export function encodeMessage(
   body: unknown,
   headers: object | undefined,
   soapVersion: SoapVersion = service.soapVersion,
-  options: EncodeOptions = {},
+  options: EncodeMessageOptions = {},
 ): string {
   const message = getMessage(getOperation(service, operationName), direction);
   if (message === undefined)
     throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
   const encoder = envelopeEncoder(service, soapVersion, options);
-  const headerXml = headers === undefined ? "" : encodeHeaders(encoder, message, headers);
+  const headerXml =
+    (headers === undefined ? "" : encodeHeaders(encoder, message, headers)) +
+    extraHeaderXml(options.extraHeaders ?? []);
   const bodyXml = message.unwrapped
     ? encoder.field(unwrappedPart(message), body ?? {}, "body")
     : encoder.fields(message.body, body ?? {}, "body");
   return envelopeXml(encoder, headerXml, bodyXml);
+}
+
+export interface EncodeMessageOptions extends EncodeOptions {
+  /** Header blocks the WSDL does not declare, written as they are after the declared ones. */
+  readonly extraHeaders?: readonly RawXml[];
+}
+
+function extraHeaderXml(blocks: readonly RawXml[]): string {
+  let xml = "";
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!(block instanceof RawXml))
+      throw new SoapEncodeError("Expected a RawXml header block", `extraHeaders[${i}]`);
+    xml += wellFormedElement(block.xml, `extraHeaders[${i}]`);
+  }
+  return xml;
 }
 
 /** The envelope namespace of each SOAP version. */
@@ -209,11 +228,15 @@ export function envelopeOf(root: XmlElement): Envelope {
   return { soapNs: root.ns, header, body, fault };
 }
 
-/** The header blocks the message declares, by part name; others are listed as deviations. */
+/**
+ * The header blocks the message declares, by part name; others are listed as deviations, except those in
+ * `expectedNs` (WS-Addressing's, for an operation whose binding declares it).
+ */
 export function decodeHeaders(
   decoder: Decoder,
   message: Message | undefined,
   envelope: Envelope,
+  expectedNs?: string,
 ): Record<string, unknown> {
   const headers: Record<string, unknown> = {};
   if (envelope.header === undefined) return headers;
@@ -222,7 +245,7 @@ export function decodeHeaders(
       (candidate) => candidate.name === block.local && candidate.ns === block.ns,
     );
     if (field === undefined) {
-      decoder.unknownHeader(block, HEADER_PATH);
+      if (block.ns !== expectedNs) decoder.unknownHeader(block, HEADER_PATH);
       continue;
     }
     const value = decoder.field(block, asOptional(field), childPath(HEADER_PATH, block.local));

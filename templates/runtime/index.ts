@@ -1,8 +1,11 @@
+export { WSA_ANONYMOUS, WSA_NS } from "./addressing.js";
 export { DEFAULT_TIMEOUT_MS, SoapClient } from "./client.js";
 export type {
   CallOptions,
   DeviationContext,
   ErrorClasses,
+  ExtraHeaderContext,
+  ExtraHeaders,
   HeaderSource,
   SoapClientOptions,
   SoapResponse,
@@ -14,6 +17,7 @@ export type {
   DecodedMessage,
   DecodeMessageOptions,
   Direction,
+  EncodeMessageOptions,
   FaultErrorClasses,
   SoapVersion,
 } from "./envelope.js";
@@ -39,3 +43,5 @@ export type * from "./metadata.js";
 export { RawXml } from "./values.js";
 export type { UnknownEnumValue } from "./values.js";
 export type { XmlLimits } from "./xml.js";
+export { usernameToken, usernameTokenHeader, WSSE_NS, WSU_NS } from "./wsse.js";
+export type { UsernameTokenOptions, UsernameTokenValues } from "./wsse.js";

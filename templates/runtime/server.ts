@@ -16,6 +16,7 @@
  * - the method threw a `SoapServiceError` and the service reports failure in headers (SuperOffice):
  *   a normal response with `Succeeded` = false and `ExceptionInfo`.
  */
+import { addressingProblem, messageId, responseAddressing, WSA_NS } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import { Decoder } from "./decode.js";
 import type { Deviation } from "./decode.js";
@@ -36,7 +37,7 @@ import type { Envelope, FaultErrorClasses, Operation, SoapVersion } from "./enve
 import { SoapDecodeError, SoapEncodeError, SoapFaultError, SoapServiceError } from "./errors.js";
 import type { ServiceMeta } from "./metadata.js";
 import { RawXml } from "./values.js";
-import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml } from "./xml.js";
+import { DEFAULT_MAX_BODY_BYTES, escapeAttribute, escapeText, parseXml, serializeElement } from "./xml.js";
 import type { XmlLimits } from "./xml.js";
 
 /**
@@ -55,6 +56,8 @@ export interface HandlerContext<RequestHeaders, ResponseHeaders> {
   setResponseHeaders(headers: ResponseHeaders): void;
   /** What tolerant decoding accepted in the request beyond the schema. */
   readonly deviations: readonly Deviation[];
+  /** The request's header blocks the operation does not declare (`wsse:Security`, ...), as XML. */
+  readonly extraHeaders: readonly RawXml[];
   /** The HTTP request, for its URL and HTTP headers. */
   readonly request: Request;
 }
@@ -158,6 +161,15 @@ async function handle(
   return answer(service, handlers, binding, options, request, envelope, operation);
 }
 
+/** The request's blocks the operation does not declare; WS-Addressing's are the stub's own concern. */
+function undeclaredHeaders(operation: Operation, envelope: Envelope): RawXml[] {
+  const declared = operation.input.headers;
+  return (envelope.header?.children ?? [])
+    .filter((block) => !(operation.addressing && block.ns === WSA_NS))
+    .filter((block) => !declared.some((field) => field.name === block.local && field.ns === block.ns))
+    .map((block) => new RawXml(serializeElement(block)));
+}
+
 /** Decodes the request, calls the method and encodes what it returned or threw. */
 async function answer(
   service: ServiceMeta,
@@ -174,12 +186,17 @@ async function answer(
   let headers: Record<string, unknown>;
   let body: unknown;
   try {
-    headers = decodeHeaders(decoder, operation.input, envelope);
+    headers = decodeHeaders(decoder, operation.input, envelope, operation.addressing ? WSA_NS : undefined);
     body = decodeBody(decoder, operation.input, "input", envelope);
   } catch (error) {
     if (!(error instanceof SoapDecodeError)) throw error;
     return faultResponse(service, version, clientFault(`${operation.name}: ${error.message}`));
   }
+  const addressing = operation.addressing;
+  const problem =
+    addressing &&
+    addressingProblem(envelope.header, addressing.input, request.url, operation.output !== undefined);
+  if (problem) return faultResponse(service, version, clientFault(`${operation.name}: ${problem}`));
   const methodName = binding.methods[operation.name];
   const method: unknown =
     methodName === undefined ? undefined : (handlers as Record<string, unknown>)[methodName];
@@ -194,6 +211,7 @@ async function answer(
     headers,
     setResponseHeaders: (blocks) => Object.assign(responseHeaders, blocks),
     deviations: decoder.deviations,
+    extraHeaders: undeclaredHeaders(operation, envelope),
     request,
   };
   const reportError = (error: unknown): void => options.onError?.(error, operation.name);
@@ -220,6 +238,9 @@ async function answer(
   try {
     const xml = encodeMessage(service, operation.name, "output", result, responseHeaders, version, {
       strict,
+      ...(addressing?.output === undefined
+        ? {}
+        : { extraHeaders: responseAddressing(addressing.output, messageId(envelope.header)) }),
     });
     return soapResponse(xml, 200, version);
   } catch (error) {
@@ -346,7 +367,8 @@ function readRequestEnvelope(text: string, version: SoapVersion, limits: XmlLimi
 function pickOperation(service: ServiceMeta, request: Request, envelope: Envelope): Operation {
   const action = soapAction(request);
   const operations = Object.keys(service.operations).map((name) => getOperation(service, name));
-  const byAction = action === "" ? [] : operations.filter((op) => op.soapAction === action);
+  const byAction =
+    action === "" ? [] : operations.filter((op) => (op.addressing?.input ?? op.soapAction) === action);
   if (byAction.length === 1 && byAction[0] !== undefined) return byAction[0];
   const element = envelope.body.children[0];
   const candidates = byAction.length > 1 ? byAction : operations;

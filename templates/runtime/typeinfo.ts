@@ -1,4 +1,13 @@
-import type { AttributeMeta, ComplexMeta, FieldMeta, ServiceMeta, TypeMeta, ValueKind } from "./metadata.js";
+import type {
+  AttributeMeta,
+  ChoiceMeta,
+  ComplexMeta,
+  FieldMeta,
+  GroupMeta,
+  ServiceMeta,
+  TypeMeta,
+  ValueKind,
+} from "./metadata.js";
 
 const VALUE_KINDS: ReadonlySet<string> = new Set<ValueKind>([
   "string",
@@ -33,6 +42,15 @@ export interface ComplexLayout {
   readonly attributes: readonly AttributeMeta[];
   readonly text: string | undefined;
   readonly any: boolean;
+  /** `xs:anyAttribute` somewhere in the chain: undeclared attributes go to `$attributes`. */
+  readonly anyAttribute: boolean;
+  /** Ordered groups (repeated choices, mixed content) by property name. */
+  readonly groups: ReadonlyMap<string, GroupMeta>;
+  /** Some group is mixed content: text between the elements is content, not an error. */
+  readonly mixed: boolean;
+  readonly choices: readonly ChoiceMeta[];
+  /** Properties of the choices' branches: a repeated one is absent rather than `[]` when empty. */
+  readonly choiceProps: ReadonlySet<string>;
   /** Every property a value of this type may have. */
   readonly props: ReadonlySet<string>;
   /** Type keys of this type and its bases. */
@@ -91,12 +109,46 @@ export function complexLayout(service: ServiceMeta, key: string): ComplexLayout 
     let text: string | undefined;
     for (const type of chain) text = type.text ?? text;
     const any = chain.some((type) => type.any === true);
+    const groups = new Map(chain.flatMap((type) => Object.entries(type.groups ?? {})));
+    const mixed = [...groups.values()].some((group) => group.text === true);
     // `$type` names a derived type to send (`xsi:type`); the encoder checks it against the lineage.
-    const props = new Set(["$type", ...[...fields, ...attributes].map((slot) => propOf(slot))]);
+    // A grouped field is an item's key inside its group's array, not a property of the object.
+    const props = new Set([
+      "$type",
+      ...fields.filter((field) => field.group === undefined).map((field) => propOf(field)),
+      ...attributes.map((attribute) => propOf(attribute)),
+      ...groups.keys(),
+    ]);
     if (text !== undefined) props.add("$value");
     if (any) props.add("$any");
-    layout = { fields, attributes, text, any, props, lineage };
+    const anyAttribute = chain.some((type) => type.anyAttribute === true);
+    if (anyAttribute) props.add("$attributes");
+    const choices = chain.flatMap((type) => type.choices ?? []);
+    const choiceProps = new Set(choices.flatMap((choice) => choice.props));
+    layout = {
+      fields,
+      attributes,
+      text,
+      any,
+      anyAttribute,
+      groups,
+      mixed,
+      choices,
+      choiceProps,
+      props,
+      lineage,
+    };
     layouts.set(key, layout);
   }
   return layout;
+}
+
+/** The elements of a choice's branches, for a message: `<A>, <B>`. */
+export function describeChoice(choice: ChoiceMeta, layout: ComplexLayout): string {
+  return choice.props
+    .map((prop) => {
+      const field = layout.fields.find((f) => propOf(f) === prop && f.group === undefined);
+      return field === undefined ? prop : `<${field.name}>`;
+    })
+    .join(", ");
 }

@@ -11,6 +11,8 @@ const ORACLE = path.resolve(process.cwd(), "../shared/oracles/zeep_oracle.py");
 const READ_REQUEST = fileURLToPath(new URL("./zeep_read_request.py", import.meta.url));
 const WRITE_RESPONSE = fileURLToPath(new URL("./zeep_write_response.py", import.meta.url));
 const ZEEP_CALL = fileURLToPath(new URL("./zeep_call.py", import.meta.url));
+const ZEEP_WSSE = fileURLToPath(new URL("./zeep_wsse.py", import.meta.url));
+const ZEEP_WSA = fileURLToPath(new URL("./zeep_wsa.py", import.meta.url));
 
 /** What zeep makes of one documented page (see zeep_oracle.py), keyed by page name. */
 export interface OracleReading {
@@ -84,6 +86,33 @@ export async function zeepCall(
   calls: readonly { readonly id: string; readonly operation: string }[],
 ): Promise<Map<string, ZeepRequestReading>> {
   return byId(await runScript(ZEEP_CALL, [wsdlUrl, endpoint], calls));
+}
+
+export interface UsernameTokenInput {
+  readonly id: string;
+  readonly username: string;
+  readonly password: string;
+  readonly digest: boolean;
+  /** Text whose UTF-8 bytes are the nonce (zeep takes a string). */
+  readonly nonce: string;
+  /** UTC to the second, `2024-05-06T07:08:09Z`. */
+  readonly created: string;
+  readonly timestamp?: { readonly created: string; readonly expires: string };
+}
+
+export type ZeepWsseHeader =
+  { readonly xml: string; readonly error?: undefined } | { readonly error: string };
+
+/** The `wsse:Security` blocks zeep's UsernameToken writes for the given inputs (zeep_wsse.py), in one process. */
+export async function zeepUsernameTokens(
+  tokens: readonly UsernameTokenInput[],
+): Promise<Map<string, ZeepWsseHeader>> {
+  return byId(await runScript(ZEEP_WSSE, [], tokens));
+}
+
+/** The wsa:Action zeep's WsAddressingPlugin takes from the WSDL per operation (null: none given there). */
+export async function zeepAddressingActions(wsdl: string): Promise<Record<string, string | null>> {
+  return JSON.parse(await runScript(ZEEP_WSA, [wsdl], [])) as Record<string, string | null>;
 }
 
 /** Runs a script over JSON lines on stdin and returns its output lines, failing with its stderr. */

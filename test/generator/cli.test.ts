@@ -56,7 +56,7 @@ describe("soapgen", () => {
     const out = join(dir, "from-file");
     const generated = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^soapgen: wrote 19 files to .*from-file in \d+ ms\n$/);
+    expect(generated.stdout).toMatch(/^soapgen: wrote 21 files to .*from-file in \d+ ms\n$/);
 
     expect((await soapgen(["check", "--wsdl", CHOICE, "--out", out])).code).toBe(0);
 
@@ -221,7 +221,7 @@ describe("soapgen", () => {
     const out = join(project, "src/crm");
     const run = await soapgen(["generate", "--wsdl", CHOICE, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^soapgen: wrote 19 files to .*src\/crm in \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^soapgen: wrote 21 files to .*src\/crm in \d+ ms\n$/);
     expect(run.stderr).toBe(
       `soapgen: warning: ${join(project, "package.json")}: fast-xml-parser is not in "dependencies"; the generated client imports it at run time (supported: >=4.0.9 <6.0.0)\n`,
     );

@@ -23,6 +23,43 @@ describe("emission per construct", () => {
     );
   });
 
+  it("a repeated choice, or a repeated group holding one, becomes one ordered array of single-key objects", async () => {
+    const { types, schema } = await files("repeated-choice.wsdl");
+    expect(types).toContain(
+      "  $choice: ({ Message: Message } | { CalendarItem: CalendarItem } | { Note: string | null })[];\n",
+    );
+    expect(types).toContain("  $choice2?: ({ Tag: string } | { Flag: number })[];\n");
+    expect(types).toContain("  $choice: ({ Step: string } | { Wait: number } | { Say: string })[];\n");
+    // No branch is a property of its own any more, so none decodes as an empty array.
+    expect(types).not.toMatch(/Message\?: Message\[\]|Tag\?: string\[\]/);
+    expect(schema).toContain('{ name: "Note", type: "string", nillable: true, group: "$choice" },');
+    expect(schema).toContain("groups: { $choice: {}, $choice2: { optional: true } },");
+  });
+
+  it("mixed content becomes one ordered array of text and single-key objects", async () => {
+    const { types, schema } = await files("mixed.wsdl");
+    expect(types).toContain(
+      "  $mixed?: (string | { b: string } | { i: string } | { a: Link })[];\n  lang?: string;\n",
+    );
+    expect(types).toContain("  $mixed: (string | { Name: string } | { Date: string })[];\n");
+    expect(types).toContain(
+      "export interface Link {\n  /** The element's text (mixed content without elements). */\n  $value: string;\n",
+    );
+    expect(types).toContain("export interface Greeting {\n  Name: string;\n}");
+    expect(schema).toContain("groups: { $mixed: { optional: true, text: true } },");
+  });
+
+  it("xs:anyAttribute becomes $attributes, inherited by a derived type and on a header block", async () => {
+    const { types, schema } = await files("any-attribute.wsdl");
+    const open =
+      "  /** Undeclared attributes (`xs:anyAttribute`) by name: `local`, or `{namespace}local` if qualified. */\n" +
+      "  $attributes?: Record<string, string>;\n}";
+    expect(types).toContain(`  Value: string;\n  id?: string;\n${open}`);
+    expect(types).toContain(`export interface Context {\n  Tenant: string;\n${open}`);
+    expect(types).toMatch(/export interface SignedToken extends Token \{\n[^]*?Signature: Uint8Array;\n\}/);
+    expect(schema.match(/anyAttribute: true/g)).toHaveLength(2);
+  });
+
   it("complexContent and simpleContent extension become interface inheritance", async () => {
     const { types, schema } = await files("extension.wsdl");
     expect(types).toContain(

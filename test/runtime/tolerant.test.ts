@@ -309,7 +309,7 @@ describe("dictionary keys", () => {
     }
   });
 
-  it("an empty key where its type has no empty value is the key \"\" with an emptyValue deviation; strict refuses it", () => {
+  it('an empty key where its type has no empty value is the key "" with an emptyValue deviation; strict refuses it', () => {
     const content =
       `<dateTime><k:Entry><k:Key></k:Key><k:Value>empty</k:Value></k:Entry>` +
       `<k:Entry><k:Key>2024-01-01T00:00:00Z</k:Key><k:Value>b</k:Value></k:Entry></dateTime>` +

@@ -5,20 +5,33 @@ import type {
   ComplexMeta,
   DictionaryMeta,
   FieldMeta,
+  GroupMeta,
   ListMeta,
   MemberMeta,
   ServiceMeta,
   SimpleMeta,
   ValueKind,
 } from "./metadata.js";
-import { complexLayout, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import { complexLayout, describeChoice, isValueKind, lookupType, propOf } from "./typeinfo.js";
+import type { ComplexLayout } from "./typeinfo.js";
 import { RawXml } from "./values.js";
-import { escapeAttribute, escapeText, parseXml, XSI_NS } from "./xml.js";
+import { escapeAttribute, escapeText, parseXml, XML_NS, XMLNS_NS, XSI_NS } from "./xml.js";
+import type { XmlElement } from "./xml.js";
 
 export interface EncodeOptions {
   /** Refuse enumeration values the schema does not list, even ones a newer server sent. */
   readonly strict?: boolean | undefined;
 }
+
+// XML 1.0 (fifth edition) NameStartChar and NameChar without ":", astral characters as surrogate pairs.
+const NAME_START =
+  "A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
+const NAME_REST = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`;
+const ASTRAL = "[\\uD800-\\uDB7F][\\uDC00-\\uDFFF]";
+/** `local` or `{namespace}local`, `local` an NCName. */
+const CLARK_NAME = new RegExp(
+  `^(?:\\{([^{}]+)\\})?((?:[${NAME_START}]|${ASTRAL})(?:[${NAME_REST}]|${ASTRAL})*)$`,
+);
 
 /** Characters XML 1.0 cannot carry, even as character references. */
 const NON_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -54,6 +67,8 @@ export class Encoder {
 
   qualify(name: string, ns: string): string {
     if (ns === "") return name;
+    // The `xml` prefix is bound by definition, and no other prefix may be bound to its namespace.
+    if (ns === XML_NS) return `xml:${name}`;
     let prefix = this.prefixes.get(ns);
     if (prefix === undefined) {
       prefix = ns === XSI_NS ? "xsi" : `ns${this.namespaceCount++}`;
@@ -160,14 +175,97 @@ export class Encoder {
       const text = this.text(attributeValue, attribute.type, `${path}.${propOf(attribute)}`);
       attributes += ` ${this.qualify(attribute.name, attribute.ns)}="${escapeAttribute(text)}"`;
     }
+    if (layout.anyAttribute && object["$attributes"] !== undefined)
+      attributes += this.openAttributes(object["$attributes"], layout, `${path}.$attributes`);
+    for (const choice of layout.choices)
+      if (!choice.optional && !choice.props.some((prop) => object[prop] !== undefined))
+        throw new SoapEncodeError(`Missing required element: one of ${describeChoice(choice, layout)}`, path);
     let content = "";
-    for (const field of layout.fields)
-      content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
+    const written = new Set<string>();
+    for (const field of layout.fields) {
+      if (field.group === undefined)
+        content += this.field(field, object[propOf(field)], `${path}.${propOf(field)}`);
+      else if (!written.has(field.group)) {
+        written.add(field.group);
+        content += this.group(layout, field.group, object[field.group], `${path}.${field.group}`);
+      }
+    }
+    // A mixed type without elements of its own: its group has no field to stand at.
+    for (const name of layout.groups.keys())
+      if (!written.has(name)) content += this.group(layout, name, object[name], `${path}.${name}`);
     if (layout.text !== undefined && object["$value"] !== undefined) {
       content += escapeText(this.text(object["$value"], layout.text, `${path}.$value`));
     }
     if (layout.any && object["$any"] !== undefined) content += rawElements(object["$any"], `${path}.$any`);
     return wrap(name, attributes, content);
+  }
+
+  /**
+   * An ordered group's items in their order: each a single-key object naming one of the group's elements
+   * (`{ [prop]: value }`), or in mixed content a string of text.
+   */
+  private group(layout: ComplexLayout, name: string, value: unknown, path: string): string {
+    const group = layout.groups.get(name) as GroupMeta;
+    if (value !== undefined && !Array.isArray(value))
+      throw new SoapEncodeError(`Expected an array of items for ${name}`, path);
+    const fields = layout.fields.filter((field) => field.group === name);
+    const items: readonly unknown[] = value ?? [];
+    // Text does not make up for a required element.
+    if (!group.optional && !items.some((item) => typeof item !== "string"))
+      throw new SoapEncodeError(
+        `At least one element is required: one of ${fields.map((field) => propOf(field)).join(", ")}`,
+        path,
+      );
+    let xml = "";
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const itemPath = `${path}[${i}]`;
+      if (typeof item === "string" && group.text) {
+        if (NON_XML_CHARACTERS.test(item))
+          throw new SoapEncodeError("String contains a character XML cannot carry", itemPath);
+        xml += escapeText(item);
+        continue;
+      }
+      const object = expectObject(item, itemPath);
+      const keys = Object.keys(object);
+      const field = keys.length === 1 ? fields.find((f) => propOf(f) === keys[0]) : undefined;
+      if (field === undefined)
+        throw new SoapEncodeError(
+          `Expected ${group.text ? "a string or " : ""}an object with one of ${fields.map((f) => propOf(f)).join(", ")}, got ${keys.length === 0 ? "no property" : keys.join(", ")}`,
+          itemPath,
+        );
+      xml += this.occurrence(field, object[propOf(field)], `${itemPath}.${propOf(field)}`);
+    }
+    return xml;
+  }
+
+  /**
+   * `$attributes` of an `xs:anyAttribute`: keys `local` or `{namespace}local`, string values. A key that
+   * is no such name, a namespace declaration, an `xsi:` attribute or a declared attribute is refused:
+   * each would change what the element means rather than add to it.
+   */
+  private openAttributes(value: unknown, layout: ComplexLayout, path: string): string {
+    const object = expectObject(value, path);
+    let xml = "";
+    for (const key of Object.keys(object)) {
+      const keyPath = `${path}[${JSON.stringify(key)}]`;
+      const match = CLARK_NAME.exec(key);
+      const ns = match?.[1] ?? "";
+      const local = match?.[2] ?? "";
+      if (match === null || ns === XMLNS_NS || ns === XSI_NS || (ns === "" && local === "xmlns"))
+        throw new SoapEncodeError(
+          `Not an attribute name this element may have: expected "local" or "{namespace}local"`,
+          keyPath,
+        );
+      if (layout.attributes.some((a) => a.name === local && a.ns === ns))
+        throw new SoapEncodeError(`Declared attribute ${local} belongs in its own property`, keyPath);
+      const text = object[key];
+      if (typeof text !== "string") throw typeError("string", text, keyPath);
+      if (NON_XML_CHARACTERS.test(text))
+        throw new SoapEncodeError("String contains a character XML cannot carry", keyPath);
+      xml += ` ${this.qualify(local, ns)}="${escapeAttribute(text)}"`;
+    }
+    return xml;
   }
 
   /** The type a value is written as: its `$type` when that names the declared type or one derived from it. */
@@ -309,16 +407,28 @@ function rawElements(value: unknown, path: string): string {
   return value
     .map((xml, i) => {
       if (typeof xml !== "string") throw new SoapEncodeError("Expected an XML string", `${path}[${i}]`);
-      try {
-        parseXml(xml);
-      } catch (error) {
-        if (error instanceof SoapDecodeError)
-          throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, `${path}[${i}]`);
-        throw error;
-      }
-      return xml;
+      return wellFormedElement(xml, `${path}[${i}]`);
     })
     .join("");
+}
+
+/**
+ * One complete, well-formed element declaring every prefix it uses (it is written where other prefixes
+ * are in scope, and must not depend on them), so that it cannot break the document it goes into.
+ */
+export function wellFormedElement(xml: string, path: string): string {
+  try {
+    const visit = (element: XmlElement): void => {
+      void element.attributes;
+      element.children.forEach(visit);
+    };
+    visit(parseXml(xml));
+  } catch (error) {
+    if (error instanceof SoapDecodeError)
+      throw new SoapEncodeError(`Not a well-formed XML element (${error.message})`, path);
+    throw error;
+  }
+  return xml;
 }
 
 /** Raw XML content (elements and text), checked to be well-formed so it cannot break the envelope. */

@@ -2,7 +2,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { SoapDecodeError } from "./errors.js";
 
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
+export const XML_NS = "http://www.w3.org/XML/1998/namespace";
 export const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 export const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
@@ -143,6 +143,23 @@ export class XmlElement {
   get mixed(): readonly (XmlElement | string)[] | undefined {
     if (this.builtChildren === undefined) this.build();
     return this.builtMixed;
+  }
+
+  /**
+   * Text and children in document order, adjacent text (CDATA included) as one string, white space kept:
+   * for mixed content, where the text is data.
+   */
+  get nodes(): (XmlElement | string)[] {
+    const children = this.children;
+    const nodes: (XmlElement | string)[] = [];
+    let next = 0;
+    for (const node of this.content) {
+      const piece = textOf(node, this);
+      if (piece === undefined) nodes.push(children[next++] as XmlElement);
+      else if (typeof nodes[nodes.length - 1] === "string") nodes[nodes.length - 1] += piece;
+      else if (piece !== "") nodes.push(piece);
+    }
+    return nodes;
   }
 
   /** Local names from the root to this element, e.g. `Envelope/Body/X`. */

@@ -47,6 +47,23 @@ export interface FieldMeta {
    * one `$element` names, or the first for a value without `$element`.
    */
   readonly members?: readonly MemberMeta[];
+  /**
+   * The element belongs to an ordered group (`ComplexMeta.groups`): it is no property of its own but an
+   * item `{ [prop]: value }` of the group's array, which keeps the elements in document order.
+   */
+  readonly group?: string;
+}
+
+/**
+ * A repeated choice (or a repeated group holding one), or mixed content: one array property holding, in
+ * document order, a single-key object `{ [prop]: value }` per element of the group's fields and, for mixed
+ * content, a string per run of text. Written where the group's first field stands.
+ */
+export interface GroupMeta {
+  /** The content may be empty (every item of the group is optional). */
+  readonly optional?: boolean;
+  /** Mixed content (`mixed="true"`): text between the elements is kept as strings. */
+  readonly text?: boolean;
 }
 
 /**
@@ -92,6 +109,25 @@ export interface ComplexMeta {
   readonly text?: string;
   /** The content model has `xs:any`: unknown child elements are kept as raw XML strings in `$any`. */
   readonly any?: boolean;
+  /** Ordered groups by property name (`$choice`, `$mixed`); their elements are the fields naming them in `group`. */
+  readonly groups?: Readonly<Record<string, GroupMeta>>;
+  /**
+   * `xs:anyAttribute`: attributes the schema does not declare are kept in `$attributes`, keyed by local
+   * name when unqualified and `{namespace}local` (Clark notation) when qualified.
+   */
+  readonly anyAttribute?: boolean;
+  /** The exclusive choices (TS unions), outermost first. */
+  readonly choices?: readonly ChoiceMeta[];
+}
+
+/**
+ * An `xs:choice` typed as a union: the properties of all its branches. A repeated element among them is
+ * absent, not `[]`, when none of its elements came; a required choice needs one of the properties.
+ */
+export interface ChoiceMeta {
+  readonly props: readonly string[];
+  /** No branch need be given (the choice or a branch may be empty, or it sits in an optional branch). */
+  readonly optional?: boolean;
 }
 
 /** A collection wrapper (`ArrayOfX`): on the wire a wrapper element around repeated items; in TS an array. */
@@ -155,6 +191,11 @@ export interface FaultMeta {
 /** An operation, under its name in `ServiceMeta.operations`. */
 export interface OperationMeta {
   readonly soapAction: string;
+  /**
+   * The binding declares WS-Addressing 1.0: each request carries `wsa:Action` (this `input`, also sent as
+   * the HTTP action), `wsa:To`, a fresh `wsa:MessageID` and an anonymous `wsa:ReplyTo`.
+   */
+  readonly addressing?: { readonly input: string; readonly output?: string };
   readonly input: MessageMeta;
   readonly output?: MessageMeta;
   /** Left out when the operation declares none. */
