@@ -50,6 +50,8 @@ export class EmitContext {
   readonly owners = new Map<string, PortModel>();
   /** Types that derive from each type (complexContent extension), for xsi:type polymorphism. */
   private readonly derived: Map<string, string[]>;
+  /** Wrapper types several operations of their port share, named after their element. */
+  readonly sharedWrappers = new Set<string>();
   /** The TypeScript name of every type, by model key. */
   private readonly typeNames = new Map<string, string>();
   /** Names the whole output shares: schema types, clients and what each client declares for its users. */
@@ -192,10 +194,19 @@ export class EmitContext {
     return base?.kind === "complex" && this.isUnionShaped(base);
   }
 
-  /** Anonymous wrapper types of document/literal wrapped operations are named `<Op>Request`/`<Op>Response`. */
+  /**
+   * Anonymous wrapper types of document/literal wrapped operations are named `<Op>Request`/`<Op>Response`,
+   * or after their element when several operations of the port share them.
+   */
   nameWrappers(port: PortModel, names: NameAllocator): void {
-    for (const [key, wanted] of this.wrapperTypes(port)) {
-      if (!this.typeNames.has(key)) this.typeNames.set(key, names.claim(toTypeName(wanted)));
+    const wrappers = this.wrapperTypes(port);
+    for (const [key, wanted] of wrappers) {
+      if (this.typeNames.has(key)) continue;
+      // A wrapper several operations share (SoPrincipal's AuthenticateResponse) is named after its element;
+      // each operation then names its own message as an alias of it.
+      const shared = wrappers.filter(([other]) => other === key).length > 1;
+      if (shared) this.sharedWrappers.add(key);
+      this.typeNames.set(key, names.claim(toTypeName(shared ? this.type(key).name.local : wanted)));
     }
   }
 

@@ -189,7 +189,8 @@ function planMessage(
   ) {
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
-    if (schemaName === wanted || type.anonymous) {
+    // An operation's own wrapper is its message type; a shared one or a named type gets an alias.
+    if (schemaName === toTypeName(wanted) || (type.anonymous && !ctx.sharedWrappers.has(single.type.key))) {
       return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
     }
     const typeName = names.claim(toTypeName(wanted));

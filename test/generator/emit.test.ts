@@ -267,3 +267,31 @@ describe("layout", () => {
     }
   });
 });
+
+describe("an output element several operations share", () => {
+  it("is one type named after the element, and each operation's response an alias of it", async () => {
+    const op = (name: string) =>
+      `<wsdl:operation name="${name}"><wsdl:input message="tns:${name}In"/><wsdl:output message="tns:Out"/></wsdl:operation>`;
+    const bound = (name: string) =>
+      `<wsdl:operation name="${name}"><soap:operation soapAction="urn:auth/${name}"/><wsdl:input><soap:body use="literal"/></wsdl:input><wsdl:output><soap:body use="literal"/></wsdl:output></wsdl:operation>`;
+    const wsdl = `<?xml version="1.0"?>
+<wsdl:definitions targetNamespace="urn:auth" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:auth" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <wsdl:types><xs:schema targetNamespace="urn:auth" elementFormDefault="qualified">
+    <xs:element name="Implicit"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+    <xs:element name="UsernamePassword"><xs:complexType><xs:sequence><xs:element name="User" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
+    <xs:element name="AuthenticateResponse"><xs:complexType><xs:sequence><xs:element name="Ticket" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
+  </xs:schema></wsdl:types>
+  <wsdl:message name="ImplicitIn"><wsdl:part name="parameters" element="tns:Implicit"/></wsdl:message>
+  <wsdl:message name="UsernamePasswordIn"><wsdl:part name="parameters" element="tns:UsernamePassword"/></wsdl:message>
+  <wsdl:message name="Out"><wsdl:part name="parameters" element="tns:AuthenticateResponse"/></wsdl:message>
+  <wsdl:portType name="Principal">${op("Implicit")}${op("UsernamePassword")}</wsdl:portType>
+  <wsdl:binding name="PrincipalBinding" type="tns:Principal"><soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>${bound("Implicit")}${bound("UsernamePassword")}</wsdl:binding>
+</wsdl:definitions>`;
+    const module = (await render({ text: wsdl, name: "auth.wsdl" })).get("principal.ts")!;
+    expect(module).toContain("export interface AuthenticateResponse {\n  Ticket: string;\n}");
+    expect(module).toContain("export type UsernamePasswordResponse = AuthenticateResponse;");
+    expect(module).toContain("): Promise<UsernamePasswordResponse> {");
+    expect(module).toMatch(/async implicit\(\s*request: ImplicitRequest = \{\},/);
+    expect(module).not.toContain("ImplicitResponse {");
+  });
+});
