@@ -14,6 +14,7 @@ import { StructureKind, VariableDeclarationKind } from "../lib/ts-morph.js";
 import { objectKey, propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
+import type { FaultModel } from "../model.js";
 import type { OperationPlan, PortPlan } from "./port.js";
 
 export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
@@ -27,28 +28,19 @@ export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructure
   ];
 }
 
-/** One error class per `wsdl:fault`, so callers can `catch (e) { if (e instanceof XFaultError) ... }`. */
+/**
+ * One error class per `wsdl:fault`, so callers can `catch (e) { if (e instanceof XFaultError) ... }`, and
+ * the port's map of them; a class several clients share is declared in `faults.ts` (`faultClass`).
+ */
 function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   const seen = new Set<string>();
   const classes: ClassDeclarationStructure[] = [];
   for (const { fault, className } of plan.operations.flatMap((o) => o.faults)) {
     if (seen.has(className)) continue;
     seen.add(className);
-    const detail = ctx.typeExpr(ctx.element(fault.part.element).type);
-    classes.push({
-      kind: StructureKind.Class,
-      name: className,
-      isExported: true,
-      docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
-      extends: `SoapFaultError<${detail}>`,
-      properties: [
-        { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
-        typedField("detail", `${detail} | undefined`),
-      ],
-      ctors: [typedConstructor(`SoapFaultInit<${detail}>`)],
-    });
+    if (!plan.sharedFaults.has(className)) classes.push(faultClass(ctx, fault, className));
   }
-  if (classes.length === 0) return [];
+  if (seen.size === 0) return [];
   const map: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -60,6 +52,27 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
     ],
   };
   return [...classes, map];
+}
+
+/** The error class of a `wsdl:fault`, typed with its detail. */
+export function faultClass(
+  ctx: EmitContext,
+  fault: FaultModel,
+  className: string,
+): ClassDeclarationStructure {
+  const detail = ctx.typeExpr(ctx.element(fault.part.element).type);
+  return {
+    kind: StructureKind.Class,
+    name: className,
+    isExported: true,
+    docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
+    extends: `SoapFaultError<${detail}>`,
+    properties: [
+      { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
+      typedField("detail", `${detail} | undefined`),
+    ],
+    ctors: [typedConstructor(`SoapFaultInit<${detail}>`)],
+  };
 }
 
 /**

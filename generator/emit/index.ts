@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type {
+  ClassDeclarationStructure,
   InterfaceDeclarationStructure,
   StatementStructures,
   ts as Ts,
@@ -13,7 +14,7 @@ import type {
 import { printStructure, StructureKind, ts } from "../lib/ts-morph.js";
 import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
-import { emitClient } from "./client.js";
+import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
 import { emitHandlers, handlerImports } from "./handlers.js";
 import { EmitContext } from "./context.js";
@@ -37,7 +38,7 @@ const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnum
 const RUNTIME_BANNER = `${GENERATED_BANNER}: the SOAP runtime every generated client shares. Do not edit: regenerate with soapgen.\n`;
 
 /** File names the output takes itself; a client's module takes another (`Types` → `types2.ts`). */
-const OWN_FILES = ["index", "types", "tables", "runtime", "stub"];
+const OWN_FILES = ["index", "types", "tables", "faults", "runtime", "stub"];
 
 /**
  * The output: `runtime/`, one module per client (`customer-service.ts`: its operations' request/response
@@ -86,6 +87,18 @@ export async function emitFiles(
     output.set("types.ts", banner + (await formatTypeScript(typesCode, typesImports)));
   }
   if (shared.length > 0) output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
+  const sharedFaults = sharedFaultClasses(ctx, plans);
+  if (sharedFaults.length > 0) {
+    const faultsCode = print(sharedFaults);
+    const runtime = ["SoapFaultError", "type SoapFaultInit"];
+    runtime.push(...referencedTypes(faultsCode, RUNTIME_VALUE_TYPES).map((name) => `type ${name}`));
+    const detailTypes = referencedTypes(faultsCode, sharedNames);
+    const faultsImports = [
+      `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
+      detailTypes.length > 0 ? `import type { ${detailTypes.join(", ")} } from "./types.js";` : "",
+    ].join("\n");
+    output.set("faults.ts", banner + (await formatTypeScript(faultsCode, faultsImports)));
+  }
   const exports: ModuleExports[] = [];
   for (const { plan, module } of clients) {
     // The operations' own request and response types first, in operation order, then the schema types.
@@ -114,7 +127,7 @@ export async function emitFiles(
     const stubImports = stubImportsOf(plan, module, sharedNames);
     output.set(`${module}.stub.ts`, moduleBanner + (await formatTypeScript(stub, stubImports)));
   }
-  const index = indexText(exports, sharedNames.size > 0);
+  const index = indexText(exports, sharedNames.size > 0, sharedFaults.length > 0);
   const stubIndex = stubIndexText(clients.map((c) => c.module));
   const files: GeneratedFiles = new Map([
     ["index.ts", banner + (await formatTypeScript(parseEmitted(index)))],
@@ -135,6 +148,16 @@ function typeDeclaration(
   const type = ctx.type(key);
   if (type.kind === "simple") return type.anonymous ? [] : [emitSimpleType(ctx, key, type)];
   return type.arrayItem || type.dictionary ? [] : [emitComplexType(ctx, key, type)];
+}
+
+/** The classes of the faults several clients declare, each once, in the order the clients declare them. */
+function sharedFaultClasses(ctx: EmitContext, plans: PortPlan[]): ClassDeclarationStructure[] {
+  const classes = new Map<string, ClassDeclarationStructure>();
+  for (const { fault, className } of plans.flatMap((plan) => plan.operations.flatMap((op) => op.faults))) {
+    if (plans[0]!.sharedFaults.has(className) && !classes.has(className))
+      classes.set(className, faultClass(ctx, fault, className));
+  }
+  return [...classes.values()];
 }
 
 /** What a client's module exports, and which of those names its module alone chose (its messages'). */
@@ -169,13 +192,14 @@ function exportedNames(code: EmittedCode, plan: PortPlan): ModuleExports["names"
  * `GetAddressRequest`) cannot be re-exported from both, so such a module's names are listed without it,
  * and the module exports it alone.
  */
-function indexText(modules: ModuleExports[], sharedTypes: boolean): string {
+function indexText(modules: ModuleExports[], sharedTypes: boolean, sharedFaults: boolean): string {
   const declaredBy = new Map<string, number>();
   for (const { own } of modules)
     for (const name of own) declaredBy.set(name, (declaredBy.get(name) ?? 0) + 1);
   const clash = (name: string): boolean => (declaredBy.get(name) ?? 0) > 1;
   const lines = [`export * from "./runtime/index.js";`];
   if (sharedTypes) lines.push(`export * from "./types.js";`);
+  if (sharedFaults) lines.push(`export * from "./faults.js";`);
   if (modules.some(({ own }) => own.some(clash))) {
     lines.push(
       "// A request or response type that several clients declare under one name is exported by its client's module only.",
@@ -205,11 +229,16 @@ function stubIndexText(modules: string[]): string {
 /** A stub module's imports: the runtime's server, the client module's tables and types, shared types. */
 function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<string>): string {
   const { types, values } = handlerImports(plan);
-  const fromModule = [...values, ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`)];
+  const fromModule = [
+    ...values.filter((v) => !plan.sharedFaults.has(v)),
+    ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`),
+  ];
   const shared = types.filter((t) => sharedNames.has(t));
+  const sharedFaults = values.filter((v) => plan.sharedFaults.has(v));
   return [
     `import { createSoapHandler, type HandlerContext, type SoapHandler, type SoapHandlerOptions } from "./runtime/server.js";`,
     `import { ${fromModule.join(", ")} } from "./${module}.js";`,
+    sharedFaults.length > 0 ? `import { ${sharedFaults.join(", ")} } from "./faults.js";` : "",
     shared.length > 0 ? `import type { ${shared.join(", ")} } from "./types.js";` : "",
   ]
     .filter(Boolean)
@@ -225,14 +254,16 @@ function importsOf(
   sharedTables: boolean,
 ): string {
   const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
-  if (plan.operations.some((op) => op.faults.length > 0))
-    runtime.push("SoapFaultError", "type SoapFaultInit");
+  const faults = new Set(plan.operations.flatMap((op) => op.faults.map((f) => f.className)));
+  const sharedFaults = [...faults].filter((name) => plan.sharedFaults.has(name)).sort();
+  if (sharedFaults.length < faults.size) runtime.push("SoapFaultError", "type SoapFaultInit");
   if (plan.failureName) runtime.push("SoapServiceError", "type SoapServiceErrorInit");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
     `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
     `import type { ${metadataTypes.join(", ")} } from "./runtime/metadata.js";`,
     sharedTables ? `import { typeTables } from "./tables.js";` : "",
+    sharedFaults.length > 0 ? `import { ${sharedFaults.join(", ")} } from "./faults.js";` : "",
     usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",
   ]
     .filter(Boolean)

@@ -59,8 +59,10 @@ export interface PortPlan {
   responseHeaders: HeaderProperty[];
   /** The names this client's module chose among its own (its messages'); other modules may have them too. */
   moduleNames: readonly string[];
-  /** The class of each fault of the port's operations, by `faultId`. */
+  /** The class of each fault of the output's operations, by `faultId`. */
   faultClasses: Map<string, string>;
+  /** The fault classes several clients share, declared in `faults.ts` instead of a client's module. */
+  sharedFaults: ReadonlySet<string>;
   operations: OperationPlan[];
   /** NetServer convention: failure is reported in these response headers instead of a fault. */
   failureHeaders?: { succeeded: string; exceptionInfo: string };
@@ -87,8 +89,19 @@ const CLIENT_MEMBERS = ["call", "then", ...Object.getOwnPropertyNames(Object.pro
  * among its own module's names, so two clients may each have a `GetAddressRequest`.
  */
 export function planPorts(ctx: EmitContext, ports: { port: PortModel; base: string }[]): PortPlan[] {
-  const named = ports.map(({ port, base }) => sharedNames(ctx, port, base));
-  for (const { plan, headers } of named) planOperations(ctx, plan, headers);
+  const faultClasses = new Map<string, string>();
+  const named = ports.map(({ port, base }) => sharedNames(ctx, port, base, faultClasses));
+  // A fault two ports declare (the same wsdl:fault name and detail element) is one class, so that
+  // `instanceof` holds whichever client threw it.
+  const portsOf = new Map<string, number>();
+  for (const { plan } of named)
+    for (const id of new Set(plan.port.operations.flatMap((op) => op.faults.map(faultId))))
+      portsOf.set(id, (portsOf.get(id) ?? 0) + 1);
+  const shared = new Set([...portsOf].filter(([, n]) => n > 1).map(([id]) => faultClasses.get(id)!));
+  for (const { plan, headers } of named) {
+    plan.sharedFaults = shared;
+    planOperations(ctx, plan, headers);
+  }
   return named.map(({ plan }) => plan);
 }
 
@@ -101,6 +114,7 @@ function sharedNames(
   ctx: EmitContext,
   port: PortModel,
   base: string,
+  faultClasses: Map<string, string>,
 ): { plan: PortPlan; headers: PortHeaders } {
   const requestHeaders = new HeaderProps();
   const responseHeaders = new HeaderProps();
@@ -121,7 +135,8 @@ function sharedNames(
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,
     responseHeaders: responseHeaders.list,
-    faultClasses: new Map(),
+    faultClasses,
+    sharedFaults: new Set(),
     moduleNames: [],
     operations: [],
     handlersName: "",
@@ -131,7 +146,7 @@ function sharedNames(
   };
   for (const fault of port.operations.flatMap((op) => op.faults)) {
     const id = faultId(fault);
-    if (!plan.faultClasses.has(id)) plan.faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
+    if (!faultClasses.has(id)) faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
   }
   const failure = failureHeaders(ctx, responseHeaders.list);
   if (failure) {
