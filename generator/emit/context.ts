@@ -15,7 +15,7 @@ import {
   type TypeRef,
 } from "../model.js";
 import { derivedTypes, partElements, reachableTypes, typeRefs } from "../combine/reachable.js";
-import { builtinMapping } from "../lib/builtins.js";
+import { builtinMapping, VALUE_KINDS } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, toTypeName } from "../lib/names.js";
 import {
@@ -36,8 +36,18 @@ export const RUNTIME_EXPORTS = runtimeExports("index");
 /** The exports of templates/runtime/server.ts, which stub.ts re-exports and index.ts as types. */
 export const SERVER_EXPORTS = runtimeExports("server");
 
-/** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", "types", "typeTables", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
+/**
+ * Names the generated files declare themselves, and the value kinds, which the tables name leaves by
+ * where they name types by their TypeScript names: schema types must not take them.
+ */
+const GENERATED_NAMES = [
+  "service",
+  "types",
+  "typeTables",
+  ...RUNTIME_EXPORTS,
+  ...SERVER_EXPORTS,
+  ...VALUE_KINDS,
+];
 
 export class EmitContext {
   /** Keys of every type the output needs, in model order. */

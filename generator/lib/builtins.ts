@@ -47,6 +47,12 @@ const BUILTINS: ReadonlyMap<string, BuiltinMapping> = new Map(
   GROUPS.flatMap(({ kind, ts, names }) => names.split(" ").map((name) => [name, { kind, ts }] as const)),
 );
 
+/** Every value kind: a table names a leaf by its kind and a type by its TypeScript name, so no type may take one. */
+export const VALUE_KINDS: readonly BuiltinKind[] = [...new Set(GROUPS.map((group) => group.kind))];
+
+/** The local names of the built-in types. */
+export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys()];
+
 /** The mapping of the built-in type `name` (a local name in the XSD namespace), if it is one. */
 export function builtinMapping(name: string): BuiltinMapping | undefined {
   return BUILTINS.get(name);
