@@ -199,11 +199,14 @@ function spaced(code: string): string {
   return code.replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
 }
 
-/** `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. */
+/**
+ * `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. A lookahead, not
+ * `([A-Z]+)([A-Z][a-z])`, which backtracks over a run of capitals from each of them.
+ */
 function kebabCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1-")
     .toLowerCase();
 }
 
