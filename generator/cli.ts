@@ -63,10 +63,13 @@ const shown = (path: string): string => relative(process.cwd(), path) || ".";
 // The generator (ts-morph, prettier) is loaded on demand: after the handlers below are in place, so even a
 // failure while loading it is reported in one line, and without slowing down --help and --version.
 async function runGenerate(args: Args): Promise<number> {
-  const { generate } = await import("./generate.js");
+  const [{ generate }, { renderInWorker }] = await Promise.all([
+    import("./generate.js"),
+    import("./render-worker.js"),
+  ]);
   for (const target of targets(args)) {
     const started = performance.now();
-    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force });
+    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force }, renderInWorker);
     const ms = Math.round(performance.now() - started);
     if (args.quiet) continue;
     if (result.upToDate) console.log(`soapgen: ${shown(result.out)} is up to date`);
@@ -77,11 +80,14 @@ async function runGenerate(args: Args): Promise<number> {
 }
 
 async function runCheck(args: Args): Promise<number> {
-  const { check } = await import("./generate.js");
+  const [{ check }, { renderInWorker }] = await Promise.all([
+    import("./generate.js"),
+    import("./render-worker.js"),
+  ]);
   let stale = 0;
   let missing = 0;
   for (const target of targets(args)) {
-    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
+    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force }, renderInWorker);
     if (!existsSync(target.out)) {
       // Every file would be "stale"; the one thing to say is that the folder is not there.
       console.error(`soapgen: ${shown(target.out)}: the output folder does not exist: run soapgen generate`);
@@ -123,6 +129,7 @@ process.on("uncaughtException", (error) => process.exit(fail(error, verbose)));
 process.on("unhandledRejection", (error) => process.exit(fail(error, verbose)));
 // Handled (not the default instant death) so a signal waits for the synchronous write and swap of the
 // output to finish: the output folder is the previous one or the new one, and no temporary folder is left.
+// The generator computes on a worker thread (render-worker.ts), so the handler runs at once otherwise.
 for (const [signal, code] of [
   ["SIGINT", 130],
   ["SIGTERM", 143],
