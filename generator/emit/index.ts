@@ -226,8 +226,14 @@ function referencedTypes(code: EmittedCode, declared: ReadonlySet<string>): stri
         ? node.typeParameters
         : undefined;
     const scope = own?.length ? new Set([...typeParameters, ...own.map((p) => p.name.text)]) : typeParameters;
-    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
-      const name = node.typeName.text;
+    // A type reference, or an interface's `extends Base` (an expression with type arguments).
+    const reference = ts.isTypeReferenceNode(node)
+      ? node.typeName
+      : ts.isExpressionWithTypeArguments(node)
+        ? node.expression
+        : undefined;
+    if (reference !== undefined && ts.isIdentifier(reference)) {
+      const name = reference.text;
       if (declared.has(name) && !scope.has(name)) names.add(name);
     }
     ts.forEachChild(node, (child) => visit(child, scope));
