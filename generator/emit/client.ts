@@ -12,6 +12,7 @@ import { StructureKind, VariableDeclarationKind } from "../lib/ts-morph.js";
 import { objectKey, propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
+import { messageValueType } from "./message.js";
 import type { OperationPlan, PortPlan } from "./port.js";
 
 export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
@@ -110,7 +111,7 @@ function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
     ),
     properties: plan.operations.map(({ op, input, output }) => ({
       name: propertyKey(op.name),
-      type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"}; headers: ${plan.responseHeadersName} }`,
+      type: `{ request: ${input.typeName}; response: ${output ? messageValueType(output) : "undefined"}; headers: ${plan.responseHeadersName} }`,
     })),
   };
 }
@@ -193,7 +194,7 @@ function method(
       },
       { name: "options", type: `CallOptions<${plan.requestHeadersName}>`, hasQuestionToken: true },
     ],
-    returnType: `Promise<${output?.typeName ?? "void"}>`,
+    returnType: `Promise<${output ? messageValueType(output) : "void"}>`,
     statements: output
       ? `return (await this.call(${stringLiteral(op.name)}, request, options)).body;`
       : `await this.call(${stringLiteral(op.name)}, request, options);`,

@@ -13,6 +13,7 @@ import { StructureKind } from "../lib/ts-morph.js";
 import { objectKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { PortPlan } from "./port.js";
+import { messageValueType } from "./message.js";
 
 export function emitHandlers(plan: PortPlan): StatementStructures[] {
   return [context(plan), handlersInterface(plan), factory(plan)];
@@ -58,7 +59,7 @@ function handlersInterface(plan: PortPlan): InterfaceDeclarationStructure {
         " (an operation's fault class) to answer a Fault.",
     ),
     methods: plan.operations.map(({ op, method, input, output }) => {
-      const result = output?.typeName ?? "void";
+      const result = output ? messageValueType(output) : "void";
       return {
         name: method,
         hasQuestionToken: true,

@@ -33,6 +33,8 @@ export interface MessagePlan {
   headers: HeaderProperty[];
   /** True when every property of the message object is optional, so the argument can be left out. */
   allOptional: boolean;
+  /** True when the message object is a nillable element's content: `xsi:nil` makes it null. */
+  nillable?: boolean;
 }
 
 export interface OperationPlan {
@@ -144,8 +146,16 @@ function planMessage(
   ) {
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
+    const nillable = single.nillable ? { nillable: true } : {};
     if (schemaName === wanted || type.anonymous) {
-      return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
+      return {
+        typeName: schemaName,
+        unwrapped: true,
+        bodyProps,
+        headers: headerProps,
+        allOptional,
+        ...nillable,
+      };
     }
     const typeName = ctx.claimName(wanted);
     return {
@@ -155,6 +165,7 @@ function planMessage(
       bodyProps,
       headers: headerProps,
       allOptional,
+      ...nillable,
     };
   }
   return {

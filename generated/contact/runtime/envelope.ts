@@ -67,8 +67,9 @@ export function encodeMessage(
     throw new SoapEncodeError(`Operation ${operationName} has no ${direction} message`, operationName);
   const encoder = envelopeEncoder(service, soapVersion, options);
   const headerXml = headers === undefined ? "" : encodeHeaders(encoder, message, headers);
+  // An unwrapped body of null is a nillable element's `xsi:nil`, which the encoder writes (or refuses).
   const bodyXml = message.unwrapped
-    ? encoder.field(unwrappedPart(message), body ?? {}, "body")
+    ? encoder.field(unwrappedPart(message), body === null ? null : (body ?? {}), "body")
     : encoder.fields(message.body, body ?? {}, "body");
   return envelopeXml(encoder, headerXml, bodyXml);
 }
