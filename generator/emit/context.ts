@@ -17,7 +17,7 @@ import {
 import { derivedTypes, reachableTypes } from "../combine/reachable.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
-import { NameAllocator, toTypeName } from "../lib/names.js";
+import { NameAllocator, pascalCase, toTypeName } from "../lib/names.js";
 import {
   stringLiteral,
   tsAlternatives,
@@ -50,15 +50,16 @@ export class EmitContext {
     this.derived = derivedTypes(model);
     const needed = reachableTypes(model);
     // Schema-named types claim their names before names the generator derives (hoisted anonymous types,
-    // operation messages), so a type is named after the schema whenever that is possible.
-    for (const key of needed) {
-      const type = this.type(key);
-      if (!type.anonymous) this.typeNames.set(key, this.names.claim(toTypeName(type.name.local)));
-    }
+    // operation messages), so a type is named after the schema whenever that is possible; names already
+    // in PascalCase first, so that of `item` and `Item`, `Item` keeps its name.
+    const schemaNamed = [...needed].filter((key) => !this.type(key).anonymous);
+    const capitalised = (key: string): boolean =>
+      pascalCase(this.type(key).name.local) === this.type(key).name.local;
+    for (const key of [...schemaNamed.filter(capitalised), ...schemaNamed.filter((key) => !capitalised(key))])
+      this.typeNames.set(key, this.claimName(this.type(key).name.local));
     for (const port of model.ports) this.nameOperationWrappers(port, needed);
     for (const key of needed) {
-      if (!this.typeNames.has(key))
-        this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
+      if (!this.typeNames.has(key)) this.typeNames.set(key, this.claimName(this.type(key).name.local));
     }
     // Keep model order so the output does not depend on the order names were handed out in.
     const ordered = [...model.types.keys()].filter((key) => this.typeNames.has(key));
@@ -67,8 +68,16 @@ export class EmitContext {
     for (const key of ordered) this.typeNames.set(key, named.get(key)!);
   }
 
-  /** Claims a name for something the generator declares (request/response/header types, classes). */
+  /**
+   * Claims a name for a type or class (schema types, request/response/header types, clients, errors):
+   * PascalCase whatever the schema's case, as TypeScript users expect.
+   */
   claimName(wanted: string): string {
+    return this.names.claim(toTypeName(pascalCase(wanted)));
+  }
+
+  /** Claims a name for a value the generator declares (`customerServiceTables`), as given. */
+  claimValueName(wanted: string): string {
     return this.names.claim(toTypeName(wanted));
   }
 
@@ -177,7 +186,7 @@ export class EmitContext {
         if (ref?.kind !== "named" || !needed.has(ref.key) || this.typeNames.has(ref.key)) continue;
         const type = this.type(ref.key);
         if (type.kind === "complex" && type.anonymous && !type.arrayItem && !type.dictionary) {
-          this.typeNames.set(ref.key, this.names.claim(toTypeName(`${op.name}${suffix}`)));
+          this.typeNames.set(ref.key, this.claimName(`${op.name}${suffix}`));
         }
       }
     }

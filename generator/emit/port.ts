@@ -12,7 +12,7 @@ import {
   type Particle,
   type PortModel,
 } from "../model.js";
-import { lowerCamel, memberName, NameAllocator } from "../lib/names.js";
+import { lowerCamel, memberName, NameAllocator, pascalCase } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
 export interface HeaderProperty {
@@ -82,7 +82,7 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
   const responseHeaders = new HeaderProps();
   const methods = new NameAllocator(CLIENT_MEMBERS);
   const faultClasses = new Map<string, string>();
-  const tablesName = ctx.claimName(`${lowerCamel(base)}Tables`);
+  const tablesName = ctx.claimValueName(`${lowerCamel(base)}Tables`);
   const plan: PortPlan = {
     port,
     clientName: ctx.claimName(`${base}Client`),
@@ -90,7 +90,7 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
     operationsName: ctx.claimName(`${base}Operations`),
     endpointName: ctx.claimName(`${base}DefaultEndpoint`),
     tablesName,
-    faultsName: ctx.claimName(`${lowerCamel(base)}Faults`),
+    faultsName: ctx.claimValueName(`${lowerCamel(base)}Faults`),
     requestHeadersName: ctx.claimName(`${base}RequestHeaders`),
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,
@@ -122,7 +122,7 @@ export function planPort(ctx: EmitContext, port: PortModel, base = port.portType
   // Claimed last, so that existing names never move for the stub's.
   plan.handlersName = ctx.claimName(`${base}Handlers`);
   plan.handlerContextName = ctx.claimName(`${base}HandlerContext`);
-  plan.createHandlerName = ctx.claimName(`create${base}Handler`);
+  plan.createHandlerName = ctx.claimValueName(`create${pascalCase(base)}Handler`);
   return plan;
 }
 
@@ -147,7 +147,7 @@ function planMessage(
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
     const nillable = single.nillable ? { nillable: true } : {};
-    if (schemaName === wanted || type.anonymous) {
+    if (schemaName === pascalCase(wanted) || type.anonymous) {
       return {
         typeName: schemaName,
         unwrapped: true,

@@ -68,6 +68,14 @@ export function toTypeName(text: string): string {
   return KEYWORDS.has(id) || GLOBAL_TYPES.has(id) || OBJECT_MEMBERS.has(id) ? `${id}_` : id;
 }
 
+/**
+ * The name of a type, class or function a TypeScript user expects: the XML name with its first letter
+ * capitalised (`checkVatPortType` → `CheckVatPortType`); the rest is kept as the schema spells it.
+ */
+export function pascalCase(text: string): string {
+  return /^[a-z]/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
 /** `ChatSessionsForUser` → `chatSessionsForUser`, `HTMLPage` → `htmlPage`, `GetURL` → `getURL`. */
 export function lowerCamel(text: string): string {
   const id = toIdentifier(text);
@@ -114,6 +122,10 @@ export class NameAllocator {
 
   constructor(reserved: Iterable<string> = []) {
     for (const name of reserved) this.taken.add(name);
+  }
+
+  has(name: string): boolean {
+    return this.taken.has(name);
   }
 
   claim(wanted: string): string {
