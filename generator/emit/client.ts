@@ -18,11 +18,11 @@ import type { OperationPlan, PortPlan } from "./port.js";
 export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   return [
     ...faultClasses(ctx, plan),
-    ...failure(plan),
+    ...failure(ctx, plan),
     ...endpoint(plan),
     operationsMap(plan),
-    options(plan),
-    clientClass(plan),
+    options(ctx, plan),
+    clientClass(ctx, plan),
   ];
 }
 
@@ -39,7 +39,7 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
       name: className,
       isExported: true,
       docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
-      extends: `SoapFaultError<${ctx.typeExpr(element.type)}>`,
+      extends: `${ctx.runtimeRef("SoapFaultError")}<${ctx.typeExpr(element.type)}>`,
       properties: [
         { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
       ],
@@ -63,7 +63,7 @@ function faultClasses(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
  * The runtime's SoapServiceError subclassed with what this service puts in its failure headers, so that
  * `instanceof` alone narrows to them.
  */
-function failure(plan: PortPlan): ClassDeclarationStructure[] {
+function failure(ctx: EmitContext, plan: PortPlan): ClassDeclarationStructure[] {
   if (!plan.failureName || !plan.failureHeaders) return [];
   const headers = plan.responseHeadersName;
   return [
@@ -75,7 +75,7 @@ function failure(plan: PortPlan): ClassDeclarationStructure[] {
         `${plan.clientName}'s service answered \`${plan.failureHeaders.succeeded}\` = false; ` +
           `\`exceptionInfo\` is its \`${plan.failureHeaders.exceptionInfo}\` header.`,
       ),
-      extends: `SoapServiceError<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
+      extends: `${ctx.runtimeRef("SoapServiceError")}<${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}], ${headers}>`,
       properties: [
         {
           name: "name",
@@ -116,8 +116,8 @@ function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
   };
 }
 
-function options(plan: PortPlan): TypeAliasDeclarationStructure {
-  const base = `SoapClientOptions<${plan.requestHeadersName}>`;
+function options(ctx: EmitContext, plan: PortPlan): TypeAliasDeclarationStructure {
+  const base = `${ctx.runtimeRef("SoapClientOptions")}<${plan.requestHeadersName}>`;
   return {
     kind: StructureKind.TypeAlias,
     name: plan.optionsName,
@@ -131,7 +131,7 @@ function options(plan: PortPlan): TypeAliasDeclarationStructure {
   };
 }
 
-function clientClass(plan: PortPlan): ClassDeclarationStructure {
+function clientClass(ctx: EmitContext, plan: PortPlan): ClassDeclarationStructure {
   const headers = plan.requestHeadersName;
   const errorClasses = [
     ...(plan.operations.some((o) => o.faults.length > 0) ? [`faults: ${plan.faultsName}`] : []),
@@ -149,13 +149,13 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
       plan.port.documentation,
       `A typed client for the ${plan.port.portType.local} SOAP ${plan.port.soapVersion} service.`,
     ),
-    properties: [{ name: "#soap", isReadonly: true, type: `SoapClient<${headers}>` }],
+    properties: [{ name: "#soap", isReadonly: true, type: `${ctx.runtimeRef("SoapClient")}<${headers}>` }],
     ctors: [
       {
         parameters: [
           { name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) },
         ],
-        statements: `this.#soap = new SoapClient<${headers}>(${plan.tablesName}, ${endpointDefault}${errors});`,
+        statements: `this.#soap = new ${ctx.runtimeRef("SoapClient")}<${headers}>(${plan.tablesName}, ${endpointDefault}${errors});`,
       },
     ],
     methods: [
@@ -168,17 +168,18 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
         parameters: [
           { name: "operation", type: "K" },
           { name: "request", type: `${plan.operationsName}[K]["request"]` },
-          { name: "options", type: `CallOptions<${headers}>`, hasQuestionToken: true },
+          { name: "options", type: `${ctx.runtimeRef("CallOptions")}<${headers}>`, hasQuestionToken: true },
         ],
-        returnType: `Promise<SoapResponse<${plan.operationsName}[K]["response"], ${plan.operationsName}[K]["headers"]>>`,
+        returnType: `Promise<${ctx.runtimeRef("SoapResponse")}<${plan.operationsName}[K]["response"], ${plan.operationsName}[K]["headers"]>>`,
         statements: "return this.#soap.invoke(operation, request, options);",
       },
-      ...plan.operations.map((operation) => method(plan, operation)),
+      ...plan.operations.map((operation) => method(ctx, plan, operation)),
     ],
   };
 }
 
 function method(
+  ctx: EmitContext,
   plan: PortPlan,
   { op, method, input, output }: OperationPlan,
 ): OptionalKind<MethodDeclarationStructure> {
@@ -192,7 +193,11 @@ function method(
         type: input.typeName,
         ...(input.allOptional ? { initializer: "{}" } : {}),
       },
-      { name: "options", type: `CallOptions<${plan.requestHeadersName}>`, hasQuestionToken: true },
+      {
+        name: "options",
+        type: `${ctx.runtimeRef("CallOptions")}<${plan.requestHeadersName}>`,
+        hasQuestionToken: true,
+      },
     ],
     returnType: `Promise<${output ? messageValueType(output) : "void"}>`,
     statements: output

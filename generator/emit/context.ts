@@ -36,8 +36,25 @@ export const RUNTIME_EXPORTS = runtimeExports("index");
 /** The exports of templates/runtime/server.ts, which stub.ts re-exports and index.ts as types. */
 export const SERVER_EXPORTS = runtimeExports("server");
 
-/** Names the generated files declare themselves; schema types must not take them. */
-const GENERATED_NAMES = ["service", "types", "typeTables", ...RUNTIME_EXPORTS, ...SERVER_EXPORTS];
+/**
+ * Names the generated files declare or import by name wherever they appear; schema types must not take
+ * them: the runtime's value types (RawXml, UnknownEnumValue) and the tables' types, which type
+ * expressions and tables name bare. The runtime's other names give way to the user's (`runtimeRef`).
+ */
+const GENERATED_NAMES = [
+  "service",
+  "types",
+  "typeTables",
+  "RawXml",
+  "UnknownEnumValue",
+  "ServiceMeta",
+  "TypeMeta",
+];
+
+/** How a module that declares one of the runtime's names refers to the runtime's: `runtime.SoapClient`. */
+export const RUNTIME_NAMESPACE = "runtime";
+/** The same for the runtime's server (templates/runtime/server.ts), in the stub modules. */
+export const SERVER_NAMESPACE = "server";
 
 export class EmitContext {
   /** TypeScript name of every type the output needs, by model key, in model order. */
@@ -79,6 +96,25 @@ export class EmitContext {
   /** Claims a name for a value the generator declares (`customerServiceTables`), as given. */
   claimValueName(wanted: string): string {
     return this.names.claim(toTypeName(wanted));
+  }
+
+  /**
+   * How generated code names a runtime export: as itself, or, when the output declares that name too (a
+   * portType `Soap` gives the client class `SoapClient`), through the runtime's namespace. No schema name
+   * can take that lowercase name: types and classes are PascalCase, values end in `Tables` or `Faults`.
+   */
+  runtimeRef(name: string): string {
+    return this.names.claimed(name) ? `${RUNTIME_NAMESPACE}.${name}` : name;
+  }
+
+  /** `runtimeRef` for the runtime's server, which the stub modules import. */
+  serverRef(name: string): string {
+    return this.names.claimed(name) ? `${SERVER_NAMESPACE}.${name}` : name;
+  }
+
+  /** Of `names` (the runtime's exports), those the output declares too. */
+  declaredOf(names: readonly string[]): string[] {
+    return names.filter((name) => this.names.claimed(name));
   }
 
   type(key: string): SchemaType {

@@ -16,7 +16,13 @@ import { packageRoot } from "../lib/paths.js";
 import { emitClient } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
 import { emitHandlers, handlerImports } from "./handlers.js";
-import { EmitContext } from "./context.js";
+import {
+  EmitContext,
+  RUNTIME_EXPORTS,
+  RUNTIME_NAMESPACE,
+  SERVER_EXPORTS,
+  SERVER_NAMESPACE,
+} from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPort, type PortPlan } from "./port.js";
 import { emitTypeTables, emitServiceTables } from "./tables.js";
@@ -79,9 +85,8 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
       ? formatTypeScript(typesCode, typesImports)
       : formatTypeScript(parseEmitted("export {};\n"));
   const output: GeneratedFiles = new Map();
-  const modules = clients.map((c) => c.module);
-  output.set("index.ts", banner + (await formatTypeScript(parseEmitted(indexText(modules)))));
-  output.set("stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndexText(modules)))));
+  // Where the output declares a name the runtime exports too, for index.ts and stub.ts to re-export it.
+  const ownRuntimeNames = new Map<string, Exported[]>([["types", exportedOf(ctx, sharedDeclarations)]]);
   output.set("types.ts", banner + (await typesFormatted));
   output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
   for (const { plan, module } of clients) {
@@ -92,7 +97,9 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
       ...emitClient(ctx, plan),
     ];
     const body = print(statements);
+    ownRuntimeNames.set(module, exportedOf(ctx, statements));
     const imports = importsOf(
+      ctx,
       plan,
       referencedTypes(body, sharedNames),
       referencedTypes(body, RUNTIME_VALUE_TYPES),
@@ -100,10 +107,21 @@ export async function emitFiles(model: ServiceModel, sourceName: string): Promis
     );
     const tables = emitServiceTables(ctx, plan, own, PRINT_WIDTH);
     output.set(`${module}.ts`, banner + (await formatTypeScript(body, imports)) + "\n" + tables);
-    const stub = print(emitHandlers(plan));
-    const stubImports = stubImportsOf(plan, module, sharedNames);
+    const stubStatements = emitHandlers(ctx, plan);
+    ownRuntimeNames.set(`${module}.stub`, exportedOf(ctx, stubStatements));
+    const stub = print(stubStatements);
+    const stubImports = stubImportsOf(ctx, plan, module, sharedNames);
     output.set(`${module}.stub.ts`, banner + (await formatTypeScript(stub, stubImports)));
   }
+  const modules = clients.map((c) => c.module);
+  output.set(
+    "index.ts",
+    banner + (await formatTypeScript(parseEmitted(indexText(modules, ownRuntimeNames)))),
+  );
+  output.set(
+    "stub.ts",
+    banner + (await formatTypeScript(parseEmitted(stubIndexText(modules, ownRuntimeNames)))),
+  );
   for (const [name, text] of runtimeFiles()) output.set(`runtime/${name}`, RUNTIME_BANNER + text);
   return output;
 }
@@ -148,29 +166,102 @@ function wrapperOwners(ctx: EmitContext, plans: PortPlan[]): Map<string, PortPla
   return owners;
 }
 
-function indexText(modules: string[]): string {
+/** A declaration's name, and whether it is a type (re-exported with `export type`). */
+interface Exported {
+  name: string;
+  type: boolean;
+}
+
+/** The declarations among `statements` whose names the runtime (or its server) exports too. */
+function exportedOf(ctx: EmitContext, statements: readonly StatementStructures[]): Exported[] {
+  const names = statements.flatMap((statement) =>
+    statement.kind === StructureKind.VariableStatement
+      ? statement.declarations.map((d) => ({ name: d.name, type: false }))
+      : "name" in statement && typeof statement.name === "string"
+        ? [
+            {
+              name: statement.name,
+              type: statement.kind === StructureKind.Interface || statement.kind === StructureKind.TypeAlias,
+            },
+          ]
+        : [],
+  );
+  const runtime = new Set(ctx.declaredOf([...RUNTIME_EXPORTS, ...SERVER_EXPORTS]));
+  return names.filter(({ name }) => runtime.has(name));
+}
+
+/**
+ * `export *` of two modules that export one name exports neither, so a name the output declares and the
+ * runtime exports too (a portType `Soap` gives `SoapClient`) is re-exported by name from its module,
+ * which wins over the runtime's: that one stays in `./runtime/index.js`.
+ */
+function ownReexports(
+  entries: [string, Exported[]][],
+  from: (module: string) => string | undefined,
+): string[] {
+  return entries.flatMap(([module, exported]) => {
+    const path = from(module);
+    return path === undefined || exported.length === 0
+      ? []
+      : [
+          `export { ${exported.map((e) => (e.type ? `type ${e.name}` : e.name)).join(", ")} } from "${path}";`,
+        ];
+  });
+}
+
+function indexText(modules: string[], own: ReadonlyMap<string, Exported[]>): string {
+  // stub.ts settles a stub's names against the server's; here only those the runtime's index exports too.
+  const stubs = [...own]
+    .filter(([module]) => module.endsWith(".stub"))
+    .flatMap(([, exported]) => exported.filter((e) => RUNTIME_EXPORTS.includes(e.name)));
   return [
     `export * from "./runtime/index.js";`,
     `export * from "./types.js";`,
     ...modules.map((module) => `export * from "./${module}.js";`),
     `export type * from "./stub.js";`,
+    ...ownReexports([...own], (module) => (module.endsWith(".stub") ? undefined : `./${module}.js`)),
+    ...(stubs.length > 0 ? [`export type { ${stubs.map((e) => e.name).join(", ")} } from "./stub.js";`] : []),
   ].join("\n");
 }
 
-function stubIndexText(modules: string[]): string {
+function stubIndexText(modules: string[], own: ReadonlyMap<string, Exported[]>): string {
   return [
     `export * from "./runtime/server.js";`,
     ...modules.map((module) => `export * from "./${module}.stub.js";`),
+    ...ownReexports([...own], (module) => (module.endsWith(".stub") ? `./${module}.js` : undefined)),
   ].join("\n");
 }
 
+/**
+ * Named imports of `names` from the runtime module `path`, but through its namespace for those the
+ * output declares too (see `EmitContext.runtimeRef`).
+ */
+function runtimeImports(ctx: EmitContext, names: string[], path: string, namespace: string): string[] {
+  const declared = new Set(ctx.declaredOf(names.map((name) => name.replace(/^type /, ""))));
+  const named = names.filter((name) => !declared.has(name.replace(/^type /, "")));
+  return [
+    ...(named.length > 0 ? [`import { ${named.join(", ")} } from "${path}";`] : []),
+    ...(declared.size > 0 ? [`import * as ${namespace} from "${path}";`] : []),
+  ];
+}
+
 /** A stub module's imports: the runtime's server, the client module's tables and types, shared types. */
-function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<string>): string {
+function stubImportsOf(
+  ctx: EmitContext,
+  plan: PortPlan,
+  module: string,
+  sharedNames: ReadonlySet<string>,
+): string {
   const { types, values } = handlerImports(plan);
   const fromModule = [...values, ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`)];
   const shared = types.filter((t) => sharedNames.has(t));
   return [
-    `import { createSoapHandler, type HandlerContext, type SoapHandler, type SoapHandlerOptions } from "./runtime/server.js";`,
+    ...runtimeImports(
+      ctx,
+      ["createSoapHandler", "type HandlerContext", "type SoapHandler", "type SoapHandlerOptions"],
+      "./runtime/server.js",
+      SERVER_NAMESPACE,
+    ),
     `import { ${fromModule.join(", ")} } from "./${module}.js";`,
     shared.length > 0 ? `import type { ${shared.join(", ")} } from "./types.js";` : "",
   ]
@@ -179,13 +270,19 @@ function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<
 }
 
 /** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */
-function importsOf(plan: PortPlan, usedTypes: string[], valueTypes: string[], ownTypes: boolean): string {
+function importsOf(
+  ctx: EmitContext,
+  plan: PortPlan,
+  usedTypes: string[],
+  valueTypes: string[],
+  ownTypes: boolean,
+): string {
   const runtime = ["type CallOptions", "SoapClient", "type SoapClientOptions", "type SoapResponse"];
   if (plan.operations.some((op) => op.faults.length > 0)) runtime.push("SoapFaultError");
   if (plan.failureName) runtime.push("SoapServiceError");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
-    `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
+    ...runtimeImports(ctx, runtime, "./runtime/index.js", RUNTIME_NAMESPACE),
     `import type { ${ownTypes ? "ServiceMeta, TypeMeta" : "ServiceMeta"} } from "./runtime/metadata.js";`,
     `import { typeTables } from "./tables.js";`,
     usedTypes.length > 0 ? `import type { ${usedTypes.join(", ")} } from "./types.js";` : "",

@@ -120,12 +120,16 @@ export class NameAllocator {
   /** The suffix to try first for each wanted name, so that k claims of one name cost k steps, not k². */
   private readonly nextSuffix = new Map<string, number>();
 
+  private readonly reserved: ReadonlySet<string>;
+
   constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.taken.add(name);
+    this.reserved = new Set(reserved);
+    for (const name of this.reserved) this.taken.add(name);
   }
 
-  has(name: string): boolean {
-    return this.taken.has(name);
+  /** Whether a claim (not a reserved name) took `name`. */
+  claimed(name: string): boolean {
+    return this.taken.has(name) && !this.reserved.has(name);
   }
 
   claim(wanted: string): string {
