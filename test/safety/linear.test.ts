@@ -50,6 +50,14 @@ const cases: [string, string, "generated" | "rejected"][] = [
     base.replace(/PaymentService"/g, `${"P".repeat(MEGABYTE / 8)}"`),
     "generated",
   ],
+  [
+    "a DOCTYPE declaring many entities the document never uses, and many references",
+    inRoot(`<wsdl:documentation>${repeated("&amp;&lt;")}</wsdl:documentation>`).replace(
+      "<wsdl:definitions",
+      `<!DOCTYPE wsdl:definitions [${repeated('\n  <!ENTITY e "v"><!-- c -->')}]>\n<wsdl:definitions`,
+    ),
+    "generated",
+  ],
   // The error message quotes the name, and is made one line.
   [
     "a megabyte of spaces in a type's name",
