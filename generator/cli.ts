@@ -65,10 +65,13 @@ const shown = (path: string): string => relative(process.cwd(), path) || ".";
 // The generator (ts-morph, prettier) is loaded on demand: after the handlers below are in place, so even a
 // failure while loading it is reported in one line, and without slowing down --help and --version.
 async function runGenerate(args: Args): Promise<number> {
-  const { generate } = await import("./generate.js");
+  const [{ generate }, { renderInWorker }] = await Promise.all([
+    import("./generate.js"),
+    import("./render-worker.js"),
+  ]);
   for (const target of targets(args)) {
     const started = performance.now();
-    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force });
+    const result = await generate({ ...target, timeoutMs: args.timeout, force: args.force }, renderInWorker);
     const ms = Math.round(performance.now() - started);
     if (args.quiet) continue;
     if (result.upToDate) console.log(`soapgen: ${shown(result.out)} is up to date`);
@@ -79,14 +82,15 @@ async function runGenerate(args: Args): Promise<number> {
 }
 
 async function runCheck(args: Args): Promise<number> {
-  const [{ check }, { runtimeDependencyWarning }] = await Promise.all([
+  const [{ check }, { runtimeDependencyWarning }, { renderInWorker }] = await Promise.all([
     import("./generate.js"),
     import("./runtime-dependency.js"),
+    import("./render-worker.js"),
   ]);
   let stale = 0;
   let missing = 0;
   for (const target of targets(args)) {
-    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force });
+    const files = await check({ ...target, timeoutMs: args.timeout, force: args.force }, renderInWorker);
     // Like generate: check is the usual CI step, and an app without fast-xml-parser fails only once deployed.
     const warning = runtimeDependencyWarning(target.out);
     if (warning !== undefined && !args.quiet) console.error(`soapgen: warning: ${warning}`);
@@ -131,6 +135,7 @@ process.on("uncaughtException", (error) => process.exit(fail(error, verbose)));
 process.on("unhandledRejection", (error) => process.exit(fail(error, verbose)));
 // Handled (not the default instant death) so a signal waits for the synchronous write and swap of the
 // output to finish: the output folder is the previous one or the new one, and no temporary folder is left.
+// The generator computes on a worker thread (render-worker.ts), so the handler runs at once otherwise.
 for (const [signal, code] of [
   ["SIGINT", 130],
   ["SIGTERM", 143],

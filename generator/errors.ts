@@ -37,8 +37,13 @@ export class SoapgenError extends Error {
  * characters, which input may smuggle in through character references, are shown escaped.
  */
 export function oneLine(text: string): string {
-  return text
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+  // Split, not `/\s*[\r\n]+\s*/g`, which rescans a run of spaces without a line break from each space.
+  const lines = text.split(/[\r\n\u2028\u2029]/);
+  const last = lines.length - 1;
+  return lines
+    .map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim()))
+    .filter((line, i) => line !== "" || i === 0 || i === last)
+    .join(" ")
     .replace(/\t/g, " ")
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

@@ -51,23 +51,29 @@ export interface GenerateResult {
   warnings: string[];
 }
 
+/** How the files are made: `render`, or the same on a worker thread (the CLI's `renderInWorker`). */
+type Renderer = (wsdl: WsdlSource | WsdlSource[], options: RenderOptions) => Promise<GeneratedFiles>;
+
 /** Generates the clients of the WSDLs into `out`. Throws `SoapgenError` for bad input, writing nothing. */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+export async function generate(
+  options: GenerateOptions,
+  renderFiles: Renderer = render,
+): Promise<GenerateResult> {
   // First, so that a run which fails still brings back an output a killed run had moved aside.
   recoverInterruptedRuns(options.out);
   const warning = runtimeDependencyWarning(options.out);
   const warnings = warning === undefined ? [] : [warning];
   if (await unchanged(options)) return { out: options.out, files: [], upToDate: true, warnings };
-  const files = await render(options.wsdl, options);
+  const files = await renderFiles(options.wsdl, options);
   writeOutputAtomically(options.out, files);
   return { out: options.out, files: [...files.keys()], upToDate: false, warnings };
 }
 
 /** Paths of the files in `out` that differ from what the WSDLs generate now (empty when up to date). */
-export async function check(options: GenerateOptions): Promise<string[]> {
+export async function check(options: GenerateOptions, renderFiles: Renderer = render): Promise<string[]> {
   recoverInterruptedRuns(options.out);
   if (await unchanged(options)) return [];
-  return staleFiles(options.out, await render(options.wsdl, options));
+  return staleFiles(options.out, await renderFiles(options.wsdl, options));
 }
 
 function unchanged(options: GenerateOptions): Promise<boolean> {

@@ -2,6 +2,7 @@
  * The parser: a WSDL (path, URL or text) and everything it imports, as a resolved ServiceModel. load/
  * reads the documents, xsd/ builds the schema model from them, wsdl/ the ports.
  */
+import { SoapgenError, type ErrorPlace } from "./errors.js";
 import type { ServiceModel } from "./model.js";
 import { DEFAULT_TIMEOUT_MS, readText, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import { expectWsdlRoot, walkDocuments } from "./load/walk.js";
@@ -33,14 +34,50 @@ export async function loadServiceModel(input: WsdlInput, options: LoadOptions = 
   expectWsdlRoot(root);
   const documents = await walkDocuments(root, timeoutMs, options.onRead);
   rejectEncodedBindings(documents.definitions);
-  const { types, elements } = buildSchemas(documents.schemas);
-  const { ports, warnings } = buildPorts(documents.definitions, elements, types, source);
+  const { types, elements } = buildSchemas(documents.schemas, documents.unread);
+  const built = withUnreadCause(documents.unread, () =>
+    buildPorts(documents.definitions, elements, types, source),
+  );
+  // Built without them: nothing referred to the namespaces of the imports that could not be read.
+  const unread = [...documents.unread].map(
+    ([ns, error]) =>
+      new SoapgenError(
+        placeOf(error),
+        `${error.detail}; read on without it, as nothing refers to namespace '${ns}'`,
+      ).message,
+  );
   return {
     source,
     targetNamespace: root.root.attr("targetNamespace") ?? "",
-    ports,
+    ports: built.ports,
     types,
     elements,
-    warnings,
+    warnings: [...documents.warnings, ...unread, ...built.warnings],
+  };
+}
+
+/** A WSDL reference to nothing in a namespace whose import could not be read: that is the cause to name. */
+function withUnreadCause<T>(unread: ReadonlyMap<string, SoapgenError>, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    const cause =
+      error instanceof SoapgenError
+        ? [...unread].find(([ns]) => error.detail.includes(`{${ns}}`))
+        : undefined;
+    if (cause === undefined) throw error;
+    throw new SoapgenError(
+      placeOf(error as SoapgenError),
+      `${(error as SoapgenError).detail}: its namespace's import failed: ${cause[1].message}`,
+    );
+  }
+}
+
+function placeOf({ file, where, line, column }: SoapgenError): ErrorPlace {
+  return {
+    file,
+    ...(where !== undefined && { where }),
+    ...(line !== undefined && { line }),
+    ...(column !== undefined && { column }),
   };
 }

@@ -15,16 +15,17 @@ import { objectKey, propertyKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
 import type { FaultModel } from "../model.js";
+import { messageValueType } from "./message.js";
 import type { OperationPlan, PortPlan } from "./port.js";
 
 export function emitClient(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   return [
     ...faultClasses(ctx, plan),
-    ...failure(plan),
+    ...failure(ctx, plan),
     ...endpoint(plan),
     operationsMap(plan),
-    options(plan),
-    clientClass(plan),
+    options(ctx, plan),
+    clientClass(ctx, plan),
   ];
 }
 
@@ -66,12 +67,12 @@ export function faultClass(
     name: className,
     isExported: true,
     docs: jsDoc(fault.documentation, `The service answered with the \`${fault.name}\` fault.`),
-    extends: `SoapFaultError<${detail}>`,
+    extends: `${ctx.runtimeRef("SoapFaultError")}<${detail}>`,
     properties: [
       { name: "name", isReadonly: true, hasOverrideKeyword: true, initializer: stringLiteral(className) },
       typedField("detail", `${detail} | undefined`),
     ],
-    ctors: [typedConstructor(`SoapFaultInit<${detail}>`)],
+    ctors: [typedConstructor(`${ctx.runtimeRef("SoapFaultInit")}<${detail}>`)],
   };
 }
 
@@ -79,7 +80,7 @@ export function faultClass(
  * The runtime's SoapServiceError subclassed with what this service puts in its failure headers, so that
  * `instanceof` alone narrows to them.
  */
-function failure(plan: PortPlan): ClassDeclarationStructure[] {
+function failure(ctx: EmitContext, plan: PortPlan): ClassDeclarationStructure[] {
   if (!plan.failureName || !plan.failureHeaders) return [];
   const headers = plan.responseHeadersName;
   const info = `${headers}[${stringLiteral(plan.failureHeaders.exceptionInfo)}]`;
@@ -92,7 +93,7 @@ function failure(plan: PortPlan): ClassDeclarationStructure[] {
         `${plan.clientName}'s service answered \`${plan.failureHeaders.succeeded}\` = false; ` +
           `\`exceptionInfo\` is its \`${plan.failureHeaders.exceptionInfo}\` header.`,
       ),
-      extends: `SoapServiceError<${info}, ${headers}>`,
+      extends: `${ctx.runtimeRef("SoapServiceError")}<${info}, ${headers}>`,
       properties: [
         {
           name: "name",
@@ -103,7 +104,7 @@ function failure(plan: PortPlan): ClassDeclarationStructure[] {
         typedField("exceptionInfo", info),
         typedField("headers", headers),
       ],
-      ctors: [typedConstructor(`SoapServiceErrorInit<${info}, ${headers}>`)],
+      ctors: [typedConstructor(`${ctx.runtimeRef("SoapServiceErrorInit")}<${info}, ${headers}>`)],
     },
   ];
 }
@@ -142,13 +143,13 @@ function operationsMap(plan: PortPlan): InterfaceDeclarationStructure {
     docs: jsDoc(`Every ${plan.port.portType.local} operation by name: its request and response.`),
     properties: plan.operations.map(({ op, input, output }) => ({
       name: propertyKey(op.name),
-      type: `{ request: ${input.typeName}; response: ${output?.typeName ?? "undefined"} }`,
+      type: `{ request: ${input.typeName}; response: ${output ? messageValueType(output) : "undefined"} }`,
     })),
   };
 }
 
-function options(plan: PortPlan): TypeAliasDeclarationStructure {
-  const base = `SoapClientOptions<${plan.requestHeadersName}>`;
+function options(ctx: EmitContext, plan: PortPlan): TypeAliasDeclarationStructure {
+  const base = `${ctx.runtimeRef("SoapClientOptions")}<${plan.requestHeadersName}>`;
   return {
     kind: StructureKind.TypeAlias,
     name: plan.optionsName,
@@ -162,7 +163,7 @@ function options(plan: PortPlan): TypeAliasDeclarationStructure {
   };
 }
 
-function clientClass(plan: PortPlan): ClassDeclarationStructure {
+function clientClass(ctx: EmitContext, plan: PortPlan): ClassDeclarationStructure {
   const headers = plan.requestHeadersName;
   const errorClasses = [
     ...(plan.operations.some((o) => o.faults.length > 0) ? [`faults: ${plan.faultsName}`] : []),
@@ -180,13 +181,13 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
       plan.port.documentation,
       `A typed client for the ${plan.port.portType.local} SOAP ${plan.port.soapVersion} service.`,
     ),
-    properties: [{ name: "#soap", isReadonly: true, type: `SoapClient<${headers}>` }],
+    properties: [{ name: "#soap", isReadonly: true, type: `${ctx.runtimeRef("SoapClient")}<${headers}>` }],
     ctors: [
       {
         parameters: [
           { name: "options", type: plan.optionsName, ...(plan.port.address ? { initializer: "{}" } : {}) },
         ],
-        statements: `this.#soap = new SoapClient<${headers}>(${plan.tablesName}, ${endpointDefault}${errors});`,
+        statements: `this.#soap = new ${ctx.runtimeRef("SoapClient")}<${headers}>(${plan.tablesName}, ${endpointDefault}${errors});`,
       },
     ],
     methods: [
@@ -199,17 +200,18 @@ function clientClass(plan: PortPlan): ClassDeclarationStructure {
         parameters: [
           { name: "operation", type: "K" },
           { name: "request", type: `${plan.operationsName}[K]["request"]` },
-          { name: "options", type: `CallOptions<${headers}>`, hasQuestionToken: true },
+          { name: "options", type: `${ctx.runtimeRef("CallOptions")}<${headers}>`, hasQuestionToken: true },
         ],
-        returnType: `Promise<SoapResponse<${plan.operationsName}[K]["response"], ${plan.responseHeadersName}>>`,
+        returnType: `Promise<${ctx.runtimeRef("SoapResponse")}<${plan.operationsName}[K]["response"], ${plan.responseHeadersName}>>`,
         statements: "return this.#soap.invoke(operation, request, options);",
       },
-      ...plan.operations.map((operation) => method(plan, operation)),
+      ...plan.operations.map((operation) => method(ctx, plan, operation)),
     ],
   };
 }
 
 function method(
+  ctx: EmitContext,
   plan: PortPlan,
   { op, method, input, output }: OperationPlan,
 ): OptionalKind<MethodDeclarationStructure> {
@@ -223,9 +225,13 @@ function method(
         type: input.typeName,
         ...(input.allOptional ? { initializer: "{}" } : {}),
       },
-      { name: "options", type: `CallOptions<${plan.requestHeadersName}>`, hasQuestionToken: true },
+      {
+        name: "options",
+        type: `${ctx.runtimeRef("CallOptions")}<${plan.requestHeadersName}>`,
+        hasQuestionToken: true,
+      },
     ],
-    returnType: `Promise<${output?.typeName ?? "void"}>`,
+    returnType: `Promise<${output ? messageValueType(output) : "void"}>`,
     statements: output
       ? `return (await this.call(${stringLiteral(op.name)}, request, options)).body;`
       : `await this.call(${stringLiteral(op.name)}, request, options);`,

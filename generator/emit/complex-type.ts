@@ -152,20 +152,31 @@ function typeDiscriminator(
   type: ComplexType,
 ): OptionalKind<PropertySignatureStructure> | undefined {
   if (!type.base && ctx.derivedTypes(key).length === 0) return undefined;
-  const lineage: string[] = [];
+  // No `xsi:type` can name an anonymous type: one that extends a named type takes no `$type` of its own
+  // (its base's would otherwise apply), and none is listed in its base's.
+  if (type.anonymous) {
+    return {
+      name: "$type",
+      type: "never",
+      hasQuestionToken: true,
+      docs: jsDoc("An anonymous type, which no `xsi:type` can name."),
+    };
+  }
+  const lineage = new Set<string>();
   const visit = (k: string): void => {
-    if (lineage.includes(k)) return;
-    lineage.push(k);
+    if (lineage.has(k)) return;
+    lineage.add(k);
     ctx.derivedTypes(k).forEach(visit);
   };
   visit(key);
+  const named = [...lineage].filter((k) => !ctx.type(k).anonymous);
   return {
     name: "$type",
     // Listing every descendant of every type grows with the square of a deep chain's length.
     type:
-      lineage.length > MAX_LISTED_DESCENDANTS
+      named.length > MAX_LISTED_DESCENDANTS
         ? "string"
-        : lineage.map((k) => stringLiteral(ctx.typeName(k))).join(" | "),
+        : named.map((k) => stringLiteral(ctx.typeName(k))).join(" | "),
     hasQuestionToken: true,
     docs: jsDoc("This type or a derived one, read from and sent as `xsi:type`."),
   };

@@ -17,7 +17,7 @@ import {
 import { derivedTypes, partElements, reachableTypes, typeRefs } from "../combine/reachable.js";
 import { builtinMapping, VALUE_KINDS } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
-import { NameAllocator, toTypeName } from "../lib/names.js";
+import { NameAllocator, pascalCase, toTypeName } from "../lib/names.js";
 import {
   stringLiteral,
   tsAlternatives,
@@ -37,17 +37,26 @@ export const RUNTIME_EXPORTS = runtimeExports("index");
 export const SERVER_EXPORTS = runtimeExports("server");
 
 /**
- * Names the generated files declare themselves, and the value kinds, which the tables name leaves by
- * where they name types by their TypeScript names: schema types must not take them.
+ * Names the generated files declare or import by name wherever they appear; schema types must not take
+ * them: the runtime's value types (RawXml, UnknownEnumValue) and the tables' types, which type
+ * expressions and tables name bare, and the value kinds, by which the tables name leaves where they name
+ * types by their TypeScript names. The runtime's other names give way to the user's (`runtimeRef`).
  */
 const GENERATED_NAMES = [
   "service",
   "types",
   "typeTables",
-  ...RUNTIME_EXPORTS,
-  ...SERVER_EXPORTS,
+  "RawXml",
+  "UnknownEnumValue",
+  "ServiceMeta",
+  "TypeMeta",
   ...VALUE_KINDS,
 ];
+
+/** How a module that declares one of the runtime's names refers to the runtime's: `runtime.SoapClient`. */
+export const RUNTIME_NAMESPACE = "runtime";
+/** The same for the runtime's server (templates/runtime/server.ts), in the stub modules. */
+export const SERVER_NAMESPACE = "server";
 
 export class EmitContext {
   /** Keys of every type the output needs, in model order. */
@@ -84,30 +93,60 @@ export class EmitContext {
       for (const [key, ports] of users) if (ports.length === 1) this.owners.set(key, ports[0]!);
     }
     // Schema-named types claim their names before names the generator derives (hoisted anonymous types),
-    // so a type is named after the schema whenever that is possible. Operation wrappers are named by
-    // their client (`nameWrappers`): each client's module has its own `GetAddressRequest`.
-    // In the order the operations reach the types, so the first-reached of two same-named types keeps the name.
-    for (const key of needed) {
-      const type = this.type(key);
-      if (!type.anonymous) this.typeNames.set(key, this.names.claim(toTypeName(type.name.local)));
-    }
+    // so a type is named after the schema whenever that is possible; names already in PascalCase first, so
+    // that of `item` and `Item`, `Item` keeps its name; else in the order the operations reach the types.
+    // Operation wrappers are named by their client (`nameWrappers`): each client's module has its own
+    // `GetAddressRequest`.
+    const schemaNamed = [...needed].filter((key) => !this.type(key).anonymous);
+    const capitalised = (key: string): boolean =>
+      pascalCase(this.type(key).name.local) === this.type(key).name.local;
+    for (const key of [...schemaNamed.filter(capitalised), ...schemaNamed.filter((key) => !capitalised(key))])
+      this.typeNames.set(key, this.claimName(this.type(key).name.local));
     for (const key of needed) {
       if (!this.typeNames.has(key) && !wrappers.has(key))
-        this.typeNames.set(key, this.names.claim(toTypeName(this.type(key).name.local)));
+        this.typeNames.set(key, this.claimName(this.type(key).name.local));
     }
   }
 
-  /** Claims a name for something the generator declares for the whole output (clients, their options). */
+  /**
+   * Claims a name for a type or class (schema types, request/response/header types, clients, errors):
+   * PascalCase whatever the schema's case, as TypeScript users expect.
+   */
   claimName(wanted: string): string {
+    return this.names.claim(toTypeName(pascalCase(wanted)));
+  }
+
+  /** Claims a name for a value the generator declares (`customerServiceTables`), as given. */
+  claimValueName(wanted: string): string {
     return this.names.claim(toTypeName(wanted));
   }
 
   /**
    * Names for what one client's module alone declares, its operations' messages: free of every name
-   * the output shares, once all of those are claimed, but not of other modules' messages.
+   * the output shares, once all of those are claimed, and of the runtime's, which the module imports,
+   * but not of other modules' messages.
    */
   moduleNames(): NameAllocator {
-    return this.names.fork();
+    return this.names.fork([...RUNTIME_EXPORTS, ...SERVER_EXPORTS]);
+  }
+
+  /**
+   * How generated code names a runtime export: as itself, or, when the output declares that name too (a
+   * portType `Soap` gives the client class `SoapClient`), through the runtime's namespace. No schema name
+   * can take that lowercase name: types and classes are PascalCase, values end in `Tables` or `Faults`.
+   */
+  runtimeRef(name: string): string {
+    return this.names.claimed(name) ? `${RUNTIME_NAMESPACE}.${name}` : name;
+  }
+
+  /** `runtimeRef` for the runtime's server, which the stub modules import. */
+  serverRef(name: string): string {
+    return this.names.claimed(name) ? `${SERVER_NAMESPACE}.${name}` : name;
+  }
+
+  /** Of `names` (the runtime's exports), those the output declares too. */
+  declaredOf(names: readonly string[]): string[] {
+    return names.filter((name) => this.names.claimed(name));
   }
 
   type(key: string): SchemaType {
@@ -216,7 +255,10 @@ export class EmitContext {
       // each operation then names its own message as an alias of it.
       const shared = wrappers.filter(([other]) => other === key).length > 1;
       if (shared) this.sharedWrappers.add(key);
-      this.typeNames.set(key, names.claim(toTypeName(shared ? this.type(key).name.local : wanted)));
+      this.typeNames.set(
+        key,
+        names.claim(toTypeName(pascalCase(shared ? this.type(key).name.local : wanted))),
+      );
     }
   }
 

@@ -12,10 +12,12 @@ import type {
 import { StructureKind } from "../lib/ts-morph.js";
 import { objectKey } from "../lib/names.js";
 import { jsDoc, stringLiteral } from "../lib/ts.js";
+import type { EmitContext } from "./context.js";
 import type { PortPlan } from "./port.js";
+import { messageValueType } from "./message.js";
 
-export function emitHandlers(plan: PortPlan): StatementStructures[] {
-  return [context(plan), method(plan), handlersInterface(plan), factory(plan)];
+export function emitHandlers(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
+  return [context(ctx, plan), method(plan), handlersInterface(plan), factory(ctx, plan)];
 }
 
 /** The types and values a stub module takes from elsewhere: message and header types, fault classes, tables. */
@@ -26,7 +28,7 @@ export function handlerImports(plan: PortPlan): { types: string[]; values: strin
   return { types: [...types].sort(), values: [plan.tablesName, ...[...faults].sort()] };
 }
 
-function context(plan: PortPlan): TypeAliasDeclarationStructure {
+function context(ctx: EmitContext, plan: PortPlan): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
     name: plan.handlerContextName,
@@ -35,7 +37,7 @@ function context(plan: PortPlan): TypeAliasDeclarationStructure {
       `What a ${plan.handlersName} method gets besides its request: the request's headers, and ` +
         "`setResponseHeaders` for the response's.",
     ),
-    type: `HandlerContext<${plan.requestHeadersName}, ${plan.responseHeadersName}>`,
+    type: `${ctx.serverRef("HandlerContext")}<${plan.requestHeadersName}, ${plan.responseHeadersName}>`,
   };
 }
 
@@ -99,7 +101,7 @@ function handlersInterface(plan: PortPlan): InterfaceDeclarationStructure {
   };
 }
 
-function factory(plan: PortPlan): FunctionDeclarationStructure {
+function factory(ctx: EmitContext, plan: PortPlan): FunctionDeclarationStructure {
   const methods = plan.operations.map(({ op, method }) => `${objectKey(op.name)}: ${stringLiteral(method)}`);
   const faults = [
     ...new Set(
@@ -117,9 +119,9 @@ function factory(plan: PortPlan): FunctionDeclarationStructure {
     ),
     parameters: [
       { name: "handlers", type: plan.handlersName },
-      { name: "options", type: "SoapHandlerOptions", hasQuestionToken: true },
+      { name: "options", type: ctx.serverRef("SoapHandlerOptions"), hasQuestionToken: true },
     ],
-    returnType: "SoapHandler",
-    statements: `return createSoapHandler(${plan.tablesName}, handlers, ${binding}, options);`,
+    returnType: ctx.serverRef("SoapHandler"),
+    statements: `return ${ctx.serverRef("createSoapHandler")}(${plan.tablesName}, handlers, ${binding}, options);`,
   };
 }

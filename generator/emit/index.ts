@@ -17,7 +17,13 @@ import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
 import { emitHandlers, handlerImports } from "./handlers.js";
-import { EmitContext } from "./context.js";
+import {
+  EmitContext,
+  RUNTIME_EXPORTS,
+  RUNTIME_NAMESPACE,
+  SERVER_EXPORTS,
+  SERVER_NAMESPACE,
+} from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPorts, type PortPlan } from "./port.js";
 import { emitTypeTables, emitServiceTables } from "./tables.js";
@@ -79,7 +85,10 @@ export async function emitFiles(
   const sharedDeclarations = shared.flatMap((key) => typeDeclaration(ctx, key));
   const sharedNames = new Set(sharedDeclarations.map((declaration) => declaration.name));
   const output: GeneratedFiles = new Map();
+  // Where the output declares a name the runtime exports too, for index.ts and stub.ts to re-export it.
+  const ownRuntimeNames = new Map<string, Exported[]>();
   if (sharedDeclarations.length > 0) {
+    ownRuntimeNames.set("types", exportedOf(ctx, sharedDeclarations));
     const typesCode = print(sharedDeclarations);
     const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
     const typesImports =
@@ -89,12 +98,13 @@ export async function emitFiles(
   if (shared.length > 0) output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
   const sharedFaults = sharedFaultClasses(ctx, plans);
   if (sharedFaults.length > 0) {
+    ownRuntimeNames.set("faults", exportedOf(ctx, sharedFaults));
     const faultsCode = print(sharedFaults);
     const runtime = ["SoapFaultError", "type SoapFaultInit"];
     runtime.push(...referencedTypes(faultsCode, RUNTIME_VALUE_TYPES).map((name) => `type ${name}`));
     const detailTypes = referencedTypes(faultsCode, sharedNames);
     const faultsImports = [
-      `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
+      ...runtimeImports(ctx, runtime, "./runtime/index.js", RUNTIME_NAMESPACE),
       detailTypes.length > 0 ? `import type { ${detailTypes.join(", ")} } from "./types.js";` : "",
     ].join("\n");
     output.set("faults.ts", banner + (await formatTypeScript(faultsCode, faultsImports)));
@@ -113,8 +123,10 @@ export async function emitFiles(
     ];
     const body = print(statements);
     exports.push({ module, names: exportedNames(body, plan), own: plan.moduleNames });
+    ownRuntimeNames.set(module, exportedOf(ctx, statements));
     const tables = emitServiceTables(ctx, plan, own, shared.length > 0, PRINT_WIDTH);
     const imports = importsOf(
+      ctx,
       plan,
       referencedTypes(body, sharedNames),
       referencedTypes(body, RUNTIME_VALUE_TYPES),
@@ -123,12 +135,20 @@ export async function emitFiles(
     );
     const moduleBanner = bannerOf(plan.port.source);
     output.set(`${module}.ts`, moduleBanner + (await formatTypeScript(body, imports)) + "\n" + tables.text);
-    const stub = print(emitHandlers(plan));
-    const stubImports = stubImportsOf(plan, module, sharedNames);
+    const stubStatements = emitHandlers(ctx, plan);
+    ownRuntimeNames.set(`${module}.stub`, exportedOf(ctx, stubStatements));
+    const stub = print(stubStatements);
+    const stubImports = stubImportsOf(ctx, plan, module, sharedNames);
     output.set(`${module}.stub.ts`, moduleBanner + (await formatTypeScript(stub, stubImports)));
   }
-  const index = indexText(exports, sharedNames.size > 0, sharedFaults.length > 0);
-  const stubIndex = stubIndexText(clients.map((c) => c.module));
+  const index = indexText(exports, ownRuntimeNames, {
+    types: sharedNames.size > 0,
+    faults: sharedFaults.length > 0,
+  });
+  const stubIndex = stubIndexText(
+    clients.map((c) => c.module),
+    ownRuntimeNames,
+  );
   const files: GeneratedFiles = new Map([
     ["index.ts", banner + (await formatTypeScript(parseEmitted(index)))],
     ["stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndex)))],
@@ -187,47 +207,125 @@ function exportedNames(code: EmittedCode, plan: PortPlan): ModuleExports["names"
   return names;
 }
 
+/** A declaration's name, and whether it is a type (re-exported with `export type`). */
+interface Exported {
+  name: string;
+  type: boolean;
+}
+
+/** The declarations among `statements` whose names the runtime (or its server) exports too. */
+function exportedOf(ctx: EmitContext, statements: readonly StatementStructures[]): Exported[] {
+  const names = statements.flatMap((statement) =>
+    statement.kind === StructureKind.VariableStatement
+      ? statement.declarations.map((d) => ({ name: d.name, type: false }))
+      : "name" in statement && typeof statement.name === "string"
+        ? [
+            {
+              name: statement.name,
+              type: statement.kind === StructureKind.Interface || statement.kind === StructureKind.TypeAlias,
+            },
+          ]
+        : [],
+  );
+  const runtime = new Set(ctx.declaredOf([...RUNTIME_EXPORTS, ...SERVER_EXPORTS]));
+  return names.filter(({ name }) => runtime.has(name));
+}
+
+/**
+ * `export *` of two modules that export one name exports neither, so a name the output declares and the
+ * runtime exports too (a portType `Soap` gives `SoapClient`) is re-exported by name from its module,
+ * which wins over the runtime's: that one stays in `./runtime/index.js`.
+ */
+function ownReexports(
+  entries: [string, Exported[]][],
+  from: (module: string) => string | undefined,
+): string[] {
+  return entries.flatMap(([module, exported]) => {
+    const path = from(module);
+    return path === undefined || exported.length === 0
+      ? []
+      : [
+          `export { ${exported.map((e) => (e.type ? `type ${e.name}` : e.name)).join(", ")} } from "${path}";`,
+        ];
+  });
+}
+
 /**
  * Re-exports of every module. A name two client modules both declare (each client's own
- * `GetAddressRequest`) cannot be re-exported from both, so such a module's names are listed without it,
- * and the module exports it alone.
+ * `GetAddressRequest`) cannot be re-exported from both, so such a module's other names are listed, and
+ * the module exports it alone.
  */
-function indexText(modules: ModuleExports[], sharedTypes: boolean, sharedFaults: boolean): string {
+function indexText(
+  modules: ModuleExports[],
+  own: ReadonlyMap<string, Exported[]>,
+  shared: { types: boolean; faults: boolean },
+): string {
   const declaredBy = new Map<string, number>();
-  for (const { own } of modules)
-    for (const name of own) declaredBy.set(name, (declaredBy.get(name) ?? 0) + 1);
+  for (const module of modules)
+    for (const name of module.own) declaredBy.set(name, (declaredBy.get(name) ?? 0) + 1);
   const clash = (name: string): boolean => (declaredBy.get(name) ?? 0) > 1;
+  const listed = new Set(modules.filter((m) => m.own.some(clash)).map((m) => m.module));
   const lines = [`export * from "./runtime/index.js";`];
-  if (sharedTypes) lines.push(`export * from "./types.js";`);
-  if (sharedFaults) lines.push(`export * from "./faults.js";`);
-  if (modules.some(({ own }) => own.some(clash))) {
+  if (shared.types) lines.push(`export * from "./types.js";`);
+  if (shared.faults) lines.push(`export * from "./faults.js";`);
+  if (listed.size > 0) {
     lines.push(
       "// A request or response type that several clients declare under one name is exported by its client's module only.",
     );
   }
-  for (const { module, names, own } of modules) {
-    if (!own.some(clash)) {
+  for (const { module, names } of modules) {
+    if (!listed.has(module)) {
       lines.push(`export * from "./${module}.js";`);
       continue;
     }
-    const listed = names
+    const exported = names
       .filter(({ name }) => !clash(name))
       .map(({ name, typeOnly }) => (typeOnly ? `type ${name}` : name));
-    lines.push(`export { ${listed.join(", ")} } from "./${module}.js";`);
+    lines.push(`export { ${exported.join(", ")} } from "./${module}.js";`);
   }
-  lines.push(`export type * from "./stub.js";`);
+  // stub.ts settles a stub's names against the server's; here only those the runtime's index exports too.
+  const stubs = [...own]
+    .filter(([module]) => module.endsWith(".stub"))
+    .flatMap(([, exported]) => exported.filter((e) => RUNTIME_EXPORTS.includes(e.name)));
+  lines.push(
+    `export type * from "./stub.js";`,
+    // A module listed by name above re-exports its own runtime-named declarations already.
+    ...ownReexports([...own], (module) =>
+      module.endsWith(".stub") || listed.has(module) ? undefined : `./${module}.js`,
+    ),
+    ...(stubs.length > 0 ? [`export type { ${stubs.map((e) => e.name).join(", ")} } from "./stub.js";`] : []),
+  );
   return lines.join("\n");
 }
 
-function stubIndexText(modules: string[]): string {
+function stubIndexText(modules: string[], own: ReadonlyMap<string, Exported[]>): string {
   return [
     `export * from "./runtime/server.js";`,
     ...modules.map((module) => `export * from "./${module}.stub.js";`),
+    ...ownReexports([...own], (module) => (module.endsWith(".stub") ? `./${module}.js` : undefined)),
   ].join("\n");
 }
 
+/**
+ * Named imports of `names` from the runtime module `path`, but through its namespace for those the
+ * output declares too (see `EmitContext.runtimeRef`).
+ */
+function runtimeImports(ctx: EmitContext, names: string[], path: string, namespace: string): string[] {
+  const declared = new Set(ctx.declaredOf(names.map((name) => name.replace(/^type /, ""))));
+  const named = names.filter((name) => !declared.has(name.replace(/^type /, "")));
+  return [
+    ...(named.length > 0 ? [`import { ${named.join(", ")} } from "${path}";`] : []),
+    ...(declared.size > 0 ? [`import * as ${namespace} from "${path}";`] : []),
+  ];
+}
+
 /** A stub module's imports: the runtime's server, the client module's tables and types, shared types. */
-function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<string>): string {
+function stubImportsOf(
+  ctx: EmitContext,
+  plan: PortPlan,
+  module: string,
+  sharedNames: ReadonlySet<string>,
+): string {
   const { types, values } = handlerImports(plan);
   const fromModule = [
     ...values.filter((v) => !plan.sharedFaults.has(v)),
@@ -236,7 +334,12 @@ function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<
   const shared = types.filter((t) => sharedNames.has(t));
   const sharedFaults = values.filter((v) => plan.sharedFaults.has(v));
   return [
-    `import { createSoapHandler, type HandlerContext, type SoapHandler, type SoapHandlerOptions } from "./runtime/server.js";`,
+    ...runtimeImports(
+      ctx,
+      ["createSoapHandler", "type HandlerContext", "type SoapHandler", "type SoapHandlerOptions"],
+      "./runtime/server.js",
+      SERVER_NAMESPACE,
+    ),
     `import { ${fromModule.join(", ")} } from "./${module}.js";`,
     sharedFaults.length > 0 ? `import { ${sharedFaults.join(", ")} } from "./faults.js";` : "",
     shared.length > 0 ? `import type { ${shared.join(", ")} } from "./types.js";` : "",
@@ -247,6 +350,7 @@ function stubImportsOf(plan: PortPlan, module: string, sharedNames: ReadonlySet<
 
 /** The imports of a client's module: the runtime pieces it uses, its types from types.ts, the shared tables. */
 function importsOf(
+  ctx: EmitContext,
   plan: PortPlan,
   usedTypes: string[],
   valueTypes: string[],
@@ -260,7 +364,7 @@ function importsOf(
   if (plan.failureName) runtime.push("SoapServiceError", "type SoapServiceErrorInit");
   runtime.push(...valueTypes.map((name) => `type ${name}`));
   return [
-    `import { ${runtime.join(", ")} } from "./runtime/index.js";`,
+    ...runtimeImports(ctx, runtime, "./runtime/index.js", RUNTIME_NAMESPACE),
     `import type { ${metadataTypes.join(", ")} } from "./runtime/metadata.js";`,
     sharedTables ? `import { typeTables } from "./tables.js";` : "",
     sharedFaults.length > 0 ? `import { ${sharedFaults.join(", ")} } from "./faults.js";` : "",
@@ -275,11 +379,14 @@ function spaced(code: string): string {
   return code.replace(/([;}])\n(?=\/\*\*|export )/g, "$1\n\n");
 }
 
-/** `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. */
+/**
+ * `CustomerService` → `customer-service`, `HTMLPage` → `html-page`. A lookahead, not
+ * `([A-Z]+)([A-Z][a-z])`, which backtracks over a run of capitals from each of them.
+ */
 function kebabCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1-")
     .toLowerCase();
 }
 
@@ -299,8 +406,14 @@ function referencedTypes(code: EmittedCode, declared: ReadonlySet<string>): stri
         ? node.typeParameters
         : undefined;
     const scope = own?.length ? new Set([...typeParameters, ...own.map((p) => p.name.text)]) : typeParameters;
-    if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName)) {
-      const name = node.typeName.text;
+    // A type reference, or an interface's `extends Base` (an expression with type arguments).
+    const reference = ts.isTypeReferenceNode(node)
+      ? node.typeName
+      : ts.isExpressionWithTypeArguments(node)
+        ? node.expression
+        : undefined;
+    if (reference !== undefined && ts.isIdentifier(reference)) {
+      const name = reference.text;
       if (declared.has(name) && !scope.has(name)) names.add(name);
     }
     ts.forEachChild(node, (child) => visit(child, scope));

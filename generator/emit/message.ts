@@ -6,6 +6,11 @@ import { jsDoc } from "../lib/ts.js";
 import type { EmitContext } from "./context.js";
 import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 
+/** The type of a message's value: its object type, or that or null when its element is nillable. */
+export function messageValueType(message: MessagePlan): string {
+  return message.nillable ? `${message.typeName} | null` : message.typeName;
+}
+
 export function emitMessages(
   ctx: EmitContext,
   plan: PortPlan,

@@ -12,7 +12,7 @@ import {
   type Particle,
   type PortModel,
 } from "../model.js";
-import { lowerCamel, memberName, NameAllocator, toTypeName } from "../lib/names.js";
+import { lowerCamel, memberName, NameAllocator, pascalCase, toTypeName } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
 export interface HeaderProperty {
@@ -33,6 +33,8 @@ export interface MessagePlan {
   headers: HeaderProperty[];
   /** True when every property of the message object is optional, so the argument can be left out. */
   allOptional: boolean;
+  /** True when the message object is a nillable element's content: `xsi:nil` makes it null. */
+  nillable?: boolean;
 }
 
 export interface OperationPlan {
@@ -122,7 +124,7 @@ function sharedNames(
     op.input.headers.forEach((part) => requestHeaders.add(part));
     op.output?.headers.forEach((part) => responseHeaders.add(part));
   }
-  const tablesName = ctx.claimName(`${lowerCamel(base)}Tables`);
+  const tablesName = ctx.claimValueName(`${lowerCamel(base)}Tables`);
   const plan: PortPlan = {
     port,
     clientName: ctx.claimName(`${base}Client`),
@@ -130,7 +132,7 @@ function sharedNames(
     operationsName: ctx.claimName(`${base}Operations`),
     endpointName: ctx.claimName(`${base}DefaultEndpoint`),
     tablesName,
-    faultsName: ctx.claimName(`${lowerCamel(base)}Faults`),
+    faultsName: ctx.claimValueName(`${lowerCamel(base)}Faults`),
     requestHeadersName: ctx.claimName(`${base}RequestHeaders`),
     responseHeadersName: ctx.claimName(`${base}ResponseHeaders`),
     requestHeaders: requestHeaders.list,
@@ -156,7 +158,7 @@ function sharedNames(
   // Claimed last, so that existing names never move for the stub's.
   plan.handlersName = ctx.claimName(`${base}Handlers`);
   plan.handlerContextName = ctx.claimName(`${base}HandlerContext`);
-  plan.createHandlerName = ctx.claimName(`create${base}Handler`);
+  plan.createHandlerName = ctx.claimValueName(`create${pascalCase(base)}Handler`);
   plan.handlerMethodName = ctx.claimName(`${base}Method`);
   return { plan, headers: { request: requestHeaders, response: responseHeaders } };
 }
@@ -176,7 +178,7 @@ function planOperations(ctx: EmitContext, plan: PortPlan, headers: PortHeaders):
       faults: op.faults.map((fault) => ({ fault, className: plan.faultClasses.get(faultId(fault))! })),
     });
   }
-  plan.moduleNames = names.claimed;
+  plan.moduleNames = names.handedOut;
 }
 
 function faultId(fault: FaultModel): string {
@@ -204,11 +206,22 @@ function planMessage(
   ) {
     const schemaName = ctx.typeName(single.type.key);
     const allOptional = isAllOptional(ctx, single.type.key);
+    const nillable = single.nillable ? { nillable: true } : {};
     // An operation's own wrapper is its message type; a shared one or a named type gets an alias.
-    if (schemaName === toTypeName(wanted) || (type.anonymous && !ctx.sharedWrappers.has(single.type.key))) {
-      return { typeName: schemaName, unwrapped: true, bodyProps, headers: headerProps, allOptional };
+    if (
+      schemaName === toTypeName(pascalCase(wanted)) ||
+      (type.anonymous && !ctx.sharedWrappers.has(single.type.key))
+    ) {
+      return {
+        typeName: schemaName,
+        unwrapped: true,
+        bodyProps,
+        headers: headerProps,
+        allOptional,
+        ...nillable,
+      };
     }
-    const typeName = names.claim(toTypeName(wanted));
+    const typeName = names.claim(toTypeName(pascalCase(wanted)));
     return {
       typeName,
       unwrapped: true,
@@ -216,10 +229,11 @@ function planMessage(
       bodyProps,
       headers: headerProps,
       allOptional,
+      ...nillable,
     };
   }
   return {
-    typeName: names.claim(toTypeName(wanted)),
+    typeName: names.claim(toTypeName(pascalCase(wanted))),
     unwrapped: false,
     declaration: { kind: "parts", parts: message.body },
     bodyProps,

@@ -1,7 +1,9 @@
 /**
  * The names the runtime copied into every output exports, read from its sources (templates/runtime/), so
- * that no list of them is kept by hand. Schema types must not take these names: the generated index.ts
- * re-exports the runtime, types.ts, each client module and (as types) each stub with `export *`.
+ * that no list of them is kept by hand. The generated index.ts re-exports the runtime, types.ts, each
+ * client module and (as types) each stub with `export *`, which drops a name two of them export: a name
+ * the output declares too is re-exported by name from its module (the user's wins), and generated code
+ * reaches the runtime's through its namespace.
  * test/safety/emission.test.ts checks the reading against the TypeScript compiler's.
  */
 import { readFileSync } from "node:fs";

@@ -68,6 +68,14 @@ export function toTypeName(text: string): string {
   return KEYWORDS.has(id) || GLOBAL_TYPES.has(id) || OBJECT_MEMBERS.has(id) ? `${id}_` : id;
 }
 
+/**
+ * The name of a type, class or function a TypeScript user expects: the XML name with its first letter
+ * capitalised (`checkVatPortType` → `CheckVatPortType`); the rest is kept as the schema spells it.
+ */
+export function pascalCase(text: string): string {
+  return /^[a-z]/.test(text) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
 /** `ChatSessionsForUser` → `chatSessionsForUser`, `HTMLPage` → `htmlPage`, `GetURL` → `getURL`. */
 export function lowerCamel(text: string): string {
   const id = toIdentifier(text);
@@ -110,17 +118,25 @@ export function memberName(name: string): string {
 export class NameAllocator {
   private readonly taken = new Set<string>();
   /** The names this allocator handed out, in order (not those it was given as reserved). */
-  readonly claimed: string[] = [];
+  readonly handedOut: string[] = [];
   /** The suffix to try first for each wanted name, so that k claims of one name cost k steps, not k². */
   private readonly nextSuffix = new Map<string, number>();
 
+  private readonly reserved: ReadonlySet<string>;
+
   constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.taken.add(name);
+    this.reserved = new Set(reserved);
+    for (const name of this.reserved) this.taken.add(name);
   }
 
-  /** A new allocator that starts with every name this one has taken. */
-  fork(): NameAllocator {
-    return new NameAllocator(this.taken);
+  /** Whether a claim (not a reserved name) took `name`. */
+  claimed(name: string): boolean {
+    return this.taken.has(name) && !this.reserved.has(name);
+  }
+
+  /** A new allocator that starts with every name this one has taken, and `reserved`. */
+  fork(reserved: Iterable<string> = []): NameAllocator {
+    return new NameAllocator([...this.taken, ...reserved]);
   }
 
   claim(wanted: string): string {
@@ -129,7 +145,7 @@ export class NameAllocator {
     while (this.taken.has(name)) name = `${wanted}${n++}`;
     this.nextSuffix.set(wanted, n);
     this.taken.add(name);
-    this.claimed.push(name);
+    this.handedOut.push(name);
     return name;
   }
 }

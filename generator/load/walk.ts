@@ -22,6 +22,13 @@ export interface LoadedDocuments {
   definitions: XmlElement[];
   /** Every xs:schema (inline or imported), in document order; an include follows its includer. */
   schemas: SchemaSource[];
+  /**
+   * Namespaces of xs:imports whose schemaLocation could not be read, each with that error: a location is
+   * only a hint (XSD 1.0 Part 1 §4.2.3), so this is an error only if something refers to the namespace.
+   */
+  unread: Map<string, SoapgenError>;
+  /** What was read liberally, one line each (file:line:col: what was wrong). */
+  warnings: string[];
 }
 
 interface Reference {
@@ -35,6 +42,8 @@ export async function walkDocuments(
   onRead?: (location: string, text: string) => void,
 ): Promise<LoadedDocuments> {
   const loading = new Map<string, Promise<XmlDocument>>([[root.location, Promise.resolve(root)]]);
+  /** The errors of documents that could not be read at all (not those read and found bad). */
+  const unreadable = new WeakSet<SoapgenError>();
 
   const request = (ref: Reference): Promise<XmlDocument> => {
     let doc = loading.get(ref.location);
@@ -50,7 +59,9 @@ export async function walkDocuments(
         // A missing or unreachable import is reported at the import, which is what the user must fix.
         (cause: unknown) => {
           const detail = cause instanceof SoapgenError ? cause.detail : String(cause);
-          throw ref.element.error(`cannot read imported document ${ref.location}: ${detail}`);
+          const error = ref.element.error(`cannot read imported document ${ref.location}: ${detail}`);
+          unreadable.add(error);
+          throw error;
         },
       );
       // Errors surface when the walk below reaches the document; this only keeps Node from reporting
@@ -63,7 +74,19 @@ export async function walkDocuments(
   checkNames(root.root);
   references(root.root).forEach(request);
 
-  const result: LoadedDocuments = { definitions: [], schemas: [] };
+  const result: LoadedDocuments = {
+    definitions: [],
+    schemas: [],
+    unread: new Map(),
+    warnings: [],
+  };
+  // A document's own warnings (a DOCTYPE read past) in walk order, once.
+  const warned = new Set<XmlDocument>();
+  const addWarnings = (doc: XmlDocument): void => {
+    if (warned.has(doc)) return;
+    warned.add(doc);
+    result.warnings.push(...doc.warnings);
+  };
   const seenDefinitions = new Set<XmlElement>();
   const seenSchemas = new Map<XmlElement, Set<string>>();
 
@@ -75,6 +98,7 @@ export async function walkDocuments(
       );
     }
     const targetNamespace = own ?? includerNamespace ?? "";
+    addWarnings(schema.doc);
     const seen = seenSchemas.get(schema) ?? new Set<string>();
     if (seen.has(targetNamespace)) return;
     seen.add(targetNamespace);
@@ -89,14 +113,22 @@ export async function walkDocuments(
       if (child.local === "redefine") throw child.error("xs:redefine is not supported");
       const location = child.attr("schemaLocation");
       if ((child.local !== "import" && child.local !== "include") || location === undefined) continue;
-      const target = (
-        await request({ location: resolveLocation(location, schema.doc.location), element: child })
-      ).root;
+      let target: XmlElement;
+      try {
+        target = (await request({ location: resolveLocation(location, schema.doc.location), element: child }))
+          .root;
+      } catch (error) {
+        if (child.local !== "import" || !(error instanceof SoapgenError) || !unreadable.has(error))
+          throw error;
+        result.unread.set(child.attr("namespace") ?? "", error);
+        continue;
+      }
       if (!target.is(XSD_NS, "schema")) {
         rejectPre2001Schema(target);
         throw child.error(`'${location}' is not an XML Schema (root element is ${target.tag})`);
       }
-      if (child.local === "import") checkImportedNamespace(child, target);
+      const mismatch = child.local === "import" ? importedNamespaceMismatch(child, target) : undefined;
+      if (mismatch !== undefined) result.warnings.push(mismatch);
       await visitSchema(target, child.local === "include" ? targetNamespace : undefined);
     }
   };
@@ -104,6 +136,7 @@ export async function walkDocuments(
   const visitDefinitions = async (definitions: XmlElement): Promise<void> => {
     if (seenDefinitions.has(definitions)) return;
     seenDefinitions.add(definitions);
+    addWarnings(definitions.doc);
     result.definitions.push(definitions);
     for (const child of definitions.children) {
       if (child.is(WSDL_NS, "import")) {
@@ -139,14 +172,20 @@ function rejectPre2001Schema(element: XmlElement): void {
     );
 }
 
-/** An xs:import names the namespace it brings in: a document declaring another one is the mistake to report. */
-function checkImportedNamespace(xsImport: XmlElement, target: XmlElement): void {
-  const expected = xsImport.attr("namespace") ?? "";
+/**
+ * An xs:import names the namespace it brings in; a document declaring another one (or an import without
+ * a namespace of a schema that has one, as some payment gateways write) is read under the namespace it
+ * declares itself, which is unambiguous, with a warning.
+ */
+function importedNamespaceMismatch(xsImport: XmlElement, target: XmlElement): string | undefined {
+  const expected = xsImport.attr("namespace");
   const actual = target.attr("targetNamespace") ?? "";
-  if (expected !== actual)
-    throw xsImport.error(
-      `xs:import of namespace '${expected}' reads ${target.doc.location}, whose targetNamespace is '${actual}'`,
-    );
+  if ((expected ?? "") === actual) return undefined;
+  const imported =
+    expected === undefined ? "xs:import without a namespace" : `xs:import of namespace '${expected}'`;
+  return xsImport.error(
+    `${imported} reads ${target.doc.location}, whose targetNamespace is '${actual}': read under '${actual}'`,
+  ).message;
 }
 
 /** Locations a document refers to, resolved against it. */

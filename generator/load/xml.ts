@@ -118,6 +118,8 @@ export class XmlElement {
 
 export class XmlDocument {
   readonly root: XmlElement;
+  /** What was read liberally, one line each (file:line:col: what was wrong). */
+  readonly warnings: string[] = [];
   private lineStarts: number[] | undefined;
 
   constructor(
@@ -138,8 +140,165 @@ export class XmlDocument {
   }
 }
 
-/** Prolog items that may precede a DOCTYPE: whitespace, the XML declaration, PIs and comments. */
-const DOCTYPE_IN_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!(DOCTYPE|ENTITY)/;
+/**
+ * Where a DOCTYPE (or a stray entity declaration) starts, if one follows what a prolog may hold before it:
+ * whitespace, the XML declaration, PIs and comments. One pass, each item skipped with indexOf: a regular
+ * expression of those alternatives backtracked exponentially over comments after the root element.
+ */
+function prologDeclaration(text: string): { offset: number; keyword: string } | undefined {
+  let i = 0;
+  for (;;) {
+    while (isXmlSpace(text.charCodeAt(i))) i++;
+    const [opening, terminator] = text.startsWith("<?", i)
+      ? ["<?", "?>"]
+      : text.startsWith("<!--", i)
+        ? ["<!--", "-->"]
+        : [];
+    if (opening === undefined || terminator === undefined) {
+      const keyword = ["DOCTYPE", "ENTITY"].find((k) => text.startsWith(`<!${k}`, i));
+      return keyword === undefined ? undefined : { offset: i, keyword };
+    }
+    const end = text.indexOf(terminator, i + opening.length);
+    // Unterminated: not well-formed, which the validator reports.
+    if (end < 0) return undefined;
+    i = end + terminator.length;
+  }
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** What a DOCTYPE declares that matters to a reader that expands no entity. */
+interface Doctype {
+  /** Just past its `>`. */
+  end: number;
+  /** It names an external DTD (SYSTEM or PUBLIC), which is not read. */
+  external: boolean;
+  /** The general entities its internal subset declares. */
+  entities: string[];
+}
+
+/**
+ * Reads a DOCTYPE in one pass: the name, an external ID, and an internal subset of comments, PIs and
+ * declarations. Declarations of entities, elements and notations change nothing a reader that expands
+ * no entity sees; an ATTLIST may only default namespace declarations (`xmlns:p`, as W3C's
+ * xmldsig-core-schema.xsd does), which the document then declares itself or fails on loudly. Anything
+ * else is refused, with why.
+ */
+function readDoctype(text: string, start: number): Doctype | { refused: string } {
+  let i = start + "<!DOCTYPE".length;
+  const spaces = (): void => {
+    while (isXmlSpace(text.charCodeAt(i))) i++;
+  };
+  /** A quoted literal or a bare token (up to space, a quote, `[` or `>`), or undefined at the end. */
+  const token = (): string | undefined => {
+    const from = i;
+    const quote = text[i];
+    if (quote === '"' || quote === "'") {
+      const close = text.indexOf(quote, i + 1);
+      if (close < 0) return undefined;
+      i = close + 1;
+      return text.slice(from, i);
+    }
+    while (i < text.length && !isXmlSpace(text.charCodeAt(i)) && !"\"'[]>".includes(text[i]!)) i++;
+    return i === from ? undefined : text.slice(from, i);
+  };
+  const unterminated = { refused: "the DOCTYPE is not terminated" };
+  spaces();
+  token();
+  spaces();
+  const keyword = text.startsWith("SYSTEM", i)
+    ? "SYSTEM"
+    : text.startsWith("PUBLIC", i)
+      ? "PUBLIC"
+      : undefined;
+  if (keyword !== undefined) {
+    i += keyword.length;
+    // A public ID and a system literal, or a system literal.
+    for (let literals = keyword === "PUBLIC" ? 2 : 1; literals > 0; literals--) {
+      spaces();
+      if (token() === undefined) return unterminated;
+    }
+    spaces();
+  }
+  const entities: string[] = [];
+  if (text[i] === "[") {
+    i++;
+    for (;;) {
+      spaces();
+      if (i >= text.length) return unterminated;
+      if (text[i] === "]") {
+        i++;
+        break;
+      }
+      const skipped = text.startsWith("<!--", i) ? "-->" : text.startsWith("<?", i) ? "?>" : undefined;
+      if (skipped !== undefined) {
+        const close = text.indexOf(skipped, i + 2);
+        if (close < 0) return unterminated;
+        i = close + skipped.length;
+        continue;
+      }
+      if (text[i] === "%") return { refused: "its internal subset includes a parameter entity" };
+      const kind = ["ENTITY", "ATTLIST", "ELEMENT", "NOTATION"].find((k) => text.startsWith(`<!${k}`, i));
+      if (kind === undefined)
+        return { refused: "its internal subset holds something other than declarations" };
+      i += 2 + kind.length;
+      const parts: string[] = [];
+      for (;;) {
+        spaces();
+        if (text[i] === ">") break;
+        const part = token();
+        if (part === undefined) return unterminated;
+        parts.push(part);
+      }
+      i++;
+      if (kind === "ENTITY" && parts[0] !== "%" && parts[0] !== undefined) entities.push(parts[0]);
+      if (kind === "ATTLIST" && !defaultsOnlyNamespaces(parts.slice(1)))
+        return { refused: "its ATTLIST gives attributes other than namespace declarations default values" };
+    }
+    spaces();
+  }
+  if (text[i] !== ">") return unterminated;
+  return { end: i + 1, external: keyword !== undefined, entities };
+}
+
+/** An ATTLIST's attribute definitions (name, type, default) name only `xmlns:p` attributes. */
+function defaultsOnlyNamespaces(parts: string[]): boolean {
+  let k = 0;
+  while (k < parts.length) {
+    if (!parts[k]!.startsWith("xmlns:")) return false;
+    k++;
+    // The type: a keyword, or an enumeration in parentheses, which may hold spaces.
+    if (parts[k]?.startsWith("NOTATION")) k++;
+    if (parts[k]?.startsWith("(")) while (k < parts.length && !parts[k]!.endsWith(")")) k++;
+    k++;
+    if (parts[k] === "#FIXED") k++;
+    k++;
+  }
+  return true;
+}
+
+const NAMED_REFERENCE = /&([A-Za-z_][\w.-]*);/g;
+
+/** Why the document cannot be read without the DOCTYPE: it uses an entity the DOCTYPE may declare. */
+function usedEntity(body: string, doctype: Doctype): string | undefined {
+  const declared = new Set(doctype.entities);
+  for (const [, name] of body.matchAll(NAMED_REFERENCE)) {
+    if (PREDEFINED_ENTITIES.has(name!)) continue;
+    if (declared.has(name!)) return `it declares the entity '${name}', which the document uses`;
+    if (doctype.external) return `the document uses the entity '${name}', which its external DTD may declare`;
+  }
+  return undefined;
+}
+
+function doctypeWarning(doctype: Doctype): string {
+  const declares =
+    doctype.entities.length > 0
+      ? `declares entities the document never uses (${doctype.entities.join(", ")})`
+      : "declares nothing the document uses";
+  return `read past the DOCTYPE, which ${declares}${doctype.external ? "; its external DTD is not read" : ""}`;
+}
 
 /** Deeper than any real schema nests; the runtime parser builds the tree recursively. */
 const MAX_DEPTH = 1000;
@@ -150,17 +309,31 @@ const MAX_DEPTH = 1000;
  * an undefined entity) names the element path instead.
  */
 export function parseXml(source: string, location: string): XmlDocument {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.trim() === "")
     throw new SoapgenError({ file: location }, "the document is empty; expected a WSDL (XML) document");
-  const doctype = DOCTYPE_IN_PROLOG.exec(text);
-  if (doctype) {
-    const offset = doctype[0].length - doctype[1]!.length - 2;
-    const { line, column } = position(lineStarts(text), offset);
-    throw new SoapgenError(
-      { file: location, line, column },
-      `${doctype[1]} declarations are not allowed in WSDL or XML Schema documents`,
-    );
+  const declaration = prologDeclaration(text);
+  const warnings: string[] = [];
+  if (declaration) {
+    const { line, column } = position(lineStarts(text), declaration.offset);
+    const place = { file: location, line, column };
+    const refuse = (why: string): never => {
+      throw new SoapgenError(
+        place,
+        `${declaration.keyword} declarations are not allowed in WSDL or XML Schema documents${why}`,
+      );
+    };
+    const doctype = declaration.keyword === "DOCTYPE" ? readDoctype(text, declaration.offset) : refuse("");
+    if ("refused" in doctype) refuse(`: ${doctype.refused}`);
+    else {
+      const used = usedEntity(text.slice(doctype.end), doctype);
+      if (used !== undefined)
+        refuse(`: ${used}; soapgen expands only the five predefined entities and character references`);
+      warnings.push(new SoapgenError(place, doctypeWarning(doctype)).message);
+      // Blanked, line breaks kept, so that every line and column stays where it was.
+      const blank = text.slice(declaration.offset, doctype.end).replace(/[^\n]/g, " ");
+      text = text.slice(0, declaration.offset) + blank + text.slice(doctype.end);
+    }
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
@@ -170,12 +343,14 @@ export function parseXml(source: string, location: string): XmlDocument {
   const { startTags, parsable } = scanMarkup(text);
   try {
     // Building the document reads every element, which is where the runtime's elements resolve their names.
-    return new XmlDocument(
+    const doc = new XmlDocument(
       location,
       text,
       parseElements(parsable, { maxBodyBytes: Infinity, maxDepth: MAX_DEPTH }),
       startTags,
     );
+    doc.warnings.push(...warnings);
+    return doc;
   } catch (cause) {
     if (!(cause instanceof SoapDecodeError)) throw cause;
     throw new SoapgenError({ file: location }, `not namespace-well-formed XML: ${cause.message}`, { cause });

@@ -3,6 +3,7 @@
  * document order, anonymous types hoisted right after the declaration they were found in, then the WCF
  * DataContract conventions applied to the finished types.
  */
+import type { SoapgenError } from "../errors.js";
 import type { ElementDecl, SchemaType } from "../model.js";
 import { qnameKey } from "../model.js";
 import { XSD_NS } from "../lib/namespaces.js";
@@ -17,8 +18,11 @@ export interface SchemaModel {
   elements: Map<string, ElementDecl>;
 }
 
-export function buildSchemas(sources: SchemaSource[]): SchemaModel {
-  const set = new SchemaSet(sources, { complexType: buildComplexType, simpleType: buildSimpleType });
+export function buildSchemas(
+  sources: SchemaSource[],
+  unread: ReadonlyMap<string, SoapgenError> = new Map(),
+): SchemaModel {
+  const set = new SchemaSet(sources, { complexType: buildComplexType, simpleType: buildSimpleType }, unread);
   for (const key of set.globals.type.keys()) set.namedType(key);
   for (const key of set.globals.element.keys()) globalElement(set, key);
   applyDataContract(set);

@@ -3,6 +3,7 @@
  * building the model from them (lazily built types and elements, hoisted anonymous types, their
  * names). Type references are checked here, so a dangling reference is caught where it is written.
  */
+import type { SoapgenError } from "../errors.js";
 import type { XmlElement } from "../load/xml.js";
 import { isBuiltinType } from "../lib/builtins.js";
 import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
@@ -100,6 +101,8 @@ export class SchemaSet {
   constructor(
     readonly sources: SchemaSource[],
     readonly build: TypeBuilders,
+    /** Namespaces whose xs:import could not be read, with why (see LoadedDocuments.unread). */
+    private readonly unread: ReadonlyMap<string, SoapgenError> = new Map(),
   ) {
     for (const schema of sources) {
       for (const child of schema.element.children) {
@@ -131,7 +134,7 @@ export class SchemaSet {
   lookup(kind: Kind, schema: SchemaSource, element: XmlElement, value: string, what: string): Global {
     const key = qnameKey(this.qname(schema, element, value, what));
     const found = this.globals[kind].get(key);
-    if (!found) throw element.error(`${what}: ${kindLabel(kind)} ${key} is not defined`);
+    if (!found) throw this.undefinedError(element, `${what}: ${kindLabel(kind)} ${key} is not defined`, key);
     return found;
   }
 
@@ -146,8 +149,21 @@ export class SchemaSet {
     const foreign = foreignTypeReason(name.ns, value);
     if (foreign !== undefined && !this.globals.type.has(key)) throw element.error(`${what}: ${foreign}`);
     if (!this.globals.type.has(key))
-      throw element.error(`dangling type reference: ${what} '${value}' (${key}) is not defined`);
+      throw this.undefinedError(
+        element,
+        `dangling type reference: ${what} '${value}' (${key}) is not defined`,
+        key,
+      );
     return { kind: "named", key };
+  }
+
+  /** A reference to nothing; into a namespace whose import could not be read, that is the cause to name. */
+  private undefinedError(element: XmlElement, detail: string, key: string): SoapgenError {
+    const ns = key.startsWith("{") ? key.slice(1, key.indexOf("}")) : "";
+    const unread = this.unread.get(ns);
+    return element.error(
+      unread === undefined ? detail : `${detail}: its namespace's import failed: ${unread.message}`,
+    );
   }
 
   isXmlAttribute(name: QName): boolean {

@@ -34,10 +34,11 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
       "wsdl:binding[@name='LegacyBinding']/wsdl:operation[@name='List']/wsdl:input/soap:body",
     ],
     [
+      // The schema is read under its own namespace (with a warning), where the message's c:Echo is not.
       "import-namespace.wsdl",
-      `xs:import of namespace 'urn:example:common' reads ${file("import-namespace.xsd")}, whose targetNamespace is 'urn:example:commons'`,
-      8,
-      "xs:schema/xs:import",
+      "element='c:Echo': global element {urn:example:common}Echo is not defined in any schema",
+      11,
+      "wsdl:message[@name='EchoRequest']/wsdl:part",
     ],
     [
       "pre-2001-schema.wsdl",
@@ -58,10 +59,11 @@ describe("invalid inputs become one-line SoapgenErrors", () => {
       "wsdl:portType[@name='UndefinedService']",
     ],
     [
+      // A schemaLocation is a hint, but the schema refers to the namespace: the failed read is the cause.
       "missing-import.wsdl",
-      `cannot read imported document ${file("no-such-file.xsd")}: file not found`,
-      7,
-      "xs:schema/xs:import",
+      `dangling type reference: type 'o:Thing' ({urn:example:other}Thing) is not defined: its namespace's import failed: ${file("missing-import.wsdl")}:7:7: cannot read imported document ${file("no-such-file.xsd")}: file not found`,
+      8,
+      "xs:schema/xs:element[@name='Uses']",
     ],
     ["malformed.xml", "not well-formed XML: Expected closing tag 'wsdl:types'", 4, undefined],
     ["doctype.wsdl", "DOCTYPE declarations are not allowed", 2, undefined],

@@ -140,6 +140,44 @@ describe("atomic output", () => {
   });
 });
 
+describe("interrupting soapgen while it computes", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "%s stops a run that never finishes reading the WSDL, the output untouched",
+    async (signal) => {
+      await ensureBuilt();
+      const out = await previousOutput();
+      const wsdl = join(dir, "endless.wsdl");
+      writeFileSync(
+        wsdl,
+        readFileSync(CHOICE, "utf8").replace("<wsdl:types>", "<!-- soapgen-endless-read --><wsdl:types>"),
+      );
+      const { child, done } = startCli(
+        ["generate", "--wsdl", wsdl, "--out", out],
+        ["--import", resolve(ROOT, "test/safety/faults/endless-read.mjs")],
+      );
+      try {
+        let stderr = "";
+        await new Promise<void>((started) =>
+          child.stderr!.on("data", (chunk: Buffer) => {
+            stderr += chunk.toString();
+            if (stderr.includes("endless read started")) started();
+          }),
+        );
+        child.kill(signal);
+        // A run that ignores the signal never gets here: the test's timeout fails it.
+        const run = await done;
+        expect(run.code).toBe(signal === "SIGINT" ? 130 : 143);
+        expect(run.stderr).toBe(`endless read started\nsoapgen: interrupted by ${signal}\n`);
+        expect(snapshot(out)).toEqual(previous);
+        expect(leftovers(out)).toEqual([]);
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+    60_000,
+  );
+});
+
 describe("killing soapgen", () => {
   const RUNS = 4;
   let bigWsdl: string;

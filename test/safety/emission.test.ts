@@ -80,14 +80,14 @@ describe("hostile WSDLs", () => {
     const types = outputParts(output("names.wsdl")).types;
     for (const declaration of [
       "export interface Item2 {\n  Other: string;\n}", // tns:Item came first; o:Item is the other namespace's
-      "export interface item {\n  lower: string;\n}", // differs only in case: kept
+      "export interface Item3 {\n  lower: string;\n}", // differs only in case: PascalCase, then numbered
       "export interface Date_ {",
       "export interface Promise_ {",
       "export interface Record_ {",
       "export interface Omit_ {",
-      "export interface SoapError2 {", // a runtime export
-      "export interface FieldMeta2 {",
-      "export type string_ = string;",
+      "export interface SoapError {", // a runtime export: the schema's name wins (index.ts exports it)
+      "export interface FieldMeta {",
+      "export type String_ = string;",
       'export type __proto___ = "a" | UnknownEnumValue;', // every object inherits __proto__, ...: names get a _
       'export type _1_kind_x = "b" | UnknownEnumValue;',
       "/**\n * Made by\n * new Item()\n * , shown by\n *\n * .\n */\nexport interface Item {",
@@ -98,6 +98,9 @@ describe("hostile WSDLs", () => {
     ]) {
       expect(types).toContain(declaration);
     }
+    expect(file("names.wsdl", "index.ts")).toContain(
+      'export { type SoapError, type FieldMeta } from "./types.js";',
+    );
     const index = file("names.wsdl", "class.ts");
     const methods = [...index.matchAll(/^  (?:async )?(\w+)[<(]/gm)].map((m) => m[1]);
     expect(methods).toEqual([

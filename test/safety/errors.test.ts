@@ -84,9 +84,9 @@ describe.concurrent("soapgen generate with bad input", () => {
       ":32:19: rpc/encoded binding 'LegacyBinding' is not supported (operation 'List'): soapgen supports literal use",
     ],
     [
-      "an xs:import whose document declares another namespace",
+      "a reference into the namespace an xs:import claimed, whose document declares another",
       "import-namespace.wsdl",
-      `:8:7: xs:import of namespace 'urn:example:common' reads ${invalid("import-namespace.xsd")}, whose targetNamespace is 'urn:example:commons'`,
+      ":11:36: element='c:Echo': global element {urn:example:common}Echo is not defined in any schema",
     ],
     [
       "a schema in the pre-2001 XML Schema namespace",
@@ -114,9 +114,9 @@ describe.concurrent("soapgen generate with bad input", () => {
       ":16:7: message='tns:NoSuchRequest': wsdl:message {urn:example:undefined}NoSuchRequest is not defined",
     ],
     [
-      "an import that cannot be loaded",
+      "an import that cannot be loaded, of a namespace the schema refers to",
       "missing-import.wsdl",
-      `:7:7: cannot read imported document ${invalid("no-such-file.xsd")}: file not found`,
+      `:8:7: dangling type reference: type 'o:Thing' ({urn:example:other}Thing) is not defined: its namespace's import failed: ${invalid("missing-import.wsdl")}:7:7: cannot read imported document ${invalid("no-such-file.xsd")}: file not found`,
     ],
     [
       "two types of one name",

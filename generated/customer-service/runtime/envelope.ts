@@ -111,8 +111,9 @@ export function encodeMessage(
   const headerXml =
     (headers === undefined ? "" : encodeHeaders(encoder, message, headers)) +
     extraHeaderXml(options.extraHeaders ?? []);
+  // An unwrapped body of null is a nillable element's `xsi:nil`, which the encoder writes (or refuses).
   const bodyXml = message.unwrapped
-    ? encoder.field(unwrappedPart(message), body ?? {}, "body")
+    ? encoder.field(unwrappedPart(message), body === null ? null : (body ?? {}), "body")
     : encoder.fields(message.body, body ?? {}, "body");
   return envelopeXml(encoder, headerXml, bodyXml);
 }
