@@ -16,7 +16,7 @@ import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
-import { emitHandlers, handlerImports } from "./handlers.js";
+import { emitStub, stubImports } from "./stub.js";
 import {
   EmitContext,
   RUNTIME_EXPORTS,
@@ -135,7 +135,7 @@ export async function emitFiles(
     );
     const moduleBanner = bannerOf(plan.port.source);
     output.set(`${module}.ts`, moduleBanner + (await formatTypeScript(body, imports)) + "\n" + tables.text);
-    const stubStatements = emitHandlers(ctx, plan);
+    const stubStatements = emitStub(ctx, plan);
     ownRuntimeNames.set(`${module}.stub`, exportedOf(ctx, stubStatements));
     const stub = print(stubStatements);
     const stubImports = stubImportsOf(ctx, plan, module, sharedNames);
@@ -326,7 +326,7 @@ function stubImportsOf(
   module: string,
   sharedNames: ReadonlySet<string>,
 ): string {
-  const { types, values } = handlerImports(plan);
+  const { types, values } = stubImports(plan);
   const fromModule = [
     ...values.filter((v) => !plan.sharedFaults.has(v)),
     ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`),
