@@ -31,7 +31,7 @@ import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
-import { GENERATED_BANNER } from "../write.js";
+import { GENERATED_BANNER } from "../lib/banner.js";
 import type { ImportExtension } from "../config.js";
 import { withImportExtension } from "./import-extension.js";
 
