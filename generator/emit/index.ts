@@ -32,8 +32,7 @@ import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../lib/banner.js";
-import type { ImportExtension } from "../config.js";
-import { withImportExtension } from "./import-extension.js";
+import { type ImportExtension, withImportExtension } from "./import-extension.js";
 
 export type GeneratedFiles = Map<string, string>;
 
