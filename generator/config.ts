@@ -2,12 +2,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { OperationSelection } from "./combine/index.js";
+import type { ImportExtension } from "./emit/import-extension.js";
 import { SoapgenError } from "./errors.js";
 
 export const CONFIG_FILE = "soapgen.config.json";
 
-/** The extension of the output's relative imports: `./types.js`, `./types.ts` or `./types`. */
-export type ImportExtension = "js" | "ts" | "none";
 export const IMPORT_EXTENSIONS: readonly ImportExtension[] = ["js", "ts", "none"];
 
 export function isImportExtension(value: unknown): value is ImportExtension {

@@ -4,7 +4,8 @@
  */
 import { basename } from "node:path";
 import type { OperationSelection } from "./combine/index.js";
-import { type ImportExtension, isImportExtension } from "./config.js";
+import { isImportExtension } from "./config.js";
+import type { ImportExtension } from "./emit/import-extension.js";
 import { DEFAULT_TIMEOUT_MS, resolveLocation, TEXT_LOCATION } from "./load/read.js";
 import type { GeneratedFiles } from "./emit/index.js";
 import { DIGEST_FILE, digestText, isUpToDate, type OutputOptions, type RootDocument } from "./digest.js";

@@ -61,7 +61,7 @@ export function faultClass(
   fault: FaultModel,
   className: string,
 ): ClassDeclarationStructure {
-  const detail = ctx.typeExpr(ctx.element(fault.part.element).type);
+  const detail = ctx.typeText(ctx.element(fault.part.element).type);
   return {
     kind: StructureKind.Class,
     name: className,

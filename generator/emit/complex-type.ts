@@ -56,21 +56,21 @@ export function emitComplexType(
 export function propertyType(ctx: EmitContext, property: Property): string {
   switch (property.kind) {
     case "element":
-      return ctx.slotExpr({ ...property.element, maxOccurs: property.repeated ? "unbounded" : 1 });
+      return ctx.slotText({ ...property.element, maxOccurs: property.repeated ? "unbounded" : 1 });
     case "attribute":
-      return ctx.typeExpr(property.attribute.type);
+      return ctx.typeText(property.attribute.type);
     case "any":
       return "string[]";
     case "anyAttribute":
       return "Record<string, string>";
     case "text":
-      return ctx.typeExpr(property.type);
+      return ctx.typeText(property.type);
     case "ordered":
       return tsArray(
         tsUnion([
           ...(property.text ? [tsType("string")] : []),
           ...property.items.map(({ key, element }) =>
-            tsObject([`${propertyKey(key)}: ${ctx.slotExpr(element, false)};`]),
+            tsObject([`${propertyKey(key)}: ${ctx.slotText(element, false)};`]),
           ),
         ]),
       ).text;

@@ -13,7 +13,7 @@ import {
   type TypeRef,
 } from "../model.js";
 import { memberName, NameAllocator } from "../lib/names.js";
-import { type EmitContext, hasSingleChoice, isExclusiveChoice } from "./context.js";
+import { type EmitContext, hasExclusiveChoice, isExclusiveChoice } from "./context.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 
 export type Property =
@@ -200,7 +200,7 @@ function addOrdered(particle: Particle, shape: Shape, group: OrderedGroup): void
 
 /** An optional group whose content, once there, requires an exclusive choice to be made. */
 function allOrNothing(particle: GroupParticle): boolean {
-  return hasSingleChoice({ ...particle, minOccurs: 1 }) && !particle.particles.every(emptiable);
+  return hasExclusiveChoice({ ...particle, minOccurs: 1 }) && !particle.particles.every(emptiable);
 }
 
 function hasElement(particle: Particle): boolean {

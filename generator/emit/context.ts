@@ -172,7 +172,7 @@ export class EmitContext {
   }
 
   /** The TypeScript type of a value of `ref` (without `| null` or array-ness of its slot). */
-  typeExpr(ref: TypeRef): string {
+  typeText(ref: TypeRef): string {
     return this.typeExpression(ref).text;
   }
 
@@ -218,7 +218,7 @@ export class EmitContext {
   }
 
   /** The TypeScript type of an element slot: array when repeated, `| null` when nillable. */
-  slotExpr(element: ElementParticle, repeatedAllowed = true): string {
+  slotText(element: ElementParticle, repeatedAllowed = true): string {
     return this.slotExpression(element, repeatedAllowed).text;
   }
 
@@ -237,7 +237,7 @@ export class EmitContext {
    */
   isUnionShaped(type: ComplexType): boolean {
     // Mixed content is one ordered array, whatever choices it holds.
-    if (type.content && !type.mixed && hasSingleChoice(type.content)) return true;
+    if (type.content && !type.mixed && hasExclusiveChoice(type.content)) return true;
     if (!type.base) return false;
     const base = this.model.types.get(qnameKey(type.base));
     return base?.kind === "complex" && this.isUnionShaped(base);
@@ -316,8 +316,8 @@ export function isExclusiveChoice(choice: GroupParticle): boolean {
 }
 
 /** An exclusive choice (see content-model.ts) somewhere in the content: the type becomes a TS union. */
-export function hasSingleChoice(particle: Particle): boolean {
+export function hasExclusiveChoice(particle: Particle): boolean {
   if (particle.kind === "element" || particle.kind === "any" || isRepeated(particle)) return false;
   if (particle.kind === "choice") return isExclusiveChoice(particle);
-  return particle.particles.some(hasSingleChoice);
+  return particle.particles.some(hasExclusiveChoice);
 }

@@ -5,10 +5,12 @@
  * or checks it with `allowImportingTsExtensions`); `none` writes `./types`, for bundlers.
  */
 import type { ts as Ts } from "ts-morph";
-import type { ImportExtension } from "../config.js";
 import { formatTypeScript } from "../format.js";
 import { parseEmitted } from "../layout/index.js";
 import { ts } from "../lib/ts-morph.js";
+
+/** The extension of the output's relative imports: `./types.js`, `./types.ts` or `./types`. */
+export type ImportExtension = "js" | "ts" | "none";
 
 /**
  * `code` with the `.js` of every relative specifier in its imports and exports replaced for `extension`.

@@ -16,7 +16,7 @@ import type { ServiceModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
-import { emitHandlers, handlerImports } from "./handlers.js";
+import { emitStub, stubImports } from "./stub.js";
 import {
   EmitContext,
   RUNTIME_EXPORTS,
@@ -31,9 +31,8 @@ import { emitSimpleType } from "./simple-type.js";
 import { formatTypeScript, PRINT_WIDTH } from "../format.js";
 import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
-import { GENERATED_BANNER } from "../write.js";
-import type { ImportExtension } from "../config.js";
-import { withImportExtension } from "./import-extension.js";
+import { GENERATED_BANNER } from "../lib/banner.js";
+import { type ImportExtension, withImportExtension } from "./import-extension.js";
 
 export type GeneratedFiles = Map<string, string>;
 
@@ -135,7 +134,7 @@ export async function emitFiles(
     );
     const moduleBanner = bannerOf(plan.port.source);
     output.set(`${module}.ts`, moduleBanner + (await formatTypeScript(body, imports)) + "\n" + tables.text);
-    const stubStatements = emitHandlers(ctx, plan);
+    const stubStatements = emitStub(ctx, plan);
     ownRuntimeNames.set(`${module}.stub`, exportedOf(ctx, stubStatements));
     const stub = print(stubStatements);
     const stubImports = stubImportsOf(ctx, plan, module, sharedNames);
@@ -326,7 +325,7 @@ function stubImportsOf(
   module: string,
   sharedNames: ReadonlySet<string>,
 ): string {
-  const { types, values } = handlerImports(plan);
+  const { types, values } = stubImports(plan);
   const fromModule = [
     ...values.filter((v) => !plan.sharedFaults.has(v)),
     ...types.filter((t) => !sharedNames.has(t)).map((t) => `type ${t}`),

@@ -64,7 +64,7 @@ function messageDeclaration(
     docs: jsDoc(doc),
     properties: declaration.parts.map((part, i) => {
       const element = ctx.element(part.element);
-      const value = ctx.typeExpr(element.type);
+      const value = ctx.typeText(element.type);
       return {
         name: propertyKey(message.bodyProps[i]!),
         type: element.nillable ? `${value} | null` : value,
@@ -87,7 +87,7 @@ function headerInterface(
     docs: jsDoc(doc),
     properties: headers.map((header) => {
       const element = ctx.element(header.element);
-      const value = ctx.typeExpr(element.type);
+      const value = ctx.typeText(element.type);
       return {
         name: propertyKey(header.prop),
         hasQuestionToken: true,

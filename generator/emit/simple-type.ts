@@ -14,17 +14,18 @@ import {
 } from "../lib/ts.js";
 
 /**
- * What this emitter asks of the `EmitContext`, which writes anonymous simple types inline with
- * `simpleTypeExpr`: importing the class here would make the two modules import each other.
+ * What this emitter asks of its context: type names and type expressions. The `EmitContext` class gives
+ * them, and writes anonymous simple types inline with `simpleTypeExpression`, so importing the class here
+ * would make the two modules import each other.
  */
-interface EmitContext {
+interface TypeNaming {
   type(key: string): SchemaType;
   typeName(key: string): string;
   typeExpression(ref: TypeRef): TypeExpression;
 }
 
 export function emitSimpleType(
-  ctx: EmitContext,
+  ctx: TypeNaming,
   key: string,
   type: SimpleType,
 ): TypeAliasDeclarationStructure {
@@ -33,16 +34,16 @@ export function emitSimpleType(
     name: ctx.typeName(key),
     isExported: true,
     docs: jsDoc(type.documentation, wireNote(type)),
-    type: simpleTypeExpr(ctx, type),
+    type: simpleTypeText(ctx, type),
   };
 }
 
 /** The TypeScript type of a simple type's values. Anonymous simple types are written inline with this. */
-export function simpleTypeExpr(ctx: EmitContext, type: SimpleType): string {
+export function simpleTypeText(ctx: TypeNaming, type: SimpleType): string {
   return simpleTypeExpression(ctx, type).text;
 }
 
-export function simpleTypeExpression(ctx: EmitContext, type: SimpleType): TypeExpression {
+export function simpleTypeExpression(ctx: TypeNaming, type: SimpleType): TypeExpression {
   switch (type.variety) {
     case "list":
       return tsArray(type.itemType ? ctx.typeExpression(type.itemType) : tsType("string"));
@@ -68,7 +69,7 @@ export function simpleTypeExpression(ctx: EmitContext, type: SimpleType): TypeEx
  * union of the members; a member of another type (a number, a date) would make that a lie, so such a
  * union is typed `string`.
  */
-export function isStringUnion(ctx: EmitContext, type: SimpleType): boolean {
+export function isStringUnion(ctx: TypeNaming, type: SimpleType): boolean {
   return (type.memberTypes ?? []).every((member) => {
     if (member.kind === "builtin") return builtinMapping(member.name)?.kind === "string";
     const memberType = ctx.type(member.key);
@@ -80,7 +81,7 @@ export function isStringUnion(ctx: EmitContext, type: SimpleType): boolean {
 }
 
 /** The enumeration a union of enumerations allows, or undefined when a member allows any text. */
-export function unionEnumeration(ctx: EmitContext, type: SimpleType): string[] | undefined {
+export function unionEnumeration(ctx: TypeNaming, type: SimpleType): string[] | undefined {
   const values: string[] = [];
   for (const member of type.memberTypes ?? []) {
     const memberType = member.kind === "named" ? ctx.type(member.key) : undefined;

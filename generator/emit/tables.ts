@@ -25,7 +25,7 @@ import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 export function emitTypeTables(ctx: EmitContext, keys: string[], width: number): string {
   const literal = new LiteralWriter(width, ["typeTables"]);
   const declaration = "export const typeTables: Readonly<Record<string, TypeMeta>> = ";
-  const table = literal.write(typesTable(ctx, keys), 0, 1, declaration.length);
+  const table = literal.write(typesTable(ctx, keys), { before: declaration.length });
   return joinSections([
     `import type { TypeMeta } from "./runtime/metadata.js";`,
     literal.namespaceConstants(),
@@ -50,7 +50,9 @@ export function emitServiceTables(
   const literal = new LiteralWriter(width, [plan.tablesName, plan.faultsName, "types", "typeTables"]);
   const ownDeclaration = "const types: Readonly<Record<string, TypeMeta>> = ";
   const own =
-    ownKeys.length > 0 ? literal.write(typesTable(ctx, ownKeys), 0, 1, ownDeclaration.length) : undefined;
+    ownKeys.length > 0
+      ? literal.write(typesTable(ctx, ownKeys), { before: ownDeclaration.length })
+      : undefined;
   // The port's namespace: its first operation's; message parts, headers and details in it leave it out.
   const first = plan.operations[0]?.op.input.body[0];
   const portNs = first === undefined ? undefined : ctx.element(first.element).name.ns;

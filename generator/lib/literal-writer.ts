@@ -2,6 +2,16 @@
 import { NameAllocator, objectKey, toIdentifier } from "./names.js";
 import { prettierStringLiteral } from "./ts.js";
 
+/** Where a literal starts and what shares its first and last line, all in characters. */
+export interface Placement {
+  /** The indentation of the line it starts on, and of its closing bracket. Default 0. */
+  readonly indent?: number;
+  /** What comes before it on its first line after the indentation (`key: `, `export const x = `). Default 0. */
+  readonly before?: number;
+  /** What follows it on its last line (`,` or `;`). Default 1. */
+  readonly after?: number;
+}
+
 /**
  * Writes metadata objects as TypeScript literals, laid out the way prettier lays them out (an object or
  * array on one line when it fits, else one entry per line), so the file needs no formatting pass. Each
@@ -20,14 +30,15 @@ export class LiteralWriter {
     this.names = new NameAllocator(reserved);
   }
 
-  /** `value` as source text, `indent` spaces in, with `lead` characters before it and `tail` after it. */
-  write(value: unknown, indent = 0, tail = 1, lead = 0): string {
+  /** `value` as source text, placed on its first line as `placement` says. */
+  write(value: unknown, placement: Placement = {}): string {
+    const { indent = 0, before = 0, after = 1 } = placement;
     const flat = this.flat(value);
     if (value === null || typeof value !== "object") return flat!;
-    if (flat !== undefined && indent + lead + flat.length + tail <= this.width) return flat;
+    if (flat !== undefined && indent + before + flat.length + after <= this.width) return flat;
     const pad = " ".repeat(indent + 2);
     const lines = Array.isArray(value)
-      ? value.map((v) => `${pad}${this.write(v, indent + 2)},`)
+      ? value.map((v) => `${pad}${this.write(v, { indent: indent + 2 })},`)
       : this.entries(value).map(([k, v]) => `${pad}${objectKey(k)}:${this.writeField(k, v, indent + 2)},`);
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
     return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
@@ -69,7 +80,7 @@ export class LiteralWriter {
   /** A property's value with the separator after the colon: prettier moves a long string to its own line. */
   private writeField(key: string, value: unknown, indent: number): string {
     if (isNamespace(key, value)) return ` ${this.namespace(value)}`;
-    const text = this.write(value, indent, 1, objectKey(key).length + 2);
+    const text = this.write(value, { indent, before: objectKey(key).length + 2 });
     const tooLong = indent + objectKey(key).length + 2 + text.length + 1 > this.width;
     return typeof value === "string" && tooLong ? `\n${" ".repeat(indent + 2)}${text}` : ` ${text}`;
   }

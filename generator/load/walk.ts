@@ -13,9 +13,17 @@ import {
   WSDL_SOAP12_BINDING_NS,
   XSD_NS,
 } from "../lib/namespaces.js";
-import type { SchemaSource } from "../xsd/schema.js";
 import { readText, resolveLocation } from "./read.js";
 import { parseXml, type XmlDocument, type XmlElement } from "./xml.js";
+
+/** An xs:schema found by the walk, inline or imported, and the namespace its declarations are in. */
+export interface SchemaSource {
+  element: XmlElement;
+  /** The effective target namespace: a chameleon include takes its includer's. */
+  targetNamespace: string;
+  /** Included without a targetNamespace of its own: unqualified references mean the includer's namespace. */
+  chameleon: boolean;
+}
 
 export interface LoadedDocuments {
   /** Every wsdl:definitions, the root document's first, then in import order. */

@@ -1,7 +1,8 @@
 /** Attributes of a complex type: xs:attribute (local or ref), xs:attributeGroup refs (inlined) and xs:anyAttribute. */
 import type { XmlElement } from "../load/xml.js";
 import { qnameKey, type AttributeDecl, type TypeRef } from "../model.js";
-import type { SchemaSet, SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import type { SchemaSet } from "./schema.js";
 import { anonymousSimpleType } from "./simple-type.js";
 
 export interface Attributes {

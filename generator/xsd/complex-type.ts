@@ -8,7 +8,8 @@ import { qnameKey, type ComplexType, type QName } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attributes.js";
 import { groupParticle, isModelGroup } from "./group.js";
-import type { SchemaSet, SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import type { SchemaSet } from "./schema.js";
 import { enumeration, restrictionBase } from "./simple-type.js";
 
 export function buildComplexType(

@@ -3,7 +3,8 @@ import type { XmlElement } from "../load/xml.js";
 import { qnameKey, type ElementDecl, type ElementParticle, type QName, type TypeRef } from "../model.js";
 import { xsdDocumentation } from "./annotation.js";
 import { occurs } from "./occurs.js";
-import { ANY_TYPE, elementOwner, type SchemaSet, type SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import { ANY_TYPE, elementOwner, type SchemaSet } from "./schema.js";
 import { anonymousSimpleType } from "./simple-type.js";
 
 /** The global element `key`, built on first use (element refs need its type and nillability). */

@@ -4,7 +4,8 @@ import { qnameKey, type AnyParticle, type GroupParticle, type Particle } from ".
 import { xsdChildren } from "./annotation.js";
 import { elementParticle } from "./element.js";
 import { occurs } from "./occurs.js";
-import type { SchemaSet, SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import type { SchemaSet } from "./schema.js";
 
 /** Whether an xs:sequence/xs:choice/xs:all/xs:group element starts a content model. */
 export function isModelGroup(element: XmlElement): boolean {

@@ -10,7 +10,8 @@ import { XSD_NS } from "../lib/namespaces.js";
 import { buildComplexType } from "./complex-type.js";
 import { applyDataContract } from "./datacontract.js";
 import { globalElement } from "./element.js";
-import { elementOwner, SchemaSet, type SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import { elementOwner, SchemaSet } from "./schema.js";
 import { buildSimpleType } from "./simple-type.js";
 
 export interface SchemaModel {

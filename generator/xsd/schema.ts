@@ -4,6 +4,7 @@
  * names). Type references are checked here, so a dangling reference is caught where it is written.
  */
 import type { SoapgenError } from "../errors.js";
+import type { SchemaSource } from "../load/walk.js";
 import type { XmlElement } from "../load/xml.js";
 import { isBuiltinType } from "../lib/builtins.js";
 import { PRE_2001_XSD_NAMESPACES, SOAP_ENCODING_NS, XML_NS, XSD_NS } from "../lib/namespaces.js";
@@ -16,14 +17,6 @@ import {
   type SimpleType,
   type TypeRef,
 } from "../model.js";
-
-export interface SchemaSource {
-  element: XmlElement;
-  /** The effective target namespace: a chameleon include takes its includer's. */
-  targetNamespace: string;
-  /** Included without a targetNamespace of its own: unqualified references mean the includer's namespace. */
-  chameleon: boolean;
-}
 
 /** A global declaration and the schema it belongs to (the same element may sit in two chameleon schemas). */
 export interface Global {

@@ -3,7 +3,8 @@ import type { XmlElement } from "../load/xml.js";
 import { DATACONTRACT_NS } from "../lib/namespaces.js";
 import { type QName, type SimpleType, type TypeRef } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
-import type { SchemaSet, SchemaSource } from "./schema.js";
+import type { SchemaSource } from "../load/walk.js";
+import type { SchemaSet } from "./schema.js";
 
 export function buildSimpleType(
   set: SchemaSet,

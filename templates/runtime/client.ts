@@ -1,3 +1,7 @@
+/**
+ * `SoapClient`: sends one operation over HTTP with global fetch and reads the answer, within a time and size
+ * limit. Reads only the generated tables (a `ServiceMeta`, typed by metadata.ts), never the WSDL.
+ */
 import { requestAddressing, WSA_NS } from "./addressing.js";
 import { readBodyText } from "./body.js";
 import {

@@ -1,3 +1,7 @@
+/**
+ * `Decoder`: turns parsed XML elements into TypeScript values, strictly or tolerantly. Reads only the
+ * generated tables (typed by metadata.ts), never the WSDL.
+ */
 import { SoapDecodeError } from "./errors.js";
 import type {
   ArrayMeta,

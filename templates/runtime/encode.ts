@@ -1,3 +1,7 @@
+/**
+ * `Encoder`: writes TypeScript values as XML elements, checking them against the schema as it goes. Reads
+ * only the generated tables (typed by metadata.ts), never the WSDL.
+ */
 import { SoapDecodeError, SoapEncodeError } from "./errors.js";
 import type {
   ArrayMeta,

@@ -1,3 +1,7 @@
+/**
+ * The SOAP 1.1 and 1.2 envelope: writes a request or response message around its header blocks and body,
+ * reads one back, and turns a Fault into an error. Reads the operation's entry in the generated tables.
+ */
 import { Decoder, childPath, formatPath } from "./decode.js";
 import type { DecodeOptions, DecodePath, Deviation } from "./decode.js";
 import { Encoder, wellFormedElement } from "./encode.js";

@@ -1,3 +1,7 @@
+/**
+ * What generated clients and their users import from the runtime (the stubs add server.ts, the tables
+ * metadata.ts); the other modules are internal.
+ */
 export { WSA_ANONYMOUS, WSA_NS } from "./addressing.js";
 export { DEFAULT_TIMEOUT_MS, SoapClient } from "./client.js";
 export type {

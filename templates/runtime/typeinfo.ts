@@ -1,3 +1,7 @@
+/**
+ * Lookups the encoder and decoder share over the generated tables (typed by metadata.ts): types by key or
+ * XML name, a complex type flattened along its base chain, value kinds.
+ */
 import type {
   AttributeMeta,
   ChoiceMeta,

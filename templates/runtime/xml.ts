@@ -1,3 +1,7 @@
+/**
+ * XML in and out: parses a document with fast-xml-parser into namespace-resolved elements within size and
+ * depth limits, and escapes and serializes text. Knows nothing of SOAP or of the generated tables.
+ */
 import { XMLParser } from "fast-xml-parser";
 import { SoapDecodeError } from "./errors.js";
 

@@ -16,12 +16,12 @@ import type { EmitContext } from "./context.js";
 import type { PortPlan } from "./port.js";
 import { messageValueType } from "./message.js";
 
-export function emitHandlers(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
+export function emitStub(ctx: EmitContext, plan: PortPlan): StatementStructures[] {
   return [context(ctx, plan), method(plan), handlersInterface(plan), factory(ctx, plan)];
 }
 
 /** The types and values a stub module takes from elsewhere: message and header types, fault classes, tables. */
-export function handlerImports(plan: PortPlan): { types: string[]; values: string[] } {
+export function stubImports(plan: PortPlan): { types: string[]; values: string[] } {
   const types = new Set([plan.requestHeadersName, plan.responseHeadersName, plan.operationsName]);
   for (const { input, output } of plan.operations) if (!output) types.add(input.typeName);
   const faults = new Set(plan.operations.flatMap((o) => o.faults.map((f) => f.className)));
