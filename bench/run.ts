@@ -48,8 +48,8 @@ const GENERATION_RUNS = 7;
 const SCALING_FACTORS = [1, 4, 16] as const;
 const SCALING_RUNS = 5;
 const BREAKDOWN_REPEATS = 5;
-/** Rounds of the whole-SDK rows: a generation round is ~1 min, wsdl-tsclient's 60 runs most of it. */
-const SDK_RUNS = { generation: 3, tsc: 5, imports: 7 };
+/** Rounds of the whole-SDK rows: a generation round is ~45 s, wsdl-tsclient's 59 runs most of it. */
+const SDK_RUNS = { generation: 5, tsc: 5, imports: 7 };
 const THROUGHPUT = { warmupMs: 300, batchMs: 300, batches: 5 };
 /** A quick first pass over the raw parser configurations, to pick the floor that the full harness then measures. */
 const SCREENING = { warmupMs: 100, batchMs: 150, batches: 2 };
