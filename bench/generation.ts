@@ -30,13 +30,17 @@ export interface Measured {
   peakRssMb: Stats;
 }
 
-/** Runs every contender once untimed, then `runs` rounds of all of them, the order rotating each round. */
-async function interleave(
+/**
+ * Runs every contender once untimed (unless the caller has just run each, `warmUp: false`), then `runs`
+ * rounds of all of them, the order rotating each round.
+ */
+export async function interleave(
   contenders: Record<string, () => Promise<ProcessRun>>,
   runs: number,
+  warmUp = true,
 ): Promise<Record<string, Measured>> {
   const entries = Object.entries(contenders);
-  for (const [, run] of entries) await run();
+  if (warmUp) for (const [, run] of entries) await run();
   const samples = new Map<string, ProcessRun[]>(entries.map(([name]) => [name, []]));
   for (let round = 0; round < runs; round++) {
     for (let i = 0; i < entries.length; i++) {
@@ -53,7 +57,7 @@ async function interleave(
 }
 
 /** Both runs of a pair, one after the other: times add up, the peak is the larger one. */
-async function sequence(runs: (() => Promise<ProcessRun>)[]): Promise<ProcessRun> {
+export async function sequence(runs: (() => Promise<ProcessRun>)[]): Promise<ProcessRun> {
   const done: ProcessRun[] = [];
   for (const run of runs) done.push(await run());
   return {
