@@ -217,6 +217,11 @@ export interface ServiceModel {
    * `type=` parts), by keys starting with `binding ` or `part ` that no QName key can equal.
    */
   elements: Map<string, ElementDecl>;
+  /**
+   * In a model of several WSDLs, the WSDLs (`PortModel.source`) that define each type: a port's service
+   * sends only the types derived from a base that its own WSDL defines, whatever the others add.
+   */
+  definedBy?: ReadonlyMap<string, readonly string[]>;
   /** Operations left out of the client, one line each (file:line: what and why), for the caller to show. */
   warnings: string[];
 }

@@ -10,21 +10,7 @@ import {
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
 import { typeTables } from "./tables.js";
-import type {
-  Address,
-  AddressType,
-  Contact,
-  ContactAction,
-  ContactActivity,
-  ContactEntity,
-  DuplicateEntry,
-  DuplicateRule,
-  Person,
-  PersonEntity,
-  SoCredentials,
-  SoExceptionInfo,
-  SoTimeZone,
-} from "./types.js";
+import type { Carrier, SoCredentials, SoExceptionInfo, SoTimeZone } from "./types.js";
 
 export interface CreateDefaultContactEntityRequest {}
 
@@ -267,6 +253,447 @@ export interface GetMyRecentContactsRequest {
 
 export interface GetMyRecentContactsResponse {
   Response?: (Contact | null)[] | null;
+}
+
+export interface ContactEntity extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "ContactEntity";
+  ContactId?: number;
+  Name?: string | null;
+  Department?: string | null;
+  OrgNr?: string | null;
+  Number1?: string | null;
+  Number2?: string | null;
+  UpdatedDate?: Date;
+  CreatedDate?: Date;
+  Emails?: (EntityElement | null)[] | null;
+  Interests?: (SelectableMDOListItem | null)[] | null;
+  Urls?: (EntityElement | null)[] | null;
+  Phones?: (EntityElement | null)[] | null;
+  Faxes?: (EntityElement | null)[] | null;
+  Description?: string | null;
+  UpdatedBy?: Associate | null;
+  CreatedBy?: Associate | null;
+  Associate?: Associate | null;
+  Business?: Business | null;
+  Category?: Category | null;
+  Country?: Country | null;
+  Persons?: (Person | null)[] | null;
+  NoMailing?: boolean;
+  Kananame?: string | null;
+  Xstop?: boolean;
+  ActiveInterests?: number;
+  GroupId?: number;
+  ActiveStatusMonitorId?: number;
+  SupportAssociate?: Associate | null;
+  TicketPriority?: TicketPriority | null;
+  CustomerLanguage?: CustomerLanguage | null;
+  Deleted?: number;
+  DbiAgentId?: number;
+  DbiLastSyncronized?: Date;
+  DbiKey?: string | null;
+  DbiLastModified?: Date;
+  SupportPerson?: Person | null;
+  Address?: Address | null;
+  Source?: number;
+  ActiveErpLinks?: number;
+  BounceEmails?: (string | null)[] | null;
+  Domains?: (string | null)[] | null;
+  UserDefinedFields?: Record<string, string | null> | null;
+  ExtraFields?: Record<string, string | null> | null;
+  CustomFields?: Record<string, string | null> | null;
+}
+
+export interface EntityElement extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "EntityElement";
+  Value?: string | null;
+  StrippedValue?: string | null;
+  Description?: string | null;
+}
+
+export interface SelectableMDOListItem extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "SelectableMDOListItem";
+  Id?: number;
+  Name?: string | null;
+  ToolTip?: string | null;
+  Deleted?: boolean;
+  Rank?: number;
+  Type?: string | null;
+  ColorBlock?: number;
+  IconHint?: string | null;
+  Selected?: boolean;
+  LastChanged?: Date;
+  ChildItems?: (SelectableMDOListItem | null)[] | null;
+  ExtraInfo?: string | null;
+  StyleHint?: string | null;
+  Hidden?: boolean;
+  FullName?: string | null;
+}
+
+export interface Associate extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Associate";
+  AssociateId?: number;
+  Name?: string | null;
+  PersonId?: number;
+  Rank?: number;
+  Tooltip?: string | null;
+  Type?: UserType;
+  GroupIdx?: number;
+  FullName?: string | null;
+  FormalName?: string | null;
+  Deleted?: boolean;
+  EjUserId?: number;
+  UserName?: string | null;
+}
+
+export type UserType =
+  | "Unknown"
+  | "InternalAssociate"
+  | "ResourceAssociate"
+  | "ExternalAssociate"
+  | "AnonymousAssociate"
+  | "SystemAssociate"
+  | UnknownEnumValue;
+
+export interface Business extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Business";
+  Id?: number;
+  Value?: string | null;
+  Tooltip?: string | null;
+}
+
+export interface Category extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Category";
+  Id?: number;
+  Value?: string | null;
+  Tooltip?: string | null;
+}
+
+export interface Country extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Country";
+  CountryId?: number;
+  Name?: string | null;
+  CurrencyId?: number;
+  EnglishName?: string | null;
+  TwoLetterISOCountry?: string | null;
+  ThreeLetterISOCountry?: string | null;
+  ImageDescription?: string | null;
+  OrgNrText?: string | null;
+  InterAreaPrefix?: string | null;
+  DialInPrefix?: string | null;
+  ZipPrefix?: string | null;
+  DomainName?: string | null;
+  AddressLayoutId?: number;
+  DomesticAddressLayoutId?: number;
+  ForeignAddressLayoutId?: number;
+  Rank?: number;
+  Tooltip?: string | null;
+  Deleted?: boolean;
+}
+
+export interface Person extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Person";
+  Position?: string | null;
+  PersonId?: number;
+  Mrmrs?: string | null;
+  Firstname?: string | null;
+  Lastname?: string | null;
+  MiddleName?: string | null;
+  Title?: string | null;
+  Description?: string | null;
+  Email?: string | null;
+  FullName?: string | null;
+  DirectPhone?: string | null;
+  FormalName?: string | null;
+  CountryId?: number;
+  ContactId?: number;
+  ContactName?: string | null;
+  Retired?: number;
+  Rank?: number;
+  ActiveInterests?: number;
+  ContactDepartment?: string | null;
+  ContactCountryId?: number;
+  ContactOrgNr?: string | null;
+  FaxPhone?: string | null;
+  MobilePhone?: string | null;
+  ContactPhone?: string | null;
+  AssociateName?: string | null;
+  AssociateId?: number;
+  UsePersonAddress?: boolean;
+  ContactFax?: string | null;
+  Kanafname?: string | null;
+  Kanalname?: string | null;
+  Post1?: string | null;
+  Post2?: string | null;
+  Post3?: string | null;
+  EmailName?: string | null;
+  ContactFullName?: string | null;
+  ActiveErpLinks?: number;
+  TicketPriorityId?: number;
+  SupportLanguageId?: number;
+  SupportAssociateId?: number;
+  CategoryName?: string | null;
+}
+
+export interface TicketPriority extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "TicketPriority";
+  Id?: number;
+  Value?: string | null;
+  Tooltip?: string | null;
+}
+
+export interface CustomerLanguage extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "CustomerLanguage";
+  Id?: number;
+  Value?: string | null;
+  Tooltip?: string | null;
+}
+
+export interface Address extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Address";
+  Wgs84Latitude?: number;
+  Wgs84Longitude?: number;
+  LocalizedAddress?: ((LocalizedField | null)[] | null)[] | null;
+  Street?: StructuredAddress | null;
+  Postal?: StructuredAddress | null;
+  Formatted?: string | null;
+}
+
+export interface LocalizedField extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "LocalizedField";
+  Name?: string | null;
+  Value?: string | null;
+  Tooltip?: string | null;
+  Label?: string | null;
+  ValueLength?: number;
+  AddressType?: string | null;
+}
+
+export interface StructuredAddress {
+  AtypeIdx?: AddressType;
+  Address1?: string | null;
+  Address2?: string | null;
+  Address3?: string | null;
+  City?: string | null;
+  County?: string | null;
+  State?: string | null;
+  Zipcode?: string | null;
+  Formatted?: string | null;
+}
+
+/** Sent as the member names; the service's underlying type is xs:short. */
+export type AddressType =
+  | "Unknown"
+  | "ContactPostalAddress"
+  | "ContactStreetAddress"
+  | "PersonPrivateAddress"
+  | "QuoteBillingAddress"
+  | "QuoteShippingAddress"
+  | UnknownEnumValue;
+
+export interface Contact extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Contact";
+  ContactId?: number;
+  Name?: string | null;
+  OrgNr?: string | null;
+  Department?: string | null;
+  URL?: string | null;
+  City?: string | null;
+  DirectPhone?: string | null;
+  AssociateId?: number;
+  CountryId?: number;
+  EmailAddress?: string | null;
+  Kananame?: string | null;
+  EmailAddressName?: string | null;
+  URLName?: string | null;
+  AssociateFullName?: string | null;
+  BusinessName?: string | null;
+  CategoryName?: string | null;
+  CountryName?: string | null;
+  Address?: Address | null;
+  FormattedAddress?: string | null;
+  FullName?: string | null;
+  IsOwnerContact?: boolean;
+  ActiveErpLinks?: number;
+}
+
+/** An `xs:list`: sent as the items separated by spaces (WCF flag enums). */
+export type ContactAction = (
+  | "Created"
+  | "Updated"
+  | "NewActivity"
+  | "ActivityCompleted"
+  | "PersonAdded"
+  | "PersonUpdated"
+  | "DocumentAdded"
+  | "UndefinedValue128"
+  | UnknownEnumValue
+)[];
+
+export interface ContactActivity extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "ContactActivity";
+  ContactId?: number;
+  Department?: string | null;
+  OrgNr?: string | null;
+  Name?: string | null;
+  URL?: string | null;
+  AssociateFullName?: string | null;
+  Action?: ContactAction;
+  ActionTime?: Date;
+  Category?: string | null;
+  ActivityPersonName?: string | null;
+  ActionId?: number;
+  PersonId?: number;
+  ActivityPersonId?: number;
+  AssociateId?: number;
+}
+
+export interface PersonEntity extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "PersonEntity";
+  PersonId?: number;
+  Firstname?: string | null;
+  MiddleName?: string | null;
+  Lastname?: string | null;
+  Mrmrs?: string | null;
+  Title?: string | null;
+  UpdatedDate?: Date;
+  CreatedDate?: Date;
+  BirthDate?: Date;
+  CreatedBy?: Associate | null;
+  Emails?: (EntityElement | null)[] | null;
+  Description?: string | null;
+  IsAssociate?: boolean;
+  PrivatePhones?: (EntityElement | null)[] | null;
+  Faxes?: (EntityElement | null)[] | null;
+  MobilePhones?: (EntityElement | null)[] | null;
+  OfficePhones?: (EntityElement | null)[] | null;
+  OtherPhones?: (EntityElement | null)[] | null;
+  Position?: Position | null;
+  UpdatedBy?: Associate | null;
+  Contact?: Contact | null;
+  Country?: Country | null;
+  Interests?: (SelectableMDOListItem | null)[] | null;
+  PersonNumber?: string | null;
+  FullName?: string | null;
+  NoMailing?: boolean;
+  UsePersonAddress?: boolean;
+  Retired?: boolean;
+  Urls?: (EntityElement | null)[] | null;
+  FormalName?: string | null;
+  Address?: Address | null;
+  Post3?: string | null;
+  Post2?: string | null;
+  Post1?: string | null;
+  Kanalname?: string | null;
+  Kanafname?: string | null;
+  CorrespondingAssociate?: Associate | null;
+  Category?: Category | null;
+  Business?: Business | null;
+  Associate?: Associate | null;
+  Salutation?: string | null;
+  ActiveInterests?: number;
+  SupportAssociate?: Associate | null;
+  TicketPriority?: TicketPriority | null;
+  CustomerLanguage?: CustomerLanguage | null;
+  DbiAgentId?: number;
+  DbiKey?: string | null;
+  DbiLastModified?: Date;
+  DbiLastSyncronized?: Date;
+  SentInfo?: number;
+  ShowContactTickets?: number;
+  UserInfo?: UserInfo | null;
+  ChatEmails?: (EntityElement | null)[] | null;
+  InternetPhones?: (EntityElement | null)[] | null;
+  Source?: number;
+  ActiveErpLinks?: number;
+  ShipmentTypes?: (SelectableMDOListItem | null)[] | null;
+  Consents?: (ConsentInfo | null)[] | null;
+  BounceEmails?: (string | null)[] | null;
+  ActiveStatusMonitorId?: number;
+  UserDefinedFields?: Record<string, string | null> | null;
+  ExtraFields?: Record<string, string | null> | null;
+  CustomFields?: Record<string, string | null> | null;
+}
+
+export interface Position extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Position";
+  Id?: number;
+  Value?: string | null;
+  Tooltip?: string | null;
+}
+
+export interface UserInfo extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "UserInfo";
+  Deleted?: boolean;
+  UserInfoId?: number;
+  UserName?: string | null;
+  PersonId?: number;
+  Rank?: number;
+  Tooltip?: string | null;
+  UserGroupId?: number;
+  EjUserId?: number;
+  UserType?: UserType;
+  GrantedLicenses?: (string | null)[] | null;
+  CanLogon?: boolean;
+  RoleName?: string | null;
+  RoleTooltip?: string | null;
+  UserGroupName?: string | null;
+  UserGroupTooltip?: string | null;
+}
+
+export interface ConsentInfo extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "ConsentInfo";
+  ConsentPersonId?: number;
+  Comment?: string | null;
+  Registered?: Date;
+  RegisteredAssociateId?: number;
+  Updated?: Date;
+  UpdatedAssociateId?: number;
+  LegalBaseId?: number;
+  LegalBaseKey?: string | null;
+  LegalBaseName?: string | null;
+  ConsentPurposeId?: number;
+  ConsentPurposeKey?: string | null;
+  ConsentPurposeName?: string | null;
+  ConsentSourceId?: number;
+  ConsentSourceKey?: string | null;
+  ConsentSourceName?: string | null;
+}
+
+export interface DuplicateEntry extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "DuplicateEntry";
+  RuleName?: string | null;
+  SoPrimaryKey?: number;
+  EntryName?: string | null;
+  EntryIdentifier?: string | null;
+  RuleDisplayName?: string | null;
+}
+
+export interface DuplicateRule extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "DuplicateRule";
+  Name?: string | null;
+  DisplayName?: string | null;
+  DisplayTooltip?: string | null;
+  IsActive?: boolean;
 }
 
 export interface ContactSummary {
@@ -711,6 +1138,7 @@ export class ContactClient {
 }
 
 const nsServices88 = "http://www.superoffice.net/ws/crm/NetServer/Services88";
+const nsArrays = "http://schemas.microsoft.com/2003/10/Serialization/Arrays";
 
 /** Wire layout of the types only Contact uses, by TypeScript type name. */
 const types: Readonly<Record<string, TypeMeta>> = {
@@ -1017,6 +1445,414 @@ const types: Readonly<Record<string, TypeMeta>> = {
     xmlNs: nsServices88,
     fields: [{ name: "Response", type: "ArrayOfContact", optional: true, nillable: true }],
   },
+  ContactEntity: {
+    kind: "complex",
+    xmlName: "ContactEntity",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "ContactId", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "Department", type: "string", optional: true, nillable: true },
+      { name: "OrgNr", type: "string", optional: true, nillable: true },
+      { name: "Number1", type: "string", optional: true, nillable: true },
+      { name: "Number2", type: "string", optional: true, nillable: true },
+      { name: "UpdatedDate", type: "dateTime", optional: true },
+      { name: "CreatedDate", type: "dateTime", optional: true },
+      { name: "Emails", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Interests", type: "ArrayOfSelectableMDOListItem", optional: true, nillable: true },
+      { name: "Urls", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Phones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Faxes", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+      { name: "UpdatedBy", type: "Associate", optional: true, nillable: true },
+      { name: "CreatedBy", type: "Associate", optional: true, nillable: true },
+      { name: "Associate", type: "Associate", optional: true, nillable: true },
+      { name: "Business", type: "Business", optional: true, nillable: true },
+      { name: "Category", type: "Category", optional: true, nillable: true },
+      { name: "Country", type: "Country", optional: true, nillable: true },
+      { name: "Persons", type: "ArrayOfPerson", optional: true, nillable: true },
+      { name: "NoMailing", type: "boolean", optional: true },
+      { name: "Kananame", type: "string", optional: true, nillable: true },
+      { name: "Xstop", type: "boolean", optional: true },
+      { name: "ActiveInterests", type: "int", optional: true },
+      { name: "GroupId", type: "int", optional: true },
+      { name: "ActiveStatusMonitorId", type: "int", optional: true },
+      { name: "SupportAssociate", type: "Associate", optional: true, nillable: true },
+      { name: "TicketPriority", type: "TicketPriority", optional: true, nillable: true },
+      { name: "CustomerLanguage", type: "CustomerLanguage", optional: true, nillable: true },
+      { name: "Deleted", type: "int", optional: true },
+      { name: "DbiAgentId", type: "int", optional: true },
+      { name: "DbiLastSyncronized", type: "dateTime", optional: true },
+      { name: "DbiKey", type: "string", optional: true, nillable: true },
+      { name: "DbiLastModified", type: "dateTime", optional: true },
+      { name: "SupportPerson", type: "Person", optional: true, nillable: true },
+      { name: "Address", type: "Address", optional: true, nillable: true },
+      { name: "Source", type: "int", optional: true },
+      { name: "ActiveErpLinks", type: "int", optional: true },
+      { name: "BounceEmails", type: "ArrayOfstring", optional: true, nillable: true },
+      { name: "Domains", type: "ArrayOfstring", optional: true, nillable: true },
+      { name: "UserDefinedFields", type: "StringDictionary", optional: true, nillable: true },
+      { name: "ExtraFields", type: "StringDictionary", optional: true, nillable: true },
+      { name: "CustomFields", type: "StringDictionary", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfEntityElement: {
+    kind: "array",
+    xmlName: "ArrayOfEntityElement",
+    xmlNs: nsServices88,
+    item: {
+      name: "EntityElement",
+      ns: nsServices88,
+      type: "EntityElement",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  EntityElement: {
+    kind: "complex",
+    xmlName: "EntityElement",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "StrippedValue", type: "string", optional: true, nillable: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfSelectableMDOListItem: {
+    kind: "array",
+    xmlName: "ArrayOfSelectableMDOListItem",
+    xmlNs: nsServices88,
+    item: {
+      name: "SelectableMDOListItem",
+      ns: nsServices88,
+      type: "SelectableMDOListItem",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  SelectableMDOListItem: {
+    kind: "complex",
+    xmlName: "SelectableMDOListItem",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "ToolTip", type: "string", optional: true, nillable: true },
+      { name: "Deleted", type: "boolean", optional: true },
+      { name: "Rank", type: "int", optional: true },
+      { name: "Type", type: "string", optional: true, nillable: true },
+      { name: "ColorBlock", type: "int", optional: true },
+      { name: "IconHint", type: "string", optional: true, nillable: true },
+      { name: "Selected", type: "boolean", optional: true },
+      { name: "LastChanged", type: "dateTime", optional: true },
+      { name: "ChildItems", type: "ArrayOfSelectableMDOListItem", optional: true, nillable: true },
+      { name: "ExtraInfo", type: "string", optional: true, nillable: true },
+      { name: "StyleHint", type: "string", optional: true, nillable: true },
+      { name: "Hidden", type: "boolean", optional: true },
+      { name: "FullName", type: "string", optional: true, nillable: true },
+    ],
+  },
+  Associate: {
+    kind: "complex",
+    xmlName: "Associate",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "AssociateId", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "PersonId", type: "int", optional: true },
+      { name: "Rank", type: "int", optional: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+      { name: "Type", type: "UserType", optional: true },
+      { name: "GroupIdx", type: "int", optional: true },
+      { name: "FullName", type: "string", optional: true, nillable: true },
+      { name: "FormalName", type: "string", optional: true, nillable: true },
+      { name: "Deleted", type: "boolean", optional: true },
+      { name: "EjUserId", type: "int", optional: true },
+      { name: "UserName", type: "string", optional: true, nillable: true },
+    ],
+  },
+  UserType: {
+    kind: "simple",
+    xmlName: "UserType",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: [
+      "Unknown",
+      "InternalAssociate",
+      "ResourceAssociate",
+      "ExternalAssociate",
+      "AnonymousAssociate",
+      "SystemAssociate",
+    ],
+  },
+  Business: {
+    kind: "complex",
+    xmlName: "Business",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  Category: {
+    kind: "complex",
+    xmlName: "Category",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  Country: {
+    kind: "complex",
+    xmlName: "Country",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "CountryId", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "CurrencyId", type: "int", optional: true },
+      { name: "EnglishName", type: "string", optional: true, nillable: true },
+      { name: "TwoLetterISOCountry", type: "string", optional: true, nillable: true },
+      { name: "ThreeLetterISOCountry", type: "string", optional: true, nillable: true },
+      { name: "ImageDescription", type: "string", optional: true, nillable: true },
+      { name: "OrgNrText", type: "string", optional: true, nillable: true },
+      { name: "InterAreaPrefix", type: "string", optional: true, nillable: true },
+      { name: "DialInPrefix", type: "string", optional: true, nillable: true },
+      { name: "ZipPrefix", type: "string", optional: true, nillable: true },
+      { name: "DomainName", type: "string", optional: true, nillable: true },
+      { name: "AddressLayoutId", type: "int", optional: true },
+      { name: "DomesticAddressLayoutId", type: "int", optional: true },
+      { name: "ForeignAddressLayoutId", type: "int", optional: true },
+      { name: "Rank", type: "int", optional: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+      { name: "Deleted", type: "boolean", optional: true },
+    ],
+  },
+  ArrayOfPerson: {
+    kind: "array",
+    xmlName: "ArrayOfPerson",
+    xmlNs: nsServices88,
+    item: {
+      name: "Person",
+      ns: nsServices88,
+      type: "Person",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  Person: {
+    kind: "complex",
+    xmlName: "Person",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Position", type: "string", optional: true, nillable: true },
+      { name: "PersonId", type: "int", optional: true },
+      { name: "Mrmrs", type: "string", optional: true, nillable: true },
+      { name: "Firstname", type: "string", optional: true, nillable: true },
+      { name: "Lastname", type: "string", optional: true, nillable: true },
+      { name: "MiddleName", type: "string", optional: true, nillable: true },
+      { name: "Title", type: "string", optional: true, nillable: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+      { name: "Email", type: "string", optional: true, nillable: true },
+      { name: "FullName", type: "string", optional: true, nillable: true },
+      { name: "DirectPhone", type: "string", optional: true, nillable: true },
+      { name: "FormalName", type: "string", optional: true, nillable: true },
+      { name: "CountryId", type: "int", optional: true },
+      { name: "ContactId", type: "int", optional: true },
+      { name: "ContactName", type: "string", optional: true, nillable: true },
+      { name: "Retired", type: "int", optional: true },
+      { name: "Rank", type: "int", optional: true },
+      { name: "ActiveInterests", type: "int", optional: true },
+      { name: "ContactDepartment", type: "string", optional: true, nillable: true },
+      { name: "ContactCountryId", type: "int", optional: true },
+      { name: "ContactOrgNr", type: "string", optional: true, nillable: true },
+      { name: "FaxPhone", type: "string", optional: true, nillable: true },
+      { name: "MobilePhone", type: "string", optional: true, nillable: true },
+      { name: "ContactPhone", type: "string", optional: true, nillable: true },
+      { name: "AssociateName", type: "string", optional: true, nillable: true },
+      { name: "AssociateId", type: "int", optional: true },
+      { name: "UsePersonAddress", type: "boolean", optional: true },
+      { name: "ContactFax", type: "string", optional: true, nillable: true },
+      { name: "Kanafname", type: "string", optional: true, nillable: true },
+      { name: "Kanalname", type: "string", optional: true, nillable: true },
+      { name: "Post1", type: "string", optional: true, nillable: true },
+      { name: "Post2", type: "string", optional: true, nillable: true },
+      { name: "Post3", type: "string", optional: true, nillable: true },
+      { name: "EmailName", type: "string", optional: true, nillable: true },
+      { name: "ContactFullName", type: "string", optional: true, nillable: true },
+      { name: "ActiveErpLinks", type: "int", optional: true },
+      { name: "TicketPriorityId", type: "int", optional: true },
+      { name: "SupportLanguageId", type: "int", optional: true },
+      { name: "SupportAssociateId", type: "int", optional: true },
+      { name: "CategoryName", type: "string", optional: true, nillable: true },
+    ],
+  },
+  TicketPriority: {
+    kind: "complex",
+    xmlName: "TicketPriority",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  CustomerLanguage: {
+    kind: "complex",
+    xmlName: "CustomerLanguage",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  Address: {
+    kind: "complex",
+    xmlName: "Address",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Wgs84Latitude", type: "double", optional: true },
+      { name: "Wgs84Longitude", type: "double", optional: true },
+      { name: "LocalizedAddress", type: "ArrayOfArrayOfLocalizedField", optional: true, nillable: true },
+      { name: "Street", type: "StructuredAddress", optional: true, nillable: true },
+      { name: "Postal", type: "StructuredAddress", optional: true, nillable: true },
+      { name: "Formatted", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfArrayOfLocalizedField: {
+    kind: "array",
+    xmlName: "ArrayOfArrayOfLocalizedField",
+    xmlNs: nsServices88,
+    item: {
+      name: "ArrayOfLocalizedField",
+      ns: nsServices88,
+      type: "ArrayOfLocalizedField",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  ArrayOfLocalizedField: {
+    kind: "array",
+    xmlName: "ArrayOfLocalizedField",
+    xmlNs: nsServices88,
+    item: {
+      name: "LocalizedField",
+      ns: nsServices88,
+      type: "LocalizedField",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  LocalizedField: {
+    kind: "complex",
+    xmlName: "LocalizedField",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+      { name: "Label", type: "string", optional: true, nillable: true },
+      { name: "ValueLength", type: "int", optional: true },
+      { name: "AddressType", type: "string", optional: true, nillable: true },
+    ],
+  },
+  StructuredAddress: {
+    kind: "complex",
+    xmlName: "StructuredAddress",
+    xmlNs: nsServices88,
+    fields: [
+      { name: "AtypeIdx", type: "AddressType", optional: true },
+      { name: "Address1", type: "string", optional: true, nillable: true },
+      { name: "Address2", type: "string", optional: true, nillable: true },
+      { name: "Address3", type: "string", optional: true, nillable: true },
+      { name: "City", type: "string", optional: true, nillable: true },
+      { name: "County", type: "string", optional: true, nillable: true },
+      { name: "State", type: "string", optional: true, nillable: true },
+      { name: "Zipcode", type: "string", optional: true, nillable: true },
+      { name: "Formatted", type: "string", optional: true, nillable: true },
+    ],
+  },
+  AddressType: {
+    kind: "simple",
+    xmlName: "AddressType",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: [
+      "Unknown",
+      "ContactPostalAddress",
+      "ContactStreetAddress",
+      "PersonPrivateAddress",
+      "QuoteBillingAddress",
+      "QuoteShippingAddress",
+    ],
+  },
+  Contact: {
+    kind: "complex",
+    xmlName: "Contact",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "ContactId", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "OrgNr", type: "string", optional: true, nillable: true },
+      { name: "Department", type: "string", optional: true, nillable: true },
+      { name: "URL", type: "string", optional: true, nillable: true },
+      { name: "City", type: "string", optional: true, nillable: true },
+      { name: "DirectPhone", type: "string", optional: true, nillable: true },
+      { name: "AssociateId", type: "int", optional: true },
+      { name: "CountryId", type: "int", optional: true },
+      { name: "EmailAddress", type: "string", optional: true, nillable: true },
+      { name: "Kananame", type: "string", optional: true, nillable: true },
+      { name: "EmailAddressName", type: "string", optional: true, nillable: true },
+      { name: "URLName", type: "string", optional: true, nillable: true },
+      { name: "AssociateFullName", type: "string", optional: true, nillable: true },
+      { name: "BusinessName", type: "string", optional: true, nillable: true },
+      { name: "CategoryName", type: "string", optional: true, nillable: true },
+      { name: "CountryName", type: "string", optional: true, nillable: true },
+      { name: "Address", type: "Address", optional: true, nillable: true },
+      { name: "FormattedAddress", type: "string", optional: true, nillable: true },
+      { name: "FullName", type: "string", optional: true, nillable: true },
+      { name: "IsOwnerContact", type: "boolean", optional: true },
+      { name: "ActiveErpLinks", type: "int", optional: true },
+    ],
+  },
+  ContactAction: { kind: "list", xmlName: "ContactAction", xmlNs: nsServices88, item: "ContactActionItem" },
+  ContactActionItem: {
+    kind: "simple",
+    xmlName: "ContactActionItem",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: [
+      "Created",
+      "Updated",
+      "NewActivity",
+      "ActivityCompleted",
+      "PersonAdded",
+      "PersonUpdated",
+      "DocumentAdded",
+      "UndefinedValue128",
+    ],
+  },
   ArrayOfContactActivity: {
     kind: "array",
     xmlName: "ArrayOfContactActivity",
@@ -1029,6 +1865,169 @@ const types: Readonly<Record<string, TypeMeta>> = {
       repeated: true,
       nillable: true,
     },
+  },
+  ContactActivity: {
+    kind: "complex",
+    xmlName: "ContactActivity",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "ContactId", type: "int", optional: true },
+      { name: "Department", type: "string", optional: true, nillable: true },
+      { name: "OrgNr", type: "string", optional: true, nillable: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "URL", type: "string", optional: true, nillable: true },
+      { name: "AssociateFullName", type: "string", optional: true, nillable: true },
+      { name: "Action", type: "ContactAction", optional: true },
+      { name: "ActionTime", type: "dateTime", optional: true },
+      { name: "Category", type: "string", optional: true, nillable: true },
+      { name: "ActivityPersonName", type: "string", optional: true, nillable: true },
+      { name: "ActionId", type: "int", optional: true },
+      { name: "PersonId", type: "int", optional: true },
+      { name: "ActivityPersonId", type: "int", optional: true },
+      { name: "AssociateId", type: "int", optional: true },
+    ],
+  },
+  PersonEntity: {
+    kind: "complex",
+    xmlName: "PersonEntity",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "PersonId", type: "int", optional: true },
+      { name: "Firstname", type: "string", optional: true, nillable: true },
+      { name: "MiddleName", type: "string", optional: true, nillable: true },
+      { name: "Lastname", type: "string", optional: true, nillable: true },
+      { name: "Mrmrs", type: "string", optional: true, nillable: true },
+      { name: "Title", type: "string", optional: true, nillable: true },
+      { name: "UpdatedDate", type: "dateTime", optional: true },
+      { name: "CreatedDate", type: "dateTime", optional: true },
+      { name: "BirthDate", type: "dateTime", optional: true },
+      { name: "CreatedBy", type: "Associate", optional: true, nillable: true },
+      { name: "Emails", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+      { name: "IsAssociate", type: "boolean", optional: true },
+      { name: "PrivatePhones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Faxes", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "MobilePhones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "OfficePhones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "OtherPhones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Position", type: "Position", optional: true, nillable: true },
+      { name: "UpdatedBy", type: "Associate", optional: true, nillable: true },
+      { name: "Contact", type: "Contact", optional: true, nillable: true },
+      { name: "Country", type: "Country", optional: true, nillable: true },
+      { name: "Interests", type: "ArrayOfSelectableMDOListItem", optional: true, nillable: true },
+      { name: "PersonNumber", type: "string", optional: true, nillable: true },
+      { name: "FullName", type: "string", optional: true, nillable: true },
+      { name: "NoMailing", type: "boolean", optional: true },
+      { name: "UsePersonAddress", type: "boolean", optional: true },
+      { name: "Retired", type: "boolean", optional: true },
+      { name: "Urls", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "FormalName", type: "string", optional: true, nillable: true },
+      { name: "Address", type: "Address", optional: true, nillable: true },
+      { name: "Post3", type: "string", optional: true, nillable: true },
+      { name: "Post2", type: "string", optional: true, nillable: true },
+      { name: "Post1", type: "string", optional: true, nillable: true },
+      { name: "Kanalname", type: "string", optional: true, nillable: true },
+      { name: "Kanafname", type: "string", optional: true, nillable: true },
+      { name: "CorrespondingAssociate", type: "Associate", optional: true, nillable: true },
+      { name: "Category", type: "Category", optional: true, nillable: true },
+      { name: "Business", type: "Business", optional: true, nillable: true },
+      { name: "Associate", type: "Associate", optional: true, nillable: true },
+      { name: "Salutation", type: "string", optional: true, nillable: true },
+      { name: "ActiveInterests", type: "int", optional: true },
+      { name: "SupportAssociate", type: "Associate", optional: true, nillable: true },
+      { name: "TicketPriority", type: "TicketPriority", optional: true, nillable: true },
+      { name: "CustomerLanguage", type: "CustomerLanguage", optional: true, nillable: true },
+      { name: "DbiAgentId", type: "int", optional: true },
+      { name: "DbiKey", type: "string", optional: true, nillable: true },
+      { name: "DbiLastModified", type: "dateTime", optional: true },
+      { name: "DbiLastSyncronized", type: "dateTime", optional: true },
+      { name: "SentInfo", type: "int", optional: true },
+      { name: "ShowContactTickets", type: "int", optional: true },
+      { name: "UserInfo", type: "UserInfo", optional: true, nillable: true },
+      { name: "ChatEmails", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "InternetPhones", type: "ArrayOfEntityElement", optional: true, nillable: true },
+      { name: "Source", type: "int", optional: true },
+      { name: "ActiveErpLinks", type: "int", optional: true },
+      { name: "ShipmentTypes", type: "ArrayOfSelectableMDOListItem", optional: true, nillable: true },
+      { name: "Consents", type: "ArrayOfConsentInfo", optional: true, nillable: true },
+      { name: "BounceEmails", type: "ArrayOfstring", optional: true, nillable: true },
+      { name: "ActiveStatusMonitorId", type: "int", optional: true },
+      { name: "UserDefinedFields", type: "StringDictionary", optional: true, nillable: true },
+      { name: "ExtraFields", type: "StringDictionary", optional: true, nillable: true },
+      { name: "CustomFields", type: "StringDictionary", optional: true, nillable: true },
+    ],
+  },
+  Position: {
+    kind: "complex",
+    xmlName: "Position",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Id", type: "int", optional: true },
+      { name: "Value", type: "string", optional: true, nillable: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  UserInfo: {
+    kind: "complex",
+    xmlName: "UserInfo",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Deleted", type: "boolean", optional: true },
+      { name: "UserInfoId", type: "int", optional: true },
+      { name: "UserName", type: "string", optional: true, nillable: true },
+      { name: "PersonId", type: "int", optional: true },
+      { name: "Rank", type: "int", optional: true },
+      { name: "Tooltip", type: "string", optional: true, nillable: true },
+      { name: "UserGroupId", type: "int", optional: true },
+      { name: "EjUserId", type: "int", optional: true },
+      { name: "UserType", type: "UserType", optional: true },
+      { name: "GrantedLicenses", type: "ArrayOfstring", optional: true, nillable: true },
+      { name: "CanLogon", type: "boolean", optional: true },
+      { name: "RoleName", type: "string", optional: true, nillable: true },
+      { name: "RoleTooltip", type: "string", optional: true, nillable: true },
+      { name: "UserGroupName", type: "string", optional: true, nillable: true },
+      { name: "UserGroupTooltip", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfConsentInfo: {
+    kind: "array",
+    xmlName: "ArrayOfConsentInfo",
+    xmlNs: nsServices88,
+    item: {
+      name: "ConsentInfo",
+      ns: nsServices88,
+      type: "ConsentInfo",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  ConsentInfo: {
+    kind: "complex",
+    xmlName: "ConsentInfo",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "ConsentPersonId", type: "int", optional: true },
+      { name: "Comment", type: "string", optional: true, nillable: true },
+      { name: "Registered", type: "dateTime", optional: true },
+      { name: "RegisteredAssociateId", type: "int", optional: true },
+      { name: "Updated", type: "dateTime", optional: true },
+      { name: "UpdatedAssociateId", type: "int", optional: true },
+      { name: "LegalBaseId", type: "int", optional: true },
+      { name: "LegalBaseKey", type: "string", optional: true, nillable: true },
+      { name: "LegalBaseName", type: "string", optional: true, nillable: true },
+      { name: "ConsentPurposeId", type: "int", optional: true },
+      { name: "ConsentPurposeKey", type: "string", optional: true, nillable: true },
+      { name: "ConsentPurposeName", type: "string", optional: true, nillable: true },
+      { name: "ConsentSourceId", type: "int", optional: true },
+      { name: "ConsentSourceKey", type: "string", optional: true, nillable: true },
+      { name: "ConsentSourceName", type: "string", optional: true, nillable: true },
+    ],
   },
   ArrayOfDuplicateEntry: {
     kind: "array",
@@ -1043,6 +2042,19 @@ const types: Readonly<Record<string, TypeMeta>> = {
       nillable: true,
     },
   },
+  DuplicateEntry: {
+    kind: "complex",
+    xmlName: "DuplicateEntry",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "RuleName", type: "string", optional: true, nillable: true },
+      { name: "SoPrimaryKey", type: "int", optional: true },
+      { name: "EntryName", type: "string", optional: true, nillable: true },
+      { name: "EntryIdentifier", type: "string", optional: true, nillable: true },
+      { name: "RuleDisplayName", type: "string", optional: true, nillable: true },
+    ],
+  },
   ArrayOfDuplicateRule: {
     kind: "array",
     xmlName: "ArrayOfDuplicateRule",
@@ -1055,6 +2067,18 @@ const types: Readonly<Record<string, TypeMeta>> = {
       repeated: true,
       nillable: true,
     },
+  },
+  DuplicateRule: {
+    kind: "complex",
+    xmlName: "DuplicateRule",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "DisplayName", type: "string", optional: true, nillable: true },
+      { name: "DisplayTooltip", type: "string", optional: true, nillable: true },
+      { name: "IsActive", type: "boolean", optional: true },
+    ],
   },
   ArrayOfAddress: {
     kind: "array",
@@ -1229,6 +2253,12 @@ const types: Readonly<Record<string, TypeMeta>> = {
     xmlNs: nsServices88,
     base: "string",
     enumeration: ["History", "Diary", "Favorites", "UndefinedValue8"],
+  },
+  ArrayOfstring: {
+    kind: "array",
+    xmlName: "ArrayOfstring",
+    xmlNs: nsArrays,
+    item: { name: "string", ns: nsArrays, type: "string", optional: true, repeated: true, nillable: true },
   },
 };
 

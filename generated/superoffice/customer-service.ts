@@ -10,25 +10,7 @@ import {
 } from "./runtime/index.js";
 import type { ServiceMeta, TypeMeta } from "./runtime/metadata.js";
 import { typeTables } from "./tables.js";
-import type {
-  ChatSession,
-  CsFeatureToggle,
-  CsSessionKey,
-  CustomerCenterConfig,
-  CustomerServiceStartup,
-  EventData,
-  EventHandlerType,
-  Mailbox,
-  MailboxEntity,
-  ReplyTemplateParsed,
-  SmsConfig,
-  SmtpTestResult,
-  SoCredentials,
-  SoExceptionInfo,
-  SoTimeZone,
-  StatisticsDataSet,
-  TicketInfo,
-} from "./types.js";
+import type { Carrier, SoCredentials, SoExceptionInfo, SoTimeZone } from "./types.js";
 
 export interface CreateDefaultCustomerCenterConfigRequest {}
 
@@ -273,6 +255,236 @@ export interface FindTicketsByTitleOrIdResponse {
   Response?: (TicketInfo | null)[] | null;
 }
 
+export interface CustomerCenterConfig extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "CustomerCenterConfig";
+  CustConfigId?: number;
+  Type?: ConfigType;
+  Config?: string | null;
+  CustLangId?: number;
+  Registered?: Date;
+  RegisteredAssociateId?: number;
+  Updated?: Date;
+  UpdatedAssociateId?: number;
+}
+
+/** Sent as the member names; the service's underlying type is xs:short. */
+export type ConfigType = "Style" | "Options" | UnknownEnumValue;
+
+export interface MailboxEntity extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "MailboxEntity";
+  MailInFilterId?: number;
+  ServerType?: MailboxType;
+  Address?: string | null;
+  Username?: string | null;
+  Password?: string | null;
+  Server?: string | null;
+  Port?: number;
+}
+
+/** Sent as the member names; the service's underlying type is xs:short. */
+export type MailboxType =
+  | "Unknown"
+  | "Pop"
+  | "Imap"
+  | "Mapi"
+  | "Facebook"
+  | "Pops"
+  | "Imaps"
+  | "SmsPlugin"
+  | "Mailgun"
+  | "ImapOAuth"
+  | UnknownEnumValue;
+
+export interface SmsConfig extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "SmsConfig";
+  DefaultSmsCountry?: string | null;
+  NetServerSmsProvider?: string | null;
+  NsPluginSender?: string | null;
+  NsPluginConfig?: Record<string, string | null> | null;
+}
+
+export interface ChatSession extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "ChatSession";
+  ChatSessionId?: number;
+}
+
+export interface CsFeatureToggle extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "CsFeatureToggle";
+  Name?: string | null;
+  State?: boolean;
+}
+
+export type EventHandlerType =
+  | "Unknown"
+  | "NewTicket"
+  | "NewTicketFromCustomerCenter"
+  | "NewTicketFromEmail"
+  | "NewTicketFromCustomerCenterBeforeSave"
+  | "NewTicketFromSpmLink"
+  | "NewNotifyTicketFromForm"
+  | "NewTicketFromForm"
+  | "TicketSave"
+  | "TicketClosed"
+  | "TicketPostponed"
+  | "TicketDeleted"
+  | "TicketActivated"
+  | "TicketReopened"
+  | "TicketReopenedFromCustomerCenter"
+  | "TicketReopenedFromEmail"
+  | "TicketChangedPriority"
+  | "TicketChangedCategory"
+  | "TicketChangedOwnedBy"
+  | "TicketChangedPrimaryCustomer"
+  | "TicketChangedTicketStatus"
+  | "TicketChangedSlevel"
+  | "TicketMessageAdded"
+  | "TicketInternalMessageAdded"
+  | "TicketExternalMessageAdded"
+  | "TicketMessageSentimentCalculated"
+  | "CompactModeInjection"
+  | "CustomerCenterAuthentication"
+  | "ScheduledTaskFailed"
+  | "DbiTaskFailed"
+  | "CustomerSetSubscriptions"
+  | "ImportMailBeforeProcessing"
+  | "ImportMailAfterProcessing"
+  | "MainMenu"
+  | "ChatNewSession"
+  | "ChatSessionChangedStatus"
+  | "ChatBeforeSaveNewMessage"
+  | "ChatAfterSaveNewMessage"
+  | "ServiceScreenNewTicketLoad"
+  | "ServiceScreenNewQuickTicketLoad"
+  | "ServiceScreenListTicketMessagesLoad"
+  | "ServiceScreenAddMessageLoad"
+  | "ServiceScreenEditTicketLoad"
+  | "ServiceScreenViewCustomerLoad"
+  | "ServiceScreenEditCustomerLoad"
+  | "ServiceScreenViewCompanyLoad"
+  | "ServiceScreenEditCompanyLoad"
+  | "ServiceScreenForwardLoad"
+  | "ServiceScreenEditExtraTableLoad"
+  | "ServiceScreenNewTicketBeforeSubmit"
+  | "ServiceScreenNewQuickTicketBeforeSubmit"
+  | "ServiceScreenListTicketMessagesBeforeSubmit"
+  | "ServiceScreenAddMessageBeforeSubmit"
+  | "ServiceScreenEditTicketBeforeSubmit"
+  | "ServiceScreenViewCustomerBeforeSubmit"
+  | "ServiceScreenEditCustomerBeforeSubmit"
+  | "ServiceScreenViewCompanyBeforeSubmit"
+  | "ServiceScreenEditCompanyBeforeSubmit"
+  | "ServiceScreenForwardBeforeSubmit"
+  | "ServiceScreenEditExtraTableBeforeSubmit"
+  | "ServiceScreenNewTicketAfterSubmit"
+  | "ServiceScreenNewQuickTicketAfterSubmit"
+  | "ServiceScreenListTicketMessagesAfterSubmit"
+  | "ServiceScreenAddMessageAfterSubmit"
+  | "ServiceScreenEditTicketAfterSubmit"
+  | "ServiceScreenViewCustomerAfterSubmit"
+  | "ServiceScreenEditCustomerAfterSubmit"
+  | "ServiceScreenViewCompanyAfterSubmit"
+  | "ServiceScreenEditCompanyAfterSubmit"
+  | "ServiceScreenForwardAfterSubmit"
+  | "ServiceScreenEditExtraTableAfterSubmit"
+  | "SalesBeforeSaveAppointment"
+  | "SalesBeforeSaveStakeholder"
+  | "SalesBeforeSaveQuote"
+  | "SalesBeforeSaveDocument"
+  | "SalesBeforeSaveContact"
+  | "SalesBeforeSavePerson"
+  | "SalesBeforeSaveRelation"
+  | "SalesBeforeSaveSale"
+  | "SalesBeforeSaveProject"
+  | "SalesBeforeSaveSelection"
+  | "SalesBeforeSaveProjectMember"
+  | "SalesBeforeSaveSelectionMember"
+  | "SalesBeforeSaveQuoteLine"
+  | "SalesAfterSaveAppointment"
+  | "SalesAfterSaveStakeholder"
+  | "SalesAfterSaveQuote"
+  | "SalesAfterSaveDocument"
+  | "SalesAfterSaveContact"
+  | "SalesAfterSavePerson"
+  | "SalesAfterSaveRelation"
+  | "SalesAfterSaveSale"
+  | "SalesAfterSaveProject"
+  | "SalesAfterSaveSelection"
+  | "SalesAfterSaveProjectMember"
+  | "SalesAfterSaveSelectionMember"
+  | "SalesAfterSaveQuoteLine"
+  | UnknownEnumValue;
+
+export interface CsSessionKey extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "CsSessionKey";
+  Key?: string | null;
+  LoginId?: number;
+  UserId?: number;
+}
+
+export interface CustomerServiceStartup extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "CustomerServiceStartup";
+  TimezoneEnabled?: boolean;
+  TZOffset?: number;
+  RecaptchaSiteKey?: string | null;
+}
+
+export interface EventData extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "EventData";
+  Type?: EventHandlerType;
+  InputValues?: Record<string, string | null> | null;
+  BlockExecution?: boolean;
+  NavigateTo?: string | null;
+  Message?: string | null;
+  OutputValues?: Record<string, string | null> | null;
+  StateValues?: Record<string, string | null> | null;
+  Exception?: string | null;
+}
+
+export interface Mailbox extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "Mailbox";
+  MailInFilterId?: number;
+  Address?: string | null;
+  CategoryName?: string | null;
+  PriorityName?: string | null;
+}
+
+export interface ReplyTemplateParsed extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "ReplyTemplateParsed";
+  ReplyTemplateId?: number;
+  PlainParsed?: string | null;
+  HtmlParsed?: string | null;
+  Attachments?: (AttachmentEntity | null)[] | null;
+  Subject?: string | null;
+}
+
+export interface AttachmentEntity extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "AttachmentEntity";
+  AttachmentId?: number;
+  Name?: string | null;
+  ContentType?: string | null;
+  AttSize?: number;
+  InlineImage?: boolean;
+  ContentId?: string | null;
+}
+
+export interface SmtpTestResult extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "SmtpTestResult";
+  Success?: boolean;
+  ErrorMessage?: string | null;
+}
+
 export type StatusScreenPanelType =
   | "None"
   | "OpenRequestsPerCategory"
@@ -293,6 +505,35 @@ export type StatusScreenPanelType =
   | "Hotlist"
   | "StatusScreen"
   | UnknownEnumValue;
+
+export interface StatisticsDataSet extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "StatisticsDataSet";
+  Label?: string | null;
+  Values?: (StatisticsDataValue | null)[] | null;
+  Description?: string | null;
+}
+
+export interface StatisticsDataValue extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "StatisticsDataValue";
+  Label?: string | null;
+  Value?: number;
+  Description?: string | null;
+}
+
+export interface TicketInfo extends Carrier {
+  /** This type or a derived one, read from and sent as `xsi:type`. */
+  $type?: "TicketInfo";
+  TicketId?: number;
+  Title?: string | null;
+  OwnerName?: string | null;
+  CategoryName?: string | null;
+  PriorityName?: string | null;
+  TicketUrl?: string | null;
+  PersonName?: string | null;
+  ContactName?: string | null;
+}
 
 /** SOAP header blocks a request can carry. */
 export interface CustomerServiceRequestHeaders {
@@ -1033,6 +1274,74 @@ const types: Readonly<Record<string, TypeMeta>> = {
     xmlNs: nsServices88,
     fields: [{ name: "Response", type: "ArrayOfTicketInfo", optional: true, nillable: true }],
   },
+  CustomerCenterConfig: {
+    kind: "complex",
+    xmlName: "CustomerCenterConfig",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "CustConfigId", type: "int", optional: true },
+      { name: "Type", type: "ConfigType", optional: true },
+      { name: "Config", type: "string", optional: true, nillable: true },
+      { name: "CustLangId", type: "int", optional: true },
+      { name: "Registered", type: "dateTime", optional: true },
+      { name: "RegisteredAssociateId", type: "int", optional: true },
+      { name: "Updated", type: "dateTime", optional: true },
+      { name: "UpdatedAssociateId", type: "int", optional: true },
+    ],
+  },
+  ConfigType: {
+    kind: "simple",
+    xmlName: "ConfigType",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: ["Style", "Options"],
+  },
+  MailboxEntity: {
+    kind: "complex",
+    xmlName: "MailboxEntity",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "MailInFilterId", type: "int", optional: true },
+      { name: "ServerType", type: "MailboxType", optional: true },
+      { name: "Address", type: "string", optional: true, nillable: true },
+      { name: "Username", type: "string", optional: true, nillable: true },
+      { name: "Password", type: "string", optional: true, nillable: true },
+      { name: "Server", type: "string", optional: true, nillable: true },
+      { name: "Port", type: "int", optional: true },
+    ],
+  },
+  MailboxType: {
+    kind: "simple",
+    xmlName: "MailboxType",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: [
+      "Unknown",
+      "Pop",
+      "Imap",
+      "Mapi",
+      "Facebook",
+      "Pops",
+      "Imaps",
+      "SmsPlugin",
+      "Mailgun",
+      "ImapOAuth",
+    ],
+  },
+  SmsConfig: {
+    kind: "complex",
+    xmlName: "SmsConfig",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "DefaultSmsCountry", type: "string", optional: true, nillable: true },
+      { name: "NetServerSmsProvider", type: "string", optional: true, nillable: true },
+      { name: "NsPluginSender", type: "string", optional: true, nillable: true },
+      { name: "NsPluginConfig", type: "StringDictionary", optional: true, nillable: true },
+    ],
+  },
   ArrayOfChatSession: {
     kind: "array",
     xmlName: "ArrayOfChatSession",
@@ -1045,6 +1354,13 @@ const types: Readonly<Record<string, TypeMeta>> = {
       repeated: true,
       nillable: true,
     },
+  },
+  ChatSession: {
+    kind: "complex",
+    xmlName: "ChatSession",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [{ name: "ChatSessionId", type: "int", optional: true }],
   },
   ArrayOfCsFeatureToggle: {
     kind: "array",
@@ -1059,6 +1375,132 @@ const types: Readonly<Record<string, TypeMeta>> = {
       nillable: true,
     },
   },
+  CsFeatureToggle: {
+    kind: "complex",
+    xmlName: "CsFeatureToggle",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "State", type: "boolean", optional: true },
+    ],
+  },
+  EventHandlerType: {
+    kind: "simple",
+    xmlName: "EventHandlerType",
+    xmlNs: nsServices88,
+    base: "string",
+    enumeration: [
+      "Unknown",
+      "NewTicket",
+      "NewTicketFromCustomerCenter",
+      "NewTicketFromEmail",
+      "NewTicketFromCustomerCenterBeforeSave",
+      "NewTicketFromSpmLink",
+      "NewNotifyTicketFromForm",
+      "NewTicketFromForm",
+      "TicketSave",
+      "TicketClosed",
+      "TicketPostponed",
+      "TicketDeleted",
+      "TicketActivated",
+      "TicketReopened",
+      "TicketReopenedFromCustomerCenter",
+      "TicketReopenedFromEmail",
+      "TicketChangedPriority",
+      "TicketChangedCategory",
+      "TicketChangedOwnedBy",
+      "TicketChangedPrimaryCustomer",
+      "TicketChangedTicketStatus",
+      "TicketChangedSlevel",
+      "TicketMessageAdded",
+      "TicketInternalMessageAdded",
+      "TicketExternalMessageAdded",
+      "TicketMessageSentimentCalculated",
+      "CompactModeInjection",
+      "CustomerCenterAuthentication",
+      "ScheduledTaskFailed",
+      "DbiTaskFailed",
+      "CustomerSetSubscriptions",
+      "ImportMailBeforeProcessing",
+      "ImportMailAfterProcessing",
+      "MainMenu",
+      "ChatNewSession",
+      "ChatSessionChangedStatus",
+      "ChatBeforeSaveNewMessage",
+      "ChatAfterSaveNewMessage",
+      "ServiceScreenNewTicketLoad",
+      "ServiceScreenNewQuickTicketLoad",
+      "ServiceScreenListTicketMessagesLoad",
+      "ServiceScreenAddMessageLoad",
+      "ServiceScreenEditTicketLoad",
+      "ServiceScreenViewCustomerLoad",
+      "ServiceScreenEditCustomerLoad",
+      "ServiceScreenViewCompanyLoad",
+      "ServiceScreenEditCompanyLoad",
+      "ServiceScreenForwardLoad",
+      "ServiceScreenEditExtraTableLoad",
+      "ServiceScreenNewTicketBeforeSubmit",
+      "ServiceScreenNewQuickTicketBeforeSubmit",
+      "ServiceScreenListTicketMessagesBeforeSubmit",
+      "ServiceScreenAddMessageBeforeSubmit",
+      "ServiceScreenEditTicketBeforeSubmit",
+      "ServiceScreenViewCustomerBeforeSubmit",
+      "ServiceScreenEditCustomerBeforeSubmit",
+      "ServiceScreenViewCompanyBeforeSubmit",
+      "ServiceScreenEditCompanyBeforeSubmit",
+      "ServiceScreenForwardBeforeSubmit",
+      "ServiceScreenEditExtraTableBeforeSubmit",
+      "ServiceScreenNewTicketAfterSubmit",
+      "ServiceScreenNewQuickTicketAfterSubmit",
+      "ServiceScreenListTicketMessagesAfterSubmit",
+      "ServiceScreenAddMessageAfterSubmit",
+      "ServiceScreenEditTicketAfterSubmit",
+      "ServiceScreenViewCustomerAfterSubmit",
+      "ServiceScreenEditCustomerAfterSubmit",
+      "ServiceScreenViewCompanyAfterSubmit",
+      "ServiceScreenEditCompanyAfterSubmit",
+      "ServiceScreenForwardAfterSubmit",
+      "ServiceScreenEditExtraTableAfterSubmit",
+      "SalesBeforeSaveAppointment",
+      "SalesBeforeSaveStakeholder",
+      "SalesBeforeSaveQuote",
+      "SalesBeforeSaveDocument",
+      "SalesBeforeSaveContact",
+      "SalesBeforeSavePerson",
+      "SalesBeforeSaveRelation",
+      "SalesBeforeSaveSale",
+      "SalesBeforeSaveProject",
+      "SalesBeforeSaveSelection",
+      "SalesBeforeSaveProjectMember",
+      "SalesBeforeSaveSelectionMember",
+      "SalesBeforeSaveQuoteLine",
+      "SalesAfterSaveAppointment",
+      "SalesAfterSaveStakeholder",
+      "SalesAfterSaveQuote",
+      "SalesAfterSaveDocument",
+      "SalesAfterSaveContact",
+      "SalesAfterSavePerson",
+      "SalesAfterSaveRelation",
+      "SalesAfterSaveSale",
+      "SalesAfterSaveProject",
+      "SalesAfterSaveSelection",
+      "SalesAfterSaveProjectMember",
+      "SalesAfterSaveSelectionMember",
+      "SalesAfterSaveQuoteLine",
+    ],
+  },
+  CsSessionKey: {
+    kind: "complex",
+    xmlName: "CsSessionKey",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Key", type: "string", optional: true, nillable: true },
+      { name: "LoginId", type: "int", optional: true },
+      { name: "UserId", type: "int", optional: true },
+    ],
+  },
   ArrayOfCustomerCenterConfig: {
     kind: "array",
     xmlName: "ArrayOfCustomerCenterConfig",
@@ -1072,6 +1514,33 @@ const types: Readonly<Record<string, TypeMeta>> = {
       nillable: true,
     },
   },
+  CustomerServiceStartup: {
+    kind: "complex",
+    xmlName: "CustomerServiceStartup",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "TimezoneEnabled", type: "boolean", optional: true },
+      { name: "TZOffset", type: "int", optional: true },
+      { name: "RecaptchaSiteKey", type: "string", optional: true, nillable: true },
+    ],
+  },
+  EventData: {
+    kind: "complex",
+    xmlName: "EventData",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Type", type: "EventHandlerType", optional: true },
+      { name: "InputValues", type: "StringDictionary", optional: true, nillable: true },
+      { name: "BlockExecution", type: "boolean", optional: true },
+      { name: "NavigateTo", type: "string", optional: true, nillable: true },
+      { name: "Message", type: "string", optional: true, nillable: true },
+      { name: "OutputValues", type: "StringDictionary", optional: true, nillable: true },
+      { name: "StateValues", type: "StringDictionary", optional: true, nillable: true },
+      { name: "Exception", type: "string", optional: true, nillable: true },
+    ],
+  },
   ArrayOfMailbox: {
     kind: "array",
     xmlName: "ArrayOfMailbox",
@@ -1084,6 +1553,68 @@ const types: Readonly<Record<string, TypeMeta>> = {
       repeated: true,
       nillable: true,
     },
+  },
+  Mailbox: {
+    kind: "complex",
+    xmlName: "Mailbox",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "MailInFilterId", type: "int", optional: true },
+      { name: "Address", type: "string", optional: true, nillable: true },
+      { name: "CategoryName", type: "string", optional: true, nillable: true },
+      { name: "PriorityName", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ReplyTemplateParsed: {
+    kind: "complex",
+    xmlName: "ReplyTemplateParsed",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "ReplyTemplateId", type: "int", optional: true },
+      { name: "PlainParsed", type: "string", optional: true, nillable: true },
+      { name: "HtmlParsed", type: "string", optional: true, nillable: true },
+      { name: "Attachments", type: "ArrayOfAttachmentEntity", optional: true, nillable: true },
+      { name: "Subject", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfAttachmentEntity: {
+    kind: "array",
+    xmlName: "ArrayOfAttachmentEntity",
+    xmlNs: nsServices88,
+    item: {
+      name: "AttachmentEntity",
+      ns: nsServices88,
+      type: "AttachmentEntity",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  AttachmentEntity: {
+    kind: "complex",
+    xmlName: "AttachmentEntity",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "AttachmentId", type: "int", optional: true },
+      { name: "Name", type: "string", optional: true, nillable: true },
+      { name: "ContentType", type: "string", optional: true, nillable: true },
+      { name: "AttSize", type: "int", optional: true },
+      { name: "InlineImage", type: "boolean", optional: true },
+      { name: "ContentId", type: "string", optional: true, nillable: true },
+    ],
+  },
+  SmtpTestResult: {
+    kind: "complex",
+    xmlName: "SmtpTestResult",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Success", type: "boolean", optional: true },
+      { name: "ErrorMessage", type: "string", optional: true, nillable: true },
+    ],
   },
   ArrayOfStatusScreenPanelType: {
     kind: "array",
@@ -1135,6 +1666,57 @@ const types: Readonly<Record<string, TypeMeta>> = {
       repeated: true,
       nillable: true,
     },
+  },
+  StatisticsDataSet: {
+    kind: "complex",
+    xmlName: "StatisticsDataSet",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Label", type: "string", optional: true, nillable: true },
+      { name: "Values", type: "ArrayOfStatisticsDataValue", optional: true, nillable: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+    ],
+  },
+  ArrayOfStatisticsDataValue: {
+    kind: "array",
+    xmlName: "ArrayOfStatisticsDataValue",
+    xmlNs: nsServices88,
+    item: {
+      name: "StatisticsDataValue",
+      ns: nsServices88,
+      type: "StatisticsDataValue",
+      optional: true,
+      repeated: true,
+      nillable: true,
+    },
+  },
+  StatisticsDataValue: {
+    kind: "complex",
+    xmlName: "StatisticsDataValue",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "Label", type: "string", optional: true, nillable: true },
+      { name: "Value", type: "double", optional: true },
+      { name: "Description", type: "string", optional: true, nillable: true },
+    ],
+  },
+  TicketInfo: {
+    kind: "complex",
+    xmlName: "TicketInfo",
+    xmlNs: nsServices88,
+    base: "Carrier",
+    fields: [
+      { name: "TicketId", type: "int", optional: true },
+      { name: "Title", type: "string", optional: true, nillable: true },
+      { name: "OwnerName", type: "string", optional: true, nillable: true },
+      { name: "CategoryName", type: "string", optional: true, nillable: true },
+      { name: "PriorityName", type: "string", optional: true, nillable: true },
+      { name: "TicketUrl", type: "string", optional: true, nillable: true },
+      { name: "PersonName", type: "string", optional: true, nillable: true },
+      { name: "ContactName", type: "string", optional: true, nillable: true },
+    ],
   },
   ArrayOfTicketInfo: {
     kind: "array",

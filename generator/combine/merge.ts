@@ -34,10 +34,12 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
   if (ordered.length === 1) return ordered[0]!;
   const types = new Map<string, SchemaType>();
   const elements = new Map<string, ElementDecl>();
+  const definedBy = new Map<string, string[]>();
   /** The first WSDL that defined each type or element, to name in a conflict. */
   const firstSource = new Map<string, ServiceModel>();
   for (const model of ordered) {
     for (const [key, type] of model.types) {
+      definedBy.set(key, [...(definedBy.get(key) ?? []), model.source]);
       const previous = types.get(key);
       if (!previous) {
         types.set(key, type);
@@ -66,6 +68,7 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
     ports: ordered.flatMap((model) => model.ports),
     types,
     elements,
+    definedBy,
     warnings: ordered.flatMap((model) => model.warnings),
   };
 }

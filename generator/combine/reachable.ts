@@ -41,9 +41,13 @@ export function typeRefs(type: SchemaType): TypeRef[] {
 
 /**
  * Keys of all types the parts reach (by default every part of the model's operations), through fields,
- * bases, items and derived types.
+ * bases, items and derived types (those `derivedOf` admits: by default all).
  */
-export function reachableTypes(model: ServiceModel, parts = partElements(model.ports)): Set<string> {
+export function reachableTypes(
+  model: ServiceModel,
+  parts = partElements(model.ports),
+  derivedOf: (key: string) => boolean = () => true,
+): Set<string> {
   const derived = derivedTypes(model);
   const seen = new Set<string>();
   const visit = (ref: TypeRef): void => {
@@ -53,7 +57,7 @@ export function reachableTypes(model: ServiceModel, parts = partElements(model.p
     if (!type) throw new Error(`internal: type ${ref.key} missing from the model`);
     typeRefs(type).forEach(visit);
     if (type.kind === "complex" && !type.dictionary) {
-      for (const key of derived.get(ref.key) ?? []) visit({ kind: "named", key });
+      for (const key of derived.get(ref.key) ?? []) if (derivedOf(key)) visit({ kind: "named", key });
       for (const key of substituteElements(type)) {
         const member = model.elements.get(key);
         if (member) visit(member.type);

@@ -85,8 +85,12 @@ export class EmitContext {
       for (const key of this.messageTypes(model.ports[0]!)) this.owners.set(key, model.ports[0]!);
     } else {
       const users = new Map<string, PortModel[]>();
+      // A port's service sends the types derived from a base only as its own WSDL defines them: Contact's
+      // client does not need the Carrier subtypes only other agents define.
+      const ownDerived = (port: PortModel) => (key: string) =>
+        model.definedBy?.get(key)?.includes(port.source) ?? true;
       for (const port of model.ports) {
-        for (const key of reachableTypes(model, partElements([port]))) {
+        for (const key of reachableTypes(model, partElements([port]), ownDerived(port))) {
           users.set(key, [...(users.get(key) ?? []), port]);
         }
       }

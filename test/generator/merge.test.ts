@@ -236,3 +236,37 @@ describe("operation selection", () => {
     );
   });
 });
+
+describe("types derived from a shared base", () => {
+  const agent = (name: string, derived: string) => `<?xml version="1.0"?>
+<wsdl:definitions targetNamespace="urn:derived" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:derived" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <wsdl:types><xs:schema targetNamespace="urn:derived" elementFormDefault="qualified">
+    <xs:complexType name="Carrier"><xs:sequence><xs:element name="Id" type="xs:int"/></xs:sequence></xs:complexType>
+    <xs:complexType name="${derived}"><xs:complexContent><xs:extension base="tns:Carrier"><xs:sequence><xs:element name="${derived}Name" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+    <xs:element name="Get"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+    <xs:element name="GetResponse"><xs:complexType><xs:sequence><xs:element name="Response" type="tns:Carrier"/></xs:sequence></xs:complexType></xs:element>
+  </xs:schema></wsdl:types>
+  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Get"/></wsdl:message>
+  <wsdl:message name="Out"><wsdl:part name="parameters" element="tns:GetResponse"/></wsdl:message>
+  <wsdl:portType name="${name}"><wsdl:operation name="Get"><wsdl:input message="tns:In"/><wsdl:output message="tns:Out"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="${name}Binding" type="tns:${name}"><soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="Get"><soap:operation soapAction="urn:derived/${name}/Get"/><wsdl:input><soap:body use="literal"/></wsdl:input><wsdl:output><soap:body use="literal"/></wsdl:output></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`;
+
+  it("live with the one agent that defines them: an app importing the other loads none of their tables", async () => {
+    const files = await render([
+      { text: agent("Contacts", "ContactCarrier"), name: "contacts.wsdl" },
+      { text: agent("Persons", "PersonCarrier"), name: "persons.wsdl" },
+    ]);
+    // Carrier is both agents': shared. Each derived type is its own agent's, tables included.
+    expect(files.get("types.ts")).toMatch(/export interface Carrier \{/);
+    expect(files.get("types.ts")).not.toMatch(/ContactCarrier \{|PersonCarrier \{/);
+    expect(files.get("tables.ts")).not.toMatch(/ContactCarrier: \{|PersonCarrier: \{/);
+    expect(files.get("contacts.ts")).toMatch(/export interface ContactCarrier extends Carrier \{/);
+    expect(files.get("contacts.ts")).toMatch(/ {2}ContactCarrier: \{/);
+    expect(files.get("contacts.ts")).not.toMatch(/PersonCarrier: \{/);
+    expect(files.get("persons.ts")).toMatch(/ {2}PersonCarrier: \{/);
+    expect(files.get("persons.ts")).not.toMatch(/ContactCarrier: \{/);
+  });
+});
