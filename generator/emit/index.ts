@@ -121,7 +121,8 @@ export async function emitFiles(
       ...emitClient(ctx, plan),
     ];
     const body = print(statements);
-    exports.push({ module, names: exportedNames(body, plan), own: plan.moduleNames });
+    const names = [...exportedNames(statements), { name: plan.tablesName, type: false }];
+    exports.push({ module, names, own: plan.moduleNames });
     ownRuntimeNames.set(module, exportedOf(ctx, statements));
     const tables = emitServiceTables(ctx, plan, own, shared.length > 0, PRINT_WIDTH);
     const imports = importsOf(
@@ -179,55 +180,35 @@ function sharedFaultClasses(ctx: EmitContext, plans: PortPlan[]): ClassDeclarati
   return [...classes.values()];
 }
 
-/** What a client's module exports, and which of those names its module alone chose (its messages'). */
-interface ModuleExports {
-  module: string;
-  names: { name: string; typeOnly: boolean }[];
-  own: readonly string[];
-}
-
-/** The names a client module's declarations export, and its tables. */
-function exportedNames(code: EmittedCode, plan: PortPlan): ModuleExports["names"] {
-  const names: ModuleExports["names"] = [];
-  for (const statement of code.file.statements) {
-    const exported = ts.canHaveModifiers(statement)
-      ? ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-      : false;
-    if (!exported) continue;
-    const typeOnly = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement);
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations)
-        if (ts.isIdentifier(declaration.name)) names.push({ name: declaration.name.text, typeOnly });
-    } else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as Ts.Node)) {
-      names.push({ name: (statement.name as Ts.Identifier).text, typeOnly });
-    }
-  }
-  names.push({ name: plan.tablesName, typeOnly: false });
-  return names;
-}
-
 /** A declaration's name, and whether it is a type (re-exported with `export type`). */
 interface Exported {
   name: string;
   type: boolean;
 }
 
+/** What a client's module exports, and which of those names its module alone chose (its messages'). */
+interface ModuleExports {
+  module: string;
+  names: Exported[];
+  own: readonly string[];
+}
+
+/** The names `statements` export. */
+function exportedNames(statements: readonly StatementStructures[]): Exported[] {
+  return statements.flatMap((statement) => {
+    if (!("isExported" in statement) || !statement.isExported) return [];
+    if (statement.kind === StructureKind.VariableStatement)
+      return statement.declarations.map((d) => ({ name: d.name, type: false }));
+    if (!("name" in statement) || typeof statement.name !== "string") return [];
+    const type = statement.kind === StructureKind.Interface || statement.kind === StructureKind.TypeAlias;
+    return [{ name: statement.name, type }];
+  });
+}
+
 /** The declarations among `statements` whose names the runtime (or its server) exports too. */
 function exportedOf(ctx: EmitContext, statements: readonly StatementStructures[]): Exported[] {
-  const names = statements.flatMap((statement) =>
-    statement.kind === StructureKind.VariableStatement
-      ? statement.declarations.map((d) => ({ name: d.name, type: false }))
-      : "name" in statement && typeof statement.name === "string"
-        ? [
-            {
-              name: statement.name,
-              type: statement.kind === StructureKind.Interface || statement.kind === StructureKind.TypeAlias,
-            },
-          ]
-        : [],
-  );
   const runtime = new Set(ctx.declaredOf([...RUNTIME_EXPORTS, ...SERVER_EXPORTS]));
-  return names.filter(({ name }) => runtime.has(name));
+  return exportedNames(statements).filter(({ name }) => runtime.has(name));
 }
 
 /**
@@ -279,7 +260,7 @@ function indexText(
     }
     const exported = names
       .filter(({ name }) => !clash(name))
-      .map(({ name, typeOnly }) => (typeOnly ? `type ${name}` : name));
+      .map(({ name, type }) => (type ? `type ${name}` : name));
     lines.push(`export { ${exported.join(", ")} } from "./${module}.js";`);
   }
   // stub.ts settles a stub's names against the server's; here only those the runtime's index exports too.
