@@ -3,11 +3,11 @@
 // more, which would be charged to soapgen. Prints one JSON object of milliseconds on stdout.
 //
 //   node bench/child.mjs steps <wsdl> <out>     the CLI's pipeline step by step, every step cold
-//   node bench/child.mjs split <wsdl> <emitted>  cold XML parse of the WSDL, cold formatting of emitted index.ts + types.ts
+//   node bench/child.mjs split <wsdl>           cold XML parse of the WSDL
 //   node bench/child.mjs generate <wsdl> <out>  generate() as one call, modules preloaded (for the scaling series)
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 
 const [mode, wsdl, dir] = process.argv.slice(2);
 const dist = (module) => new URL(`../dist/generator/${module}`, import.meta.url).href;
@@ -31,46 +31,35 @@ async function preload() {
   await timed("import_fast_xml_parser", () => import("fast-xml-parser"));
   // Required, as the generator requires it (an import would add Node's scan of its exports).
   await timed("import_ts_morph", () => createRequire(import.meta.url)("ts-morph"));
-  // What formatting loads: prettier's doc printer (prettier itself only for what the layout leaves).
-  await timed("import_prettier", () => import("prettier/doc"));
-  const modules = [
-    "index.js",
-    "generate.js",
-    "parse.js",
-    "emit/index.js",
-    "format.js",
-    "layout/index.js",
-    "write.js",
-  ];
-  const [generator, , load, emit, , , write] = await timed("import_generator", () =>
+  // What formatting loads: prettier's standalone build and its babel-ts parser.
+  await timed("import_prettier", () =>
+    Promise.all(
+      ["prettier/standalone", "prettier/plugins/estree", "prettier/plugins/babel"].map((m) => import(m)),
+    ),
+  );
+  const modules = ["index.js", "generate.js", "parse.js", "emit/index.js", "format/index.js", "write.js"];
+  const [generator, , load, emit, format, write] = await timed("import_generator", () =>
     Promise.all(modules.map((m) => import(dist(m)))),
   );
   return {
     generate: generator.generate,
     loadServiceModel: load.loadServiceModel,
     emitFiles: emit.emitFiles,
+    formatFiles: format.formatFiles,
     writeOutputAtomically: write.writeOutputAtomically,
   };
 }
 
 if (mode === "steps") {
-  const { loadServiceModel, emitFiles, writeOutputAtomically } = await preload();
+  const { loadServiceModel, emitFiles, formatFiles, writeOutputAtomically } = await preload();
   const model = await timed("load_model", () => loadServiceModel({ location: wsdl }));
-  const files = await timed("emit_and_format", () => emitFiles(model, basename(wsdl)));
+  const emitted = await timed("emit", () => emitFiles(model, basename(wsdl)));
+  const files = await timed("format", () => formatFiles(emitted, "js"));
   await timed("write", () => writeOutputAtomically(dir, files));
 } else if (mode === "split") {
   const { parseXml } = await import(dist("load/xml.js"));
-  const { formatTypeScript } = await import(dist("format.js"));
-  const { parseEmitted } = await import(dist("layout/index.js"));
   const text = await timed("read_wsdl", () => readFileSync(wsdl, "utf8"));
   await timed("parse_xml", () => parseXml(text, wsdl));
-  // Without the banner line, which the emitter adds after formatting.
-  const emitted = ["index.ts", "types.ts"].map((name) =>
-    readFileSync(join(dir, name), "utf8").replace(/^\/\/[^\n]*\n/, ""),
-  );
-  await timed("prettier", async () => {
-    for (const source of emitted) await formatTypeScript(parseEmitted(source));
-  });
 } else if (mode === "generate") {
   const { generate } = await preload();
   await timed("generate", () => generate({ wsdl, out: dir }));

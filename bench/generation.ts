@@ -76,8 +76,7 @@ export async function sequence(runs: (() => Promise<ProcessRun>)[]): Promise<Pro
  * - unchanged input: soapgen on an output it generated before, against wsdl-tsclient's normal run;
  * - the CustomerService + Contact pair: soapgen once with both WSDLs (one SDK, as a SuperOffice user
  *   generates it), wsdl-tsclient on each WSDL with the times added (it takes one WSDL a run);
- * - each lever alone, by taking it away: the direct layout (SOAPGEN_PRETTIER_ONLY=1 formats every file
- *   with prettier), ts-morph required rather than imported (`node --import ts-morph` imports it up front,
+ * - each lever alone, by taking it away: ts-morph required rather than imported (`node --import ts-morph` imports it up front,
  *   so Node scans its exports as an import does), and the lazy loading of yargs (`node --import yargs`
  *   loads it up front, as the CLI did before).
  * Rows other than cold run as a user's would: with the warm cache where the Node has one.
@@ -124,7 +123,6 @@ export async function compareOnRuntime(
       ),
     soapgen_pair: soapgen(wsdls.pair, cache("soapgen")),
     wsdl_tsclient_pair: () => sequence(wsdls.pair.map((wsdl) => wsdlTsclient(wsdl, cache("wsdl-tsclient")))),
-    soapgen_prettier_only: soapgen(wsdls.main, { ...cache("soapgen"), SOAPGEN_PRETTIER_ONLY: "1" }),
     soapgen_with_ts_morph_imported: soapgen(wsdls.main, cache("soapgen"), ["--import", "ts-morph"]),
     soapgen_with_eager_yargs: soapgen(wsdls.main, cache("soapgen"), ["--import", "yargs"]),
   };
@@ -195,14 +193,14 @@ export interface Breakdown {
   process_start: number;
   import_fast_xml_parser: number;
   import_ts_morph: number;
-  /** prettier's doc printer, what formatting loads (prettier itself only for what the layout leaves). */
+  /** prettier's standalone build and its babel-ts parser, what formatting loads. */
   import_prettier: number;
   import_generator: number;
   wsdl_parse: number;
   model_build: number;
   emit_ts_morph: number;
-  /** Formatting index.ts and types.ts in prettier's layout (generator/layout/). */
-  prettier_format: number;
+  /** The format stage: prettier on the code, format/literal.ts on the tables. */
+  format: number;
   write: number;
   /** The steps above added up: compare with the CLI's wall time. */
   sum: number;
@@ -210,9 +208,8 @@ export interface Breakdown {
 
 /**
  * `steps` runs the CLI's pipeline one step at a time in a fresh process, every step cold as in the CLI.
- * loadServiceModel includes the XML parse and emitFiles formats inside; `split` times those
- * two, cold too, in another fresh process, so they can be taken out: model build = load − parse, emission
- * = emitFiles − prettier.
+ * loadServiceModel includes the XML parse; `split` times that, cold too, in another fresh process, so it
+ * can be taken out: model build = load − parse.
  */
 export async function measureBreakdown(wsdl: string, workDir: string, repeats: number): Promise<Breakdown> {
   const starts: number[] = [];
@@ -222,12 +219,11 @@ export async function measureBreakdown(wsdl: string, workDir: string, repeats: n
     starts.push((await runProcess(process.execPath, ["-e", ""])).wallMs);
     const out = path.join(workDir, `breakdown-${i}`);
     steps.push(childTimings(await runProcess(process.execPath, [CHILD, "steps", wsdl, out])));
-    splits.push(childTimings(await runProcess(process.execPath, [CHILD, "split", wsdl, out])));
+    splits.push(childTimings(await runProcess(process.execPath, [CHILD, "split", wsdl])));
   }
   const median = (list: Record<string, number>[], key: string): number =>
     stats(list.map((t) => t[key] ?? Number.NaN)).median;
   const parse = median(splits, "read_wsdl") + median(splits, "parse_xml");
-  const prettier = median(splits, "prettier");
   const parts = {
     process_start: stats(starts).median,
     import_fast_xml_parser: median(steps, "import_fast_xml_parser"),
@@ -236,8 +232,8 @@ export async function measureBreakdown(wsdl: string, workDir: string, repeats: n
     import_generator: median(steps, "import_generator"),
     wsdl_parse: parse,
     model_build: median(steps, "load_model") - parse,
-    emit_ts_morph: median(steps, "emit_and_format") - prettier,
-    prettier_format: prettier,
+    emit_ts_morph: median(steps, "emit"),
+    format: median(steps, "format"),
     write: median(steps, "write"),
   };
   return { ...parts, sum: Object.values(parts).reduce((a, b) => a + b, 0) };

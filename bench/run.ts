@@ -133,7 +133,6 @@ async function measureRuntime(rt: Runtime, workDir: string) {
     customer_service_and_contact: versus(m.soapgen_pair, m.wsdl_tsclient_pair),
     levers: {
       compile_cache: lever(m.soapgen_cold, m.soapgen_warm),
-      direct_layout: lever(m.soapgen_prettier_only, soapgenAsRun),
       ts_morph_required: lever(m.soapgen_with_ts_morph_imported, soapgenAsRun),
       lazy_yargs: lever(m.soapgen_with_eager_yargs, soapgenAsRun),
     },
@@ -469,7 +468,6 @@ function printReport(r: Results, seconds: number): void {
     );
     const levers: [string, ReturnType<typeof lever>][] = [
       ["module compile cache (cold -> warm)", rt.levers.compile_cache],
-      ["layout without prettier (prettier only where needed)", rt.levers.direct_layout],
       ["ts-morph required, not imported", rt.levers.ts_morph_required],
       ["yargs loaded only for help and errors", rt.levers.lazy_yargs],
     ];

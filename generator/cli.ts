@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CONFIG_FILE, IMPORT_EXTENSIONS, readConfig, type Target } from "./config.js";
-import type { ImportExtension } from "./emit/import-extension.js";
+import type { ImportExtension } from "./format/import-extension.js";
 import { oneLine, SoapgenError } from "./errors.js";
 import { enableCompileCache } from "./lib/compile-cache.js";
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { OperationSelection } from "./combine/index.js";
-import type { ImportExtension } from "./emit/import-extension.js";
+import type { ImportExtension } from "./format/import-extension.js";
 import { SoapgenError } from "./errors.js";
 
 export const CONFIG_FILE = "soapgen.config.json";

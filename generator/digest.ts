@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { packageRoot } from "./lib/paths.js";
 import { readText } from "./load/read.js";
 import type { OperationSelection } from "./combine/select.js";
-import type { ImportExtension } from "./emit/import-extension.js";
+import type { ImportExtension } from "./format/import-extension.js";
 
 export const DIGEST_FILE = ".soapgen.json";
 

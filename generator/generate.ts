@@ -5,9 +5,9 @@
 import { basename } from "node:path";
 import type { OperationSelection } from "./combine/index.js";
 import { isImportExtension } from "./config.js";
-import type { ImportExtension } from "./emit/import-extension.js";
+import type { ImportExtension } from "./format/import-extension.js";
 import { DEFAULT_TIMEOUT_MS, resolveLocation, TEXT_LOCATION } from "./load/read.js";
-import type { GeneratedFiles } from "./emit/index.js";
+import type { GeneratedFiles } from "./format/index.js";
 import { DIGEST_FILE, digestText, isUpToDate, type OutputOptions, type RootDocument } from "./digest.js";
 import { SoapgenError } from "./errors.js";
 import { runtimeDependencyWarning } from "./runtime-dependency.js";
@@ -152,10 +152,13 @@ export async function render(
   }
   const { combineModels } = await import("./combine/index.js");
   const model = combineModels(models, options);
-  // Loaded only now: the emitter's dependencies (ts-morph, prettier) take most of the start-up time, which
-  // a WSDL that fails to load need not wait for.
-  const { emitFiles } = await import("./emit/index.js");
-  const files = await emitFiles(model, model.source, importExtension);
+  // Loaded only now: the emitter's and the formatter's dependencies (ts-morph, prettier) take most of the
+  // start-up time, which a WSDL that fails to load need not wait for.
+  const [{ emitFiles }, { formatFiles }] = await Promise.all([
+    import("./emit/index.js"),
+    import("./format/index.js"),
+  ]);
+  const files = await formatFiles(emitFiles(model, model.source), importExtension);
   files.set(DIGEST_FILE, digestText(sources.map(rootDocument), outputOptions(options), documents, files));
   return files;
 }

@@ -6,7 +6,7 @@
  * write (the write is synchronous; the handler runs after it).
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { GeneratedFiles } from "./emit/index.js";
+import type { GeneratedFiles } from "./format/index.js";
 import { SoapgenError, type ErrorPlace } from "./errors.js";
 import type { RenderOptions, WsdlSource } from "./generate.js";
 

@@ -1,6 +1,6 @@
 /**
- * Emission: the model in, the generated files out (formatted TypeScript source by relative path).
- * Each construct has its own emitter; this file only lays out the files.
+ * Emission: the model in, the files' contents out, for the format stage to lay out. Each construct has
+ * its own emitter; this file only puts together the files.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -26,15 +26,11 @@ import {
 } from "./context.js";
 import { emitMessages } from "./message.js";
 import { planPorts, type PortPlan } from "./port.js";
-import { emitTypeTables, emitServiceTables } from "./tables.js";
+import { serviceTables, typeTables } from "./tables.js";
 import { emitSimpleType } from "./simple-type.js";
-import { formatTypeScript, PRINT_WIDTH } from "../format.js";
-import { type EmittedCode, parseEmitted } from "../layout/index.js";
 import { lineCommentText, NameAllocator } from "../lib/names.js";
 import { GENERATED_BANNER } from "../lib/banner.js";
-import { type ImportExtension, withImportExtension } from "./import-extension.js";
-
-export type GeneratedFiles = Map<string, string>;
+import type { EmittedFiles } from "./emitted.js";
 
 /** Runtime types that schema types refer to (templates/runtime/values.ts). */
 const RUNTIME_VALUE_TYPES: ReadonlySet<string> = new Set(["RawXml", "UnknownEnumValue"]);
@@ -53,13 +49,9 @@ const OWN_FILES = ["index", "types", "tables", "faults", "runtime", "stub"];
  * handler factory), `stub.ts`, which re-exports the stubs and the runtime's server, and `index.ts`, which
  * re-exports the rest, and the stubs' types only: a value export would load the stubs into every app that
  * uses a client. An app that imports one client's module loads only that client's tables and the shared.
- * Relative imports end in `importExtension`.
+ * Relative imports end in `.js`, which the format stage replaces when the output wants another extension.
  */
-export async function emitFiles(
-  model: ServiceModel,
-  sourceName: string,
-  importExtension: ImportExtension = "js",
-): Promise<GeneratedFiles> {
+export function emitFiles(model: ServiceModel, sourceName: string): EmittedFiles {
   const ctx = new EmitContext(model);
   // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
   const portNames = new NameAllocator();
@@ -76,14 +68,18 @@ export async function emitFiles(
     `${GENERATED_BANNER} from ${lineCommentText(source)}. Do not edit: regenerate with soapgen.\n`;
   // The files every client shares name all the WSDLs; a client's own modules, its WSDL alone.
   const banner = bannerOf(sourceName);
-  // ts-morph prints the statements; the text is parsed once, for the types it refers to and the layout.
-  const print = (statements: StatementStructures[]): EmittedCode =>
-    parseEmitted(spaced(printStructure({ kind: StructureKind.SourceFile, statements })));
+  // ts-morph prints the statements; the text is parsed, for the types it refers to.
+  const print = (statements: StatementStructures[]): PrintedCode => {
+    const text = spaced(printStructure({ kind: StructureKind.SourceFile, statements }));
+    return { text, file: parse(text) };
+  };
+  const withImports = (imports: string, code: PrintedCode): string =>
+    imports === "" ? code.text : `${imports}\n\n${code.text}`;
 
   const shared = ctx.typeKeys.filter((key) => !ctx.owners.has(key));
   const sharedDeclarations = shared.flatMap((key) => typeDeclaration(ctx, key));
   const sharedNames = new Set(sharedDeclarations.map((declaration) => declaration.name));
-  const output: GeneratedFiles = new Map();
+  const output: EmittedFiles = new Map();
   // Where the output declares a name the runtime exports too, for index.ts and stub.ts to re-export it.
   const ownRuntimeNames = new Map<string, Exported[]>();
   if (sharedDeclarations.length > 0) {
@@ -92,9 +88,12 @@ export async function emitFiles(
     const valueTypes = referencedTypes(typesCode, RUNTIME_VALUE_TYPES);
     const typesImports =
       valueTypes.length > 0 ? `import type { ${valueTypes.join(", ")} } from "./runtime/index.js";` : "";
-    output.set("types.ts", banner + (await formatTypeScript(typesCode, typesImports)));
+    output.set("types.ts", { banner, code: withImports(typesImports, typesCode) });
   }
-  if (shared.length > 0) output.set("tables.ts", banner + emitTypeTables(ctx, shared, PRINT_WIDTH));
+  if (shared.length > 0) {
+    const code = `import type { TypeMeta } from "./runtime/metadata.js";`;
+    output.set("tables.ts", { banner, code, tables: typeTables(ctx, shared) });
+  }
   const sharedFaults = sharedFaultClasses(ctx, plans);
   if (sharedFaults.length > 0) {
     ownRuntimeNames.set("faults", exportedOf(ctx, sharedFaults));
@@ -106,7 +105,7 @@ export async function emitFiles(
       ...runtimeImports(ctx, runtime, "./runtime/index.js", RUNTIME_NAMESPACE),
       detailTypes.length > 0 ? `import type { ${detailTypes.join(", ")} } from "./types.js";` : "",
     ].join("\n");
-    output.set("faults.ts", banner + (await formatTypeScript(faultsCode, faultsImports)));
+    output.set("faults.ts", { banner, code: withImports(faultsImports, faultsCode) });
   }
   const exports: ModuleExports[] = [];
   for (const { plan, module } of clients) {
@@ -124,7 +123,7 @@ export async function emitFiles(
     const names = [...exportedNames(statements), { name: plan.tablesName, type: false }];
     exports.push({ module, names, own: plan.moduleNames });
     ownRuntimeNames.set(module, exportedOf(ctx, statements));
-    const tables = emitServiceTables(ctx, plan, own, shared.length > 0, PRINT_WIDTH);
+    const tables = serviceTables(ctx, plan, own, shared.length > 0);
     const imports = importsOf(
       ctx,
       plan,
@@ -134,12 +133,16 @@ export async function emitFiles(
       shared.length > 0,
     );
     const moduleBanner = bannerOf(plan.port.source);
-    output.set(`${module}.ts`, moduleBanner + (await formatTypeScript(body, imports)) + "\n" + tables.text);
+    output.set(`${module}.ts`, {
+      banner: moduleBanner,
+      code: withImports(imports, body),
+      tables: tables.tables,
+    });
     const stubStatements = emitStub(ctx, plan);
     ownRuntimeNames.set(`${module}.stub`, exportedOf(ctx, stubStatements));
     const stub = print(stubStatements);
     const stubImports = stubImportsOf(ctx, plan, module, sharedNames);
-    output.set(`${module}.stub.ts`, moduleBanner + (await formatTypeScript(stub, stubImports)));
+    output.set(`${module}.stub.ts`, { banner: moduleBanner, code: withImports(stubImports, stub) });
   }
   const index = indexText(exports, ownRuntimeNames, {
     types: sharedNames.size > 0,
@@ -149,15 +152,31 @@ export async function emitFiles(
     clients.map((c) => c.module),
     ownRuntimeNames,
   );
-  const files: GeneratedFiles = new Map([
-    ["index.ts", banner + (await formatTypeScript(parseEmitted(index)))],
-    ["stub.ts", banner + (await formatTypeScript(parseEmitted(stubIndex)))],
+  const files: EmittedFiles = new Map([
+    ["index.ts", { banner, code: index }],
+    ["stub.ts", { banner, code: stubIndex }],
     ...output,
   ]);
-  for (const [name, text] of runtimeFiles()) files.set(`runtime/${name}`, RUNTIME_BANNER + text);
-  // Emitted as `.js`, then rewritten in every file, the runtime's too.
-  for (const [path, text] of files) files.set(path, await withImportExtension(text, importExtension));
+  for (const [name, text] of runtimeFiles())
+    files.set(`runtime/${name}`, { banner: RUNTIME_BANNER, code: "", laidOut: text });
   return files;
+}
+
+/** Code as ts-morph printed it, and its syntax tree. */
+interface PrintedCode {
+  readonly text: string;
+  readonly file: Ts.SourceFile;
+}
+
+function parse(text: string): Ts.SourceFile {
+  // JSDoc is read as comment text; TypeScript need not parse it.
+  return ts.createSourceFile(
+    "emitted.ts",
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    ts.ScriptKind.TS,
+  );
 }
 
 /** The declaration of a schema type; collections, dictionaries and inline simple types have none. */
@@ -375,7 +394,7 @@ function kebabCase(name: string): string {
  * as an operation key, a method, a parameter or a type parameter (`K`) must not be imported, or
  * `noUnusedLocals` rejects the file.
  */
-function referencedTypes(code: EmittedCode, declared: ReadonlySet<string>): string[] {
+function referencedTypes(code: PrintedCode, declared: ReadonlySet<string>): string[] {
   const names = new Set<string>();
   const visit = (node: Ts.Node, typeParameters: ReadonlySet<string>): void => {
     const own =

@@ -1,7 +1,7 @@
 /**
- * The runtime's tables (`tables.ts`): for every type the operations reach, how it is laid out on the
- * wire, and for every operation its SOAPAction, body and header elements. Written as plain object
- * literals so a reader can see exactly what the client will send.
+ * The runtime's tables: for every type the operations reach, how it is laid out on the wire, and for
+ * every operation its SOAPAction, body and header elements. Plain values, which the format stage writes
+ * as object literals (format/literal.ts), so a reader can see exactly what the client will send.
  */
 import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
 import type {
@@ -15,23 +15,24 @@ import type {
 } from "../../templates/runtime/metadata.js";
 import { builtinMapping } from "../lib/builtins.js";
 import { docText } from "../lib/names.js";
-import { LiteralWriter } from "../lib/literal-writer.js";
 import type { EmitContext } from "./context.js";
+import { type Table, type Tables, Verbatim } from "./emitted.js";
 import { allProperties, ownShape, type Property, type Shape } from "./content-model.js";
 import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 
-/** Source text of `tables.ts`: the tables of the schema types every client shares, in prettier's layout. */
-export function emitTypeTables(ctx: EmitContext, keys: string[], width: number): string {
-  const literal = new LiteralWriter(width, ["typeTables"]);
-  const declaration = "export const typeTables: Readonly<Record<string, TypeMeta>> = ";
-  const table = literal.write(typesTable(ctx, keys), { before: declaration.length });
-  return joinSections([
-    `import type { TypeMeta } from "./runtime/metadata.js";`,
-    literal.namespaceConstants(),
-    `/** Wire layout of every schema type the operations use, by TypeScript type name. */\n` +
-      `${declaration}${table};`,
-  ]);
+/** The tables of `tables.ts`: those of the schema types several clients share. */
+export function typeTables(ctx: EmitContext, keys: string[]): Tables {
+  return {
+    reserved: ["typeTables"],
+    tables: [
+      {
+        doc: "Wire layout of every schema type the operations use, by TypeScript type name.",
+        declaration: "export const typeTables: Readonly<Record<string, TypeMeta>> = ",
+        value: typesTable(ctx, keys),
+      },
+    ],
+  };
 }
 
 /**
@@ -40,19 +41,12 @@ export function emitTypeTables(ctx: EmitContext, keys: string[], width: number):
  * four) are listed once, for the port. The module imports `typeTables` with `sharedTables`, and the
  * metadata types `uses` names.
  */
-export function emitServiceTables(
+export function serviceTables(
   ctx: EmitContext,
   plan: PortPlan,
   ownKeys: string[],
   sharedTables: boolean,
-  width: number,
-): { text: string; uses: string[] } {
-  const literal = new LiteralWriter(width, [plan.tablesName, plan.faultsName, "types", "typeTables"]);
-  const ownDeclaration = "const types: Readonly<Record<string, TypeMeta>> = ";
-  const own =
-    ownKeys.length > 0
-      ? literal.write(typesTable(ctx, ownKeys), { before: ownDeclaration.length })
-      : undefined;
+): { tables: Tables; uses: string[] } {
   // The port's namespace: its first operation's; message parts, headers and details in it leave it out.
   const first = plan.operations[0]?.op.input.body[0];
   const portNs = first === undefined ? undefined : ctx.element(first.element).name.ns;
@@ -106,32 +100,37 @@ export function emitServiceTables(
     ...(defaults.input ? { input: portHeaders.input } : {}),
     ...(defaults.output ? { output: portHeaders.output } : {}),
   };
-  const meta = literal.write({
-    soapVersion: plan.port.soapVersion,
-    ns: portNs,
-    failureHeaders: plan.failureHeaders,
-    headers: defaults.input || defaults.output ? headers : undefined,
-    operations,
-  });
   const name = docText(plan.port.portType.local);
-  const types =
-    own === undefined
-      ? sharedTables
-        ? "types: typeTables"
-        : "types: {}"
-      : sharedTables
-        ? "types: { ...typeTables, ...types }"
-        : "types";
-  const text = joinSections([
-    literal.namespaceConstants(),
-    own === undefined
-      ? ""
-      : `/** Wire layout of the types only ${name} uses, by TypeScript type name. */\n` +
-        `${ownDeclaration}${own};`,
-    `/** Wire layout of the ${name} operations. */\n` +
-      `export const ${plan.tablesName}: ServiceMeta = {\n  ${types},${meta.slice(1)};`,
-  ]);
-  return { text, uses: own === undefined ? ["ServiceMeta"] : ["ServiceMeta", "TypeMeta"] };
+  const own = ownKeys.length > 0;
+  const types = own
+    ? sharedTables
+      ? new Verbatim("{ ...typeTables, ...types }")
+      : new Verbatim("types")
+    : new Verbatim(sharedTables ? "typeTables" : "{}");
+  const service: Table = {
+    doc: `Wire layout of the ${name} operations.`,
+    declaration: `export const ${plan.tablesName}: ServiceMeta = `,
+    value: {
+      types,
+      soapVersion: plan.port.soapVersion,
+      ns: portNs,
+      failureHeaders: plan.failureHeaders,
+      headers: defaults.input || defaults.output ? headers : undefined,
+      operations,
+    },
+  };
+  const ownTable: Table = {
+    doc: `Wire layout of the types only ${name} uses, by TypeScript type name.`,
+    declaration: "const types: Readonly<Record<string, TypeMeta>> = ",
+    value: typesTable(ctx, ownKeys),
+  };
+  return {
+    tables: {
+      reserved: [plan.tablesName, plan.faultsName, "types", "typeTables"],
+      tables: own ? [ownTable, service] : [service],
+    },
+    uses: own ? ["ServiceMeta", "TypeMeta"] : ["ServiceMeta"],
+  };
 }
 
 /** Built with fromEntries, which makes every key an own property: assigning one named `__proto__` would set the prototype. */
@@ -139,10 +138,6 @@ function typesTable(ctx: EmitContext, keys: string[]): Record<string, TypeMeta> 
   return Object.fromEntries(
     keys.map((key): [string, TypeMeta] => [ctx.typeName(key), typeMeta(ctx, ctx.type(key))]),
   );
-}
-
-function joinSections(sections: string[]): string {
-  return sections.filter((section) => section !== "").join("\n\n") + "\n";
 }
 
 function typeMeta(ctx: EmitContext, type: SchemaType): TypeMeta {

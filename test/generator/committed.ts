@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import type { GeneratedFiles } from "../../generator/emit/index.js";
+import type { GeneratedFiles } from "../../generator/format/index.js";
 import { render } from "../../generator/generate.js";
 import { formatWithTypescriptParser } from "./prettier-typescript.js";
 

@@ -3,7 +3,7 @@
  * WSDL (its element `Op` is the operation's input), rendered, and a declaration read back whole, doc
  * comment included, wherever the output's layout put it.
  */
-import type { GeneratedFiles } from "../../generator/emit/index.js";
+import type { GeneratedFiles } from "../../generator/format/index.js";
 import { render } from "../../generator/generate.js";
 import { outputParts } from "./output.js";
 

@@ -12,7 +12,7 @@ import { promisify } from "node:util";
 import { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, generate, render } from "../../generator/generate.js";
-import type { GeneratedFiles } from "../../generator/emit/index.js";
+import type { GeneratedFiles } from "../../generator/format/index.js";
 import { STRICT_TSCONFIG } from "../safety/harness.js";
 import { formatWithTypescriptParser } from "./prettier-typescript.js";
 

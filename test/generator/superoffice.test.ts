@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { GeneratedFiles } from "../../generator/emit/index.js";
+import type { GeneratedFiles } from "../../generator/format/index.js";
 import { render } from "../../generator/generate.js";
 import { loadServiceModel } from "../../generator/parse.js";
 import {

@@ -1,6 +1,28 @@
-/** TypeScript object literals written in prettier's layout, for the generated tables. */
-import { NameAllocator, objectKey, toIdentifier } from "./names.js";
-import { prettierStringLiteral } from "./ts.js";
+/**
+ * The generated tables written as TypeScript object literals in prettier's layout, without prettier: the
+ * tables are most of a client's source, and prettier would parse and print them for a layout that is
+ * simple to compute. The tests check every generated file against prettier.
+ */
+import type { Tables } from "../emit/emitted.js";
+import { Verbatim } from "../emit/emitted.js";
+import { NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
+import { prettierStringLiteral } from "../lib/ts.js";
+
+/**
+ * `tables` as source: the namespace constants they use, then each table under its doc comment. Keys are
+ * quoted unless they are ASCII identifiers; prettier unquotes some others, so the caller formats tables
+ * with non-ASCII text with prettier.
+ */
+export function writeTables({ reserved, tables }: Tables, width: number): string {
+  const literal = new LiteralWriter(width, reserved);
+  const declarations = tables.map(
+    ({ doc, declaration, value }) =>
+      `/** ${doc} */\n${declaration}${literal.write(value, { before: declaration.length })};`,
+  );
+  return (
+    [literal.namespaceConstants(), ...declarations].filter((section) => section !== "").join("\n\n") + "\n"
+  );
+}
 
 /** Where a literal starts and what shares its first and last line, all in characters. */
 export interface Placement {
@@ -17,15 +39,15 @@ export interface Placement {
  * array on one line when it fits, else one entry per line), so the file needs no formatting pass. Each
  * namespace URI is named once as a constant so the tables stay readable.
  */
-export class LiteralWriter {
+class LiteralWriter {
   private readonly namespaces = new Map<string, string>();
   private readonly names: NameAllocator;
   private readonly flatCache = new WeakMap<object, string | undefined>();
 
-  /** `reserved`: the other names tables.ts declares, which namespace constants must not take. */
+  /** `reserved`: the other names the file declares, which namespace constants must not take. */
   constructor(
     private readonly width: number,
-    reserved: string[],
+    reserved: Iterable<string>,
   ) {
     this.names = new NameAllocator(reserved);
   }
@@ -34,12 +56,14 @@ export class LiteralWriter {
   write(value: unknown, placement: Placement = {}): string {
     const { indent = 0, before = 0, after = 1 } = placement;
     const flat = this.flat(value);
-    if (value === null || typeof value !== "object") return flat!;
+    if (value === null || typeof value !== "object" || value instanceof Verbatim) return flat!;
     if (flat !== undefined && indent + before + flat.length + after <= this.width) return flat;
     const pad = " ".repeat(indent + 2);
     const lines = Array.isArray(value)
       ? value.map((v) => `${pad}${this.write(v, { indent: indent + 2 })},`)
-      : this.entries(value).map(([k, v]) => `${pad}${objectKey(k)}:${this.writeField(k, v, indent + 2)},`);
+      : this.entries(value).map(([k, v]) =>
+          isShorthand(k, v) ? `${pad}${k},` : `${pad}${objectKey(k)}:${this.writeField(k, v, indent + 2)},`,
+        );
     const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
     return `${open}\n${lines.join("\n")}\n${" ".repeat(indent)}${close}`;
   }
@@ -49,12 +73,14 @@ export class LiteralWriter {
     if (value === null || typeof value !== "object") {
       return typeof value === "string" ? prettierStringLiteral(value) : String(value);
     }
+    if (value instanceof Verbatim) return value.code;
     if (this.flatCache.has(value)) return this.flatCache.get(value);
     let flat: string | undefined;
     if (!mustBreak(value)) {
       const parts = Array.isArray(value)
         ? value.map((v) => this.flat(v))
         : this.entries(value).map(([k, v]) => {
+            if (isShorthand(k, v)) return k;
             const inner = this.flatField(k, v);
             return inner === undefined ? undefined : `${objectKey(k)}: ${inner}`;
           });
@@ -71,9 +97,16 @@ export class LiteralWriter {
     return Object.entries(value).filter(([, v]) => v !== undefined);
   }
 
+  /** The namespace constants the literals written so far use. */
   namespaceConstants(): string {
     return [...this.namespaces]
-      .map(([uri, name]) => `const ${name} = ${prettierStringLiteral(uri)};`)
+      .map(([uri, name]) => {
+        const declaration = `const ${name} = ${prettierStringLiteral(uri)};`;
+        // Prettier moves a string that does not fit to a line of its own.
+        return declaration.length <= this.width
+          ? declaration
+          : `const ${name} =\n  ${prettierStringLiteral(uri)};`;
+      })
       .join("\n");
   }
 
@@ -102,6 +135,11 @@ export class LiteralWriter {
     }
     return name;
   }
+}
+
+/** `{ types }` for `{ types: types }`. */
+function isShorthand(key: string, value: unknown): boolean {
+  return value instanceof Verbatim && value.code === key;
 }
 
 function isNamespace(key: string, value: unknown): value is string {

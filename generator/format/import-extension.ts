@@ -4,9 +4,6 @@
  * which Node's type stripping runs as it is (TypeScript compiles it with `rewriteRelativeImportExtensions`
  * or checks it with `allowImportingTsExtensions`); `none` writes `./types`, for bundlers.
  */
-import type { ts as Ts } from "ts-morph";
-import { formatTypeScript } from "../format.js";
-import { parseEmitted } from "../layout/index.js";
 import { ts } from "../lib/ts-morph.js";
 
 /** The extension of the output's relative imports: `./types.js`, `./types.ts` or `./types`. */
@@ -14,12 +11,20 @@ export type ImportExtension = "js" | "ts" | "none";
 
 /**
  * `code` with the `.js` of every relative specifier in its imports and exports replaced for `extension`.
- * A declaration over several lines is laid out again, as prettier would: a shorter specifier may let it
- * fit on one (the runtime's, which is copied as it is, has such imports).
+ * A declaration over several lines is laid out again by `format`: a shorter specifier may let it fit on
+ * one (the runtime's, which is copied as it is, has such imports).
  */
-export async function withImportExtension(code: string, extension: ImportExtension): Promise<string> {
+export async function withImportExtension(
+  code: string,
+  extension: ImportExtension,
+  format: (source: string) => Promise<string>,
+): Promise<string> {
   if (extension === "js") return code;
-  const file = parseEmitted(code).file;
+  // JSDoc is read as comment text; only the imports and exports matter here.
+  const file = ts.createSourceFile("file.ts", code, {
+    languageVersion: ts.ScriptTarget.Latest,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+  });
   const edits: { start: number; end: number; text: Promise<string> | string }[] = [];
   for (const statement of file.statements) {
     if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;
@@ -36,9 +41,7 @@ export async function withImportExtension(code: string, extension: ImportExtensi
     edits.push({
       start,
       end: statement.end,
-      text: rewritten.includes("\n")
-        ? formatTypeScript(parseEmitted(rewritten)).then((laidOut) => laidOut.trimEnd())
-        : rewritten,
+      text: rewritten.includes("\n") ? format(rewritten).then((laidOut) => laidOut.trimEnd()) : rewritten,
     });
   }
   let result = code;

@@ -1,0 +1,37 @@
+/**
+ * The format stage: the emitted files in prettier's layout. Prettier lays out the code; the tables, most
+ * of a client's source, are written in its layout directly (literal.ts); the runtime is copied as it is.
+ * Then every relative import gets the output's extension.
+ */
+import type { EmittedFile, EmittedFiles } from "../emit/emitted.js";
+import { type ImportExtension, withImportExtension } from "./import-extension.js";
+import { writeTables } from "./literal.js";
+import { loadPrettier, PRINT_WIDTH } from "./prettier.js";
+
+/** The generated files, by path relative to the output folder. */
+export type GeneratedFiles = Map<string, string>;
+
+let prettier: ReturnType<typeof loadPrettier> | undefined;
+
+export async function formatFiles(
+  files: EmittedFiles,
+  importExtension: ImportExtension,
+): Promise<GeneratedFiles> {
+  prettier ??= loadPrettier();
+  const format = await prettier;
+  const formatted = await Promise.all(
+    [...files].map(async ([path, file]): Promise<[string, string]> => {
+      const text = await formatFile(file, format);
+      return [path, await withImportExtension(text, importExtension, format)];
+    }),
+  );
+  return new Map(formatted);
+}
+
+async function formatFile(file: EmittedFile, format: (source: string) => Promise<string>): Promise<string> {
+  const tables = file.tables === undefined ? "" : writeTables(file.tables, PRINT_WIDTH);
+  // Prettier measures the width of other characters, and unquotes some non-ASCII keys: it lays those out.
+  if (/[^\x20-\x7e\n]/.test(tables)) return file.banner + (await format(`${file.code}\n${tables}`));
+  const code = file.code === "" ? "" : await format(file.code);
+  return file.banner + [code, tables, file.laidOut ?? ""].filter((part) => part !== "").join("\n");
+}

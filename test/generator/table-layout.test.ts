@@ -1,0 +1,87 @@
+/**
+ * The tables are written in prettier's layout without prettier (generator/format/literal.ts), except those
+ * with non-ASCII text, which prettier lays out. Given a WSDL, want the tables as prettier writes them.
+ */
+import { describe, expect, it } from "vitest";
+import { render } from "../../generator/generate.js";
+import { wsdlWithSchema } from "./given-want.js";
+import { clientModules } from "./output.js";
+import { formatWithTypescriptParser } from "./prettier-typescript.js";
+
+/** The tables of the one client module: from the first namespace constant to the end. */
+async function tablesOf(wsdl: string): Promise<string> {
+  const files = await render({ text: wsdl, name: "layout.wsdl" });
+  for (const [path, text] of files)
+    if (path.endsWith(".ts")) expect(await formatWithTypescriptParser(text), path).toBe(text);
+  const [module] = clientModules(files);
+  const text = files.get(module!)!;
+  return text.slice(text.indexOf("\nconst ns") + 1);
+}
+
+describe("tables in prettier's layout", () => {
+  it("a namespace constant too long for a line has its string on the next", async () => {
+    const ns = "urn:example:a-namespace-long-enough-that-its-constant-does-not-fit-on-one-line";
+    const schema = `<xs:element name="Op"><xs:complexType><xs:sequence>
+      <xs:element name="Value" type="xs:int"/>
+    </xs:sequence></xs:complexType></xs:element>`;
+    expect(await tablesOf(wsdlWithSchema(schema, ns))).toBe(
+      `const nsa_namespace_long_enough_that_its_constant_does_not_fit_on_one_line =
+  "urn:example:a-namespace-long-enough-that-its-constant-does-not-fit-on-one-line";
+
+/** Wire layout of the types only Given uses, by TypeScript type name. */
+const types: Readonly<Record<string, TypeMeta>> = {
+  OpRequest: {
+    kind: "complex",
+    xmlNs: nsa_namespace_long_enough_that_its_constant_does_not_fit_on_one_line,
+    fields: [{ name: "Value", type: "int" }],
+  },
+};
+
+/** Wire layout of the Given operations. */
+export const givenTables: ServiceMeta = {
+  types,
+  soapVersion: "1.1",
+  ns: nsa_namespace_long_enough_that_its_constant_does_not_fit_on_one_line,
+  operations: {
+    Op: { soapAction: "Op", input: { body: [{ name: "Op", type: "OpRequest" }], unwrapped: true } },
+  },
+};
+`,
+    );
+  });
+
+  it("a non-ASCII operation name is a key without quotes, as prettier writes it", async () => {
+    const wsdl = `<wsdl:definitions targetNamespace="urn:maße" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:maße" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+  <wsdl:types><xs:schema targetNamespace="urn:maße" elementFormDefault="qualified">
+    <xs:element name="größe"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
+  </xs:schema></wsdl:types>
+  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:größe"/></wsdl:message>
+  <wsdl:portType name="Sizes"><wsdl:operation name="größe"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+  <wsdl:binding name="B" type="tns:Sizes"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+    <wsdl:operation name="größe"><soap:operation soapAction="größe"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
+  </wsdl:binding>
+</wsdl:definitions>`;
+    expect(await tablesOf(wsdl)).toBe(
+      `const nsma_e = "urn:maße";
+
+/** Wire layout of the types only Sizes uses, by TypeScript type name. */
+const types: Readonly<Record<string, TypeMeta>> = {
+  Gr__eRequest: { kind: "complex", xmlNs: nsma_e, fields: [] },
+};
+
+/** Wire layout of the Sizes operations. */
+export const sizesTables: ServiceMeta = {
+  types,
+  soapVersion: "1.1",
+  ns: nsma_e,
+  operations: {
+    größe: {
+      soapAction: "größe",
+      input: { body: [{ name: "größe", type: "Gr__eRequest" }], unwrapped: true },
+    },
+  },
+};
+`,
+    );
+  });
+});
