@@ -202,6 +202,12 @@ export interface PortModel {
   address?: string;
   serviceName?: string;
   operations: OperationModel[];
+  /**
+   * The response header blocks that report a failed call in place of a fault, by element key: WCF
+   * services such as SuperOffice NetServer answer `Succeeded` = false and describe the error in
+   * `ExceptionInfo` (xsd/datacontract.ts).
+   */
+  failureHeaders?: { succeeded: string; exceptionInfo: string };
 }
 
 export interface ServiceModel {

@@ -66,7 +66,7 @@ export interface PortPlan {
   /** The fault classes several clients share, declared in `faults.ts` instead of a client's module. */
   sharedFaults: ReadonlySet<string>;
   operations: OperationPlan[];
-  /** NetServer convention: failure is reported in these response headers instead of a fault. */
+  /** The properties of the port's failure headers (`PortModel.failureHeaders`) in its response headers. */
   failureHeaders?: { succeeded: string; exceptionInfo: string };
   /** Name of the `SoapServiceError` subclass typed with this port's headers (with `failureHeaders`). */
   failureName?: string;
@@ -150,9 +150,10 @@ function sharedNames(
     const id = faultId(fault);
     if (!faultClasses.has(id)) faultClasses.set(id, ctx.claimName(`${fault.name}Error`));
   }
-  const failure = failureHeaders(ctx, responseHeaders.list);
-  if (failure) {
-    plan.failureHeaders = failure;
+  if (port.failureHeaders) {
+    const { succeeded, exceptionInfo } = port.failureHeaders;
+    const propOf = (element: string): string => responseHeaders.list.find((h) => h.element === element)!.prop;
+    plan.failureHeaders = { succeeded: propOf(succeeded), exceptionInfo: propOf(exceptionInfo) };
     plan.failureName = ctx.claimName(`${base}Error`);
   }
   // Claimed last, so that existing names never move for the stub's.
@@ -276,16 +277,4 @@ class HeaderProps {
     }
     return header;
   }
-}
-
-/** SuperOffice NetServer reports failure as a boolean `Succeeded` header plus an `ExceptionInfo` header. */
-function failureHeaders(ctx: EmitContext, responseHeaders: HeaderProperty[]): PortPlan["failureHeaders"] {
-  const succeeded = responseHeaders.find((h) => {
-    const element = ctx.element(h.element);
-    return (
-      element.name.local === "Succeeded" && element.type.kind === "builtin" && element.type.name === "boolean"
-    );
-  });
-  const info = responseHeaders.find((h) => ctx.element(h.element).name.local === "ExceptionInfo");
-  return succeeded && info ? { succeeded: succeeded.prop, exceptionInfo: info.prop } : undefined;
 }

@@ -6,6 +6,7 @@ import type { SoapgenError } from "../errors.js";
 import type { ElementDecl, PortModel, SchemaType } from "../model.js";
 import type { XmlElement } from "../load/xml.js";
 import { qnameKey } from "../model.js";
+import { failureHeaders } from "../xsd/datacontract.js";
 import { buildPort } from "./binding.js";
 import { WsdlIndex } from "./definitions.js";
 import { serviceAddresses } from "./service.js";
@@ -35,7 +36,12 @@ export function buildPorts(
     firstLeftOut ??= leftOut[0];
     const key = qnameKey(port.portType);
     if (port.operations.length === 0 && leftOut.length > 0) continue;
-    if (!ports.has(key)) ports.set(key, port);
+    if (ports.has(key)) continue;
+    const responseHeaders = port.operations.flatMap((op) => op.output?.headers ?? []);
+    const failure = failureHeaders(
+      new Map(responseHeaders.map((part) => [part.element, elements.get(part.element)!])),
+    );
+    ports.set(key, failure ? { ...port, failureHeaders: failure } : port);
   }
   if (ports.size === 0 && firstLeftOut) throw firstLeftOut;
   return { ports: [...ports.values()], warnings: [...index.warnings] };

@@ -5,10 +5,13 @@
  * - `ArrayOfX` collection wrappers: a sequence of exactly one repeated element and nothing else.
  * Types that carry the marker or the name but not the shape, or that another type extends, stay ordinary
  * complex types.
+ * - Failure headers: a port whose responses carry a boolean `Succeeded` header block and an
+ *   `ExceptionInfo` one reports a failed call in them instead of a fault (SuperOffice NetServer).
  */
 import {
   qnameKey,
   type ComplexType,
+  type ElementDecl,
   type ElementParticle,
   type Particle,
   type SchemaType,
@@ -79,4 +82,20 @@ function singleRepeatedElement(type: ComplexType): ElementParticle | undefined {
 
 function isElement(particle: Particle | undefined): particle is ElementParticle {
   return particle?.kind === "element" && !particle.substitutes;
+}
+
+/**
+ * The failure headers among the element declarations of a port's response header blocks (by key): a
+ * boolean `Succeeded` and an `ExceptionInfo`, whatever their namespace.
+ */
+export function failureHeaders(
+  headers: ReadonlyMap<string, ElementDecl>,
+): { succeeded: string; exceptionInfo: string } | undefined {
+  const keyOf = (test: (element: ElementDecl) => boolean): string | undefined =>
+    [...headers].find(([, element]) => test(element))?.[0];
+  const succeeded = keyOf(
+    ({ name, type }) => name.local === "Succeeded" && type.kind === "builtin" && type.name === "boolean",
+  );
+  const exceptionInfo = keyOf(({ name }) => name.local === "ExceptionInfo");
+  return succeeded && exceptionInfo ? { succeeded, exceptionInfo } : undefined;
 }
