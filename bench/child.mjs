@@ -37,13 +37,22 @@ async function preload() {
       ["prettier/standalone", "prettier/plugins/estree", "prettier/plugins/babel"].map((m) => import(m)),
     ),
   );
-  const modules = ["index.js", "generate.js", "parse.js", "emit/index.js", "format/index.js", "write.js"];
-  const [generator, , load, emit, format, write] = await timed("import_generator", () =>
+  const modules = [
+    "index.js",
+    "generate.js",
+    "parse.js",
+    "combine/index.js",
+    "emit/index.js",
+    "format/index.js",
+    "write.js",
+  ];
+  const [generator, , load, combine, emit, format, write] = await timed("import_generator", () =>
     Promise.all(modules.map((m) => import(dist(m)))),
   );
   return {
     generate: generator.generate,
     loadServiceModel: load.loadServiceModel,
+    combineModels: combine.combineModels,
     emitFiles: emit.emitFiles,
     formatFiles: format.formatFiles,
     writeOutputAtomically: write.writeOutputAtomically,
@@ -51,9 +60,10 @@ async function preload() {
 }
 
 if (mode === "steps") {
-  const { loadServiceModel, emitFiles, formatFiles, writeOutputAtomically } = await preload();
+  const { loadServiceModel, combineModels, emitFiles, formatFiles, writeOutputAtomically } = await preload();
   const model = await timed("load_model", () => loadServiceModel({ location: wsdl }));
-  const emitted = await timed("emit", () => emitFiles(model, basename(wsdl)));
+  const combined = await timed("combine", () => combineModels([model], {}));
+  const emitted = await timed("emit", () => emitFiles(combined, basename(wsdl)));
   const files = await timed("format", () => formatFiles(emitted, "js"));
   await timed("write", () => writeOutputAtomically(dir, files));
 } else if (mode === "split") {

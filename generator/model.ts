@@ -223,11 +223,23 @@ export interface ServiceModel {
    * `type=` parts), by keys starting with `binding ` or `part ` that no QName key can equal.
    */
   elements: Map<string, ElementDecl>;
-  /**
-   * In a model of several WSDLs, the WSDLs (`PortModel.source`) that define each type: a port's service
-   * sends only the types derived from a base that its own WSDL defines, whatever the others add.
-   */
-  definedBy?: ReadonlyMap<string, readonly string[]>;
   /** Operations left out of the client, one line each (file:line: what and why), for the caller to show. */
   warnings: string[];
+}
+
+/** A port as combine/ leaves it, with the types its operations reach. */
+export interface CombinedPort extends PortModel {
+  /**
+   * Keys of the types the port's operations reach through fields, bases, items and derived types; of the
+   * types derived from a base, only those its own WSDL defines: its service sends no other.
+   */
+  reaches: ReadonlySet<string>;
+}
+
+/**
+ * The model the emitters read: a target's WSDLs combined (combine/), with only the types and elements its
+ * operations reach.
+ */
+export interface CombinedModel extends ServiceModel {
+  ports: CombinedPort[];
 }

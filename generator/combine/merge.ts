@@ -29,9 +29,13 @@ import type {
  * `source`, so types appear in the order the first WSDL (by name) declares them, values a later WSDL adds
  * after the earlier ones'.
  */
-export function mergeModels(models: ServiceModel[]): ServiceModel {
+export function mergeModels(models: ServiceModel[]): {
+  model: ServiceModel;
+  /** The WSDLs (`PortModel.source`) that define each type, when there are several. */
+  definedBy?: ReadonlyMap<string, readonly string[]>;
+} {
   const ordered = [...models].sort((a, b) => compare(a.source, b.source));
-  if (ordered.length === 1) return ordered[0]!;
+  if (ordered.length === 1) return { model: ordered[0]! };
   const types = new Map<string, SchemaType>();
   const elements = new Map<string, ElementDecl>();
   const definedBy = new Map<string, string[]>();
@@ -63,13 +67,15 @@ export function mergeModels(models: ServiceModel[]): ServiceModel {
     }
   }
   return {
-    source: ordered.map((model) => model.source).join(", "),
-    targetNamespace: ordered[0]!.targetNamespace,
-    ports: ordered.flatMap((model) => model.ports),
-    types,
-    elements,
+    model: {
+      source: ordered.map((model) => model.source).join(", "),
+      targetNamespace: ordered[0]!.targetNamespace,
+      ports: ordered.flatMap((model) => model.ports),
+      types,
+      elements,
+      warnings: ordered.flatMap((model) => model.warnings),
+    },
     definedBy,
-    warnings: ordered.flatMap((model) => model.warnings),
   };
 }
 

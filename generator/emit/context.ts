@@ -11,10 +11,10 @@ import {
   type Particle,
   type PortModel,
   type SchemaType,
-  type ServiceModel,
+  type CombinedModel,
   type TypeRef,
 } from "../model.js";
-import { derivedTypes, partElements, reachableTypes, typeRefs } from "../combine/reachable.js";
+import { derivedTypes, typeRefs } from "../combine/reachable.js";
 import { builtinMapping, VALUE_KINDS } from "../lib/builtins.js";
 import { forEachElement, isRepeated } from "../lib/particles.js";
 import { NameAllocator, pascalCase, toTypeName } from "../lib/names.js";
@@ -76,37 +76,29 @@ export class EmitContext {
   /** Names the whole output shares: schema types, clients and what each client declares for its users. */
   private readonly names = new NameAllocator(GENERATED_NAMES);
 
-  constructor(readonly model: ServiceModel) {
+  constructor(readonly model: CombinedModel) {
     this.derived = derivedTypes(model);
-    const needed = reachableTypes(model);
-    this.typeKeys = [...model.types.keys()].filter((key) => needed.has(key));
+    this.typeKeys = [...model.types.keys()];
     const wrappers = new Set(model.ports.flatMap((port) => this.wrapperTypes(port).map(([key]) => key)));
     if (model.ports.length === 1) {
       for (const key of this.messageTypes(model.ports[0]!)) this.owners.set(key, model.ports[0]!);
     } else {
-      const users = new Map<string, PortModel[]>();
-      // A port's service sends the types derived from a base only as its own WSDL defines them: Contact's
-      // client does not need the Carrier subtypes only other agents define.
-      const ownDerived = (port: PortModel) => (key: string) =>
-        model.definedBy?.get(key)?.includes(port.source) ?? true;
-      for (const port of model.ports) {
-        for (const key of reachableTypes(model, partElements([port]), ownDerived(port))) {
-          users.set(key, [...(users.get(key) ?? []), port]);
-        }
+      for (const key of this.typeKeys) {
+        const users = model.ports.filter((port) => port.reaches.has(key));
+        if (users.length === 1) this.owners.set(key, users[0]!);
       }
-      for (const [key, ports] of users) if (ports.length === 1) this.owners.set(key, ports[0]!);
     }
     // Schema-named types claim their names before names the generator derives (hoisted anonymous types),
     // so a type is named after the schema whenever that is possible; names already in PascalCase first, so
     // that of `item` and `Item`, `Item` keeps its name; else in the order the operations reach the types.
     // Operation wrappers are named by their client (`nameWrappers`): each client's module has its own
     // `GetAddressRequest`.
-    const schemaNamed = [...needed].filter((key) => !this.type(key).anonymous);
+    const schemaNamed = this.typeKeys.filter((key) => !this.type(key).anonymous);
     const capitalised = (key: string): boolean =>
       pascalCase(this.type(key).name.local) === this.type(key).name.local;
     for (const key of [...schemaNamed.filter(capitalised), ...schemaNamed.filter((key) => !capitalised(key))])
       this.typeNames.set(key, this.claimName(this.type(key).name.local));
-    for (const key of needed) {
+    for (const key of this.typeKeys) {
       if (!this.typeNames.has(key) && !wrappers.has(key))
         this.typeNames.set(key, this.claimName(this.type(key).name.local));
     }

@@ -12,7 +12,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from "ts-morph";
 import { printStructure, StructureKind, ts } from "../lib/ts-morph.js";
-import type { ServiceModel } from "../model.js";
+import type { CombinedModel } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
@@ -51,7 +51,7 @@ const OWN_FILES = ["index", "types", "tables", "faults", "runtime", "stub"];
  * uses a client. An app that imports one client's module loads only that client's tables and the shared.
  * Relative imports end in `.js`, which the format stage replaces when the output wants another extension.
  */
-export function emitFiles(model: ServiceModel, sourceName: string): EmittedFiles {
+export function emitFiles(model: CombinedModel, sourceName: string): EmittedFiles {
   const ctx = new EmitContext(model);
   // A portType name two WSDLs share gets a number in the later one (by WSDL name): `Contact2Client`.
   const portNames = new NameAllocator();
