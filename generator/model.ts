@@ -6,6 +6,11 @@
  * point at entries that exist, attribute groups and element refs are inlined, anonymous types are
  * hoisted into `types` under a unique name.
  */
+// The XSD built-in types a value can finally be made of, by their local name in the XSD namespace
+// (`string`, `int`, `dateTime`, `anyType`, ...), from the one list of them; derived types resolve to one.
+import type { BuiltinName } from "./lib/builtins.js";
+
+export type { BuiltinName };
 
 /** A namespace-qualified XML name; `ns` is "" for names in no namespace. */
 export interface QName {
@@ -13,19 +18,40 @@ export interface QName {
   local: string;
 }
 
-/** Map key for a QName: `{ns}local`, as in Clark notation. */
-export function qnameKey(name: QName): string {
+/** `{ns}local`: the key of a named schema component (Clark notation). */
+export type QNameKey = `{${string}}${string}`;
+
+/** The key of a QName. */
+export function qnameKey(name: QName): QNameKey {
   return `{${name.ns}}${name.local}`;
 }
 
 /**
- * The XSD built-in simple types a value can finally be made of, by their local name in the XSD
- * namespace (`string`, `int`, `dateTime`, `anyType`, ...). Derived types resolve to one of these.
+ * The key of an element a binding defines, which no QName key can equal: `part {message} name` for a
+ * `type=` part (wsdl/message.ts), `binding {binding} operation direction` for an rpc wrapper.
  */
-export type BuiltinName = string;
+export type BindingKey = `part ${string}` | `binding ${string}`;
+
+/**
+ * The key of a port's own copy of a body element, or of an anonymous type inside one (combine/scope.ts):
+ * `message <WSDL> {binding} <original key>`.
+ */
+export type MessageKey = `message ${string}`;
+
+/**
+ * A key of `ServiceModel.elements`: a global element's QName key, an element a binding defines, or a
+ * port's copy of one.
+ */
+export type ElementKey = QNameKey | BindingKey | MessageKey;
+
+/**
+ * A key of `ServiceModel.types`: a named or hoisted type's QName key, an rpc wrapper's type under its
+ * element's key, or a port's copy of an anonymous type.
+ */
+export type TypeKey = QNameKey | BindingKey | MessageKey;
 
 /** A reference to a type: an XSD built-in, or a named (possibly hoisted anonymous) type in `types`. */
-export type TypeRef = { kind: "builtin"; name: BuiltinName } | { kind: "named"; key: string };
+export type TypeRef = { kind: "builtin"; name: BuiltinName } | { kind: "named"; key: TypeKey };
 
 export type MaxOccurs = number | "unbounded";
 
@@ -45,7 +71,7 @@ export interface ElementParticle extends Occurs {
    * A ref to the head of a substitution group: keys of the global elements that may stand in its place
    * (members, their members, ...), in document order, abstract ones included. Absent for other elements.
    */
-  substitutes?: string[];
+  substitutes?: ElementKey[];
   documentation?: string;
 }
 
@@ -146,7 +172,7 @@ export interface MessagePart {
   /** The wsdl:part name. */
   name: string;
   /** Key into `ServiceModel.elements`. */
-  element: string;
+  element: ElementKey;
 }
 
 export interface MessageModel {
@@ -207,7 +233,7 @@ export interface PortModel {
    * services such as SuperOffice NetServer answer `Succeeded` = false and describe the error in
    * `ExceptionInfo` (xsd/datacontract.ts).
    */
-  failureHeaders?: { succeeded: string; exceptionInfo: string };
+  failureHeaders?: { succeeded: ElementKey; exceptionInfo: ElementKey };
 }
 
 export interface ServiceModel {
@@ -217,12 +243,12 @@ export interface ServiceModel {
   /** One entry per SOAP binding of a portType (the first binding of each portType). */
   ports: PortModel[];
   /** All named and hoisted types, by `qnameKey`; then the rpc wrapper types, under their elements' keys. */
-  types: Map<string, SchemaType>;
+  types: Map<TypeKey, SchemaType>;
   /**
    * All global elements, by `qnameKey`; then the elements bindings define (rpc/literal wrappers and
    * `type=` parts), by keys starting with `binding ` or `part ` that no QName key can equal.
    */
-  elements: Map<string, ElementDecl>;
+  elements: Map<ElementKey, ElementDecl>;
   /** Operations left out of the client, one line each (file:line: what and why), for the caller to show. */
   warnings: string[];
 }
@@ -233,7 +259,7 @@ export interface CombinedPort extends PortModel {
    * Keys of the types the port's operations reach through fields, bases, items and derived types; of the
    * types derived from a base, only those its own WSDL defines: its service sends no other.
    */
-  reaches: ReadonlySet<string>;
+  reaches: ReadonlySet<TypeKey>;
 }
 
 /**

@@ -22,6 +22,8 @@ import type {
   ServiceModel,
   SimpleType,
   TypeRef,
+  ElementKey,
+  TypeKey,
 } from "../model.js";
 
 /**
@@ -36,8 +38,8 @@ export function mergeModels(models: ServiceModel[]): {
 } {
   const ordered = [...models].sort((a, b) => compare(a.source, b.source));
   if (ordered.length === 1) return { model: ordered[0]! };
-  const types = new Map<string, SchemaType>();
-  const elements = new Map<string, ElementDecl>();
+  const types = new Map<TypeKey, SchemaType>();
+  const elements = new Map<ElementKey, ElementDecl>();
   const definedBy = new Map<string, string[]>();
   /** The first WSDL that defined each type or element, to name in a conflict. */
   const firstSource = new Map<string, ServiceModel>();
@@ -91,7 +93,7 @@ class Conflict {
     private readonly firstModel: ServiceModel,
     private readonly secondModel: ServiceModel,
     private readonly what: string,
-    private readonly definition: { type: string } | { element: string },
+    private readonly definition: { type: TypeKey } | { element: ElementKey },
   ) {
     this.first = firstModel.source;
     this.second = secondModel.source;
@@ -117,7 +119,7 @@ class Conflict {
 /** The operations of a model (`PortType.Operation`) whose messages need a type or global element. */
 function operationsNeeding(
   model: ServiceModel,
-  definition: { type: string } | { element: string },
+  definition: { type: TypeKey } | { element: ElementKey },
 ): string[] {
   return model.ports.flatMap((port) =>
     port.operations

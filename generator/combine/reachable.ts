@@ -1,10 +1,18 @@
 /** The schema types and global elements a model's operations need: everything else is left out of the output. */
 import { forEachElement } from "../lib/particles.js";
-import { qnameKey, type PortModel, type SchemaType, type ServiceModel, type TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type ElementKey,
+  type PortModel,
+  type SchemaType,
+  type ServiceModel,
+  type TypeKey,
+  type TypeRef,
+} from "../model.js";
 
 /** Keys of the types each type is the complexContent base of, for xsi:type polymorphism. */
-export function derivedTypes(model: ServiceModel): Map<string, string[]> {
-  const derived = new Map<string, string[]>();
+export function derivedTypes(model: ServiceModel): Map<TypeKey, TypeKey[]> {
+  const derived = new Map<TypeKey, TypeKey[]>();
   for (const [key, type] of model.types) {
     if (type.kind === "complex" && type.base) {
       const baseKey = qnameKey(type.base);
@@ -15,8 +23,8 @@ export function derivedTypes(model: ServiceModel): Map<string, string[]> {
 }
 
 /** Element keys of every body, header and fault part of the ports' operations. */
-export function partElements(ports: readonly PortModel[]): Set<string> {
-  const keys = new Set<string>();
+export function partElements(ports: readonly PortModel[]): Set<ElementKey> {
+  const keys = new Set<ElementKey>();
   for (const op of ports.flatMap((port) => port.operations)) {
     for (const message of [op.input, op.output]) {
       for (const part of [...(message?.body ?? []), ...(message?.headers ?? [])]) keys.add(part.element);
@@ -46,10 +54,10 @@ export function typeRefs(type: SchemaType): TypeRef[] {
 export function reachableTypes(
   model: ServiceModel,
   parts = partElements(model.ports),
-  derivedOf: (key: string) => boolean = () => true,
-): Set<string> {
+  derivedOf: (key: TypeKey) => boolean = () => true,
+): Set<TypeKey> {
   const derived = derivedTypes(model);
-  const seen = new Set<string>();
+  const seen = new Set<TypeKey>();
   const visit = (ref: TypeRef): void => {
     if (ref.kind !== "named" || seen.has(ref.key)) return;
     seen.add(ref.key);
@@ -76,8 +84,8 @@ export function reachableTypes(
  * Keys of the substitution group members a complex type's content accepts in place of their heads, and
  * of the heads themselves: the emitter reads both.
  */
-function substituteElements(type: SchemaType): string[] {
-  const keys: string[] = [];
+function substituteElements(type: SchemaType): ElementKey[] {
+  const keys: ElementKey[] = [];
   if (type.kind === "complex" && type.content)
     forEachElement(type.content, (element) => {
       if (element.substitutes) keys.push(qnameKey(element.name), ...element.substitutes);

@@ -7,6 +7,10 @@
  */
 import type {
   ElementDecl,
+  ElementKey,
+  MessageKey,
+  MessagePart,
+  TypeKey,
   GroupParticle,
   Particle,
   PortModel,
@@ -16,11 +20,11 @@ import type {
 } from "../model.js";
 
 export function scopeMessages(model: ServiceModel): ServiceModel {
-  const types = new Copies<SchemaType>();
-  const elements = new Copies<ElementDecl>();
+  const types = new Copies<TypeKey, SchemaType>();
+  const elements = new Copies<ElementKey, ElementDecl>();
   const ports = model.ports.map((port): PortModel => {
-    const scope = `message ${model.source} {${port.binding.ns}}${port.binding.local}`;
-    const scoped = (key: string): string => `${scope} ${key}`;
+    const scope: MessageKey = `message ${model.source} {${port.binding.ns}}${port.binding.local}`;
+    const scoped = (key: TypeKey | ElementKey): MessageKey => `${scope} ${key}`;
     const copyType = (ref: TypeRef): TypeRef => {
       if (ref.kind !== "named") return ref;
       const type = model.types.get(ref.key);
@@ -32,7 +36,7 @@ export function scopeMessages(model: ServiceModel): ServiceModel {
       }
       return { kind: "named", key };
     };
-    const copyPart = (part: { name: string; element: string }) => {
+    const copyPart = (part: MessagePart): MessagePart => {
       const key = scoped(part.element);
       if (!elements.has(key)) {
         const element: ElementDecl = model.elements.get(part.element)!;
@@ -53,24 +57,24 @@ export function scopeMessages(model: ServiceModel): ServiceModel {
 }
 
 /** Scoped copies by the key they copy, so that each copy can follow its original in the model's order. */
-class Copies<T> {
-  private readonly byOriginal = new Map<string, Map<string, T>>();
-  private readonly keys = new Set<string>();
+class Copies<K extends string, T> {
+  private readonly byOriginal = new Map<K, Map<K, T>>();
+  private readonly keys = new Set<K>();
 
-  has(key: string): boolean {
+  has(key: K): boolean {
     return this.keys.has(key);
   }
 
-  add(original: string, key: string, value: T): void {
-    const copies = this.byOriginal.get(original) ?? new Map<string, T>();
+  add(original: K, key: K, value: T): void {
+    const copies = this.byOriginal.get(original) ?? new Map<K, T>();
     copies.set(key, value);
     this.byOriginal.set(original, copies);
     this.keys.add(key);
   }
 
   /** The originals with each one's copies right after it. */
-  besides(originals: ReadonlyMap<string, T>): Map<string, T> {
-    const all = new Map<string, T>();
+  besides(originals: ReadonlyMap<K, T>): Map<K, T> {
+    const all = new Map<K, T>();
     for (const [key, value] of originals) {
       all.set(key, value);
       for (const [copy, copied] of this.byOriginal.get(key) ?? []) all.set(copy, copied);

@@ -6,7 +6,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from "ts-morph";
 import { StructureKind } from "../lib/ts-morph.js";
-import { qnameKey, type ComplexType } from "../model.js";
+import { qnameKey, type ComplexType, type TypeKey } from "../model.js";
 import { propertyKey } from "../lib/names.js";
 import {
   jsDoc,
@@ -23,7 +23,7 @@ import { allProperties, ownShape, type Property, type Shape } from "./content-mo
 
 export function emitComplexType(
   ctx: EmitContext,
-  key: string,
+  key: TypeKey,
   type: ComplexType,
 ): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
   const name = ctx.typeName(key);
@@ -148,7 +148,7 @@ const MAX_LISTED_DESCENDANTS = 64;
  */
 function typeDiscriminator(
   ctx: EmitContext,
-  key: string,
+  key: TypeKey,
   type: ComplexType,
 ): OptionalKind<PropertySignatureStructure> | undefined {
   if (!type.base && ctx.derivedTypes(key).length === 0) return undefined;
@@ -162,8 +162,8 @@ function typeDiscriminator(
       docs: jsDoc("An anonymous type, which no `xsi:type` can name."),
     };
   }
-  const lineage = new Set<string>();
-  const visit = (k: string): void => {
+  const lineage = new Set<TypeKey>();
+  const visit = (k: TypeKey): void => {
     if (lineage.has(k)) return;
     lineage.add(k);
     ctx.derivedTypes(k).forEach(visit);

@@ -13,6 +13,8 @@ import {
   type SchemaType,
   type CombinedModel,
   type TypeRef,
+  type TypeKey,
+  type ElementKey,
 } from "../model.js";
 import { derivedTypes, typeRefs } from "../combine/reachable.js";
 import { builtinMapping, VALUE_KINDS } from "../lib/builtins.js";
@@ -60,19 +62,19 @@ export const SERVER_NAMESPACE = "server";
 
 export class EmitContext {
   /** Keys of every type the output needs, in model order. */
-  readonly typeKeys: readonly string[];
+  readonly typeKeys: readonly TypeKey[];
   /**
    * The client whose module declares each type that is not shared: its operations' wrappers, and when
    * the output has several clients, every type no other client uses, so that an app which imports one
    * client's module loads only that client's tables and those of the types several clients share.
    */
-  readonly owners = new Map<string, PortModel>();
+  readonly owners = new Map<TypeKey, PortModel>();
   /** Types that derive from each type (complexContent extension), for xsi:type polymorphism. */
-  private readonly derived: Map<string, string[]>;
+  private readonly derived: Map<TypeKey, TypeKey[]>;
   /** Wrapper types several operations of their port share, named after their element. */
-  readonly sharedWrappers = new Set<string>();
+  readonly sharedWrappers = new Set<TypeKey>();
   /** The TypeScript name of every type, by model key. */
-  private readonly typeNames = new Map<string, string>();
+  private readonly typeNames = new Map<TypeKey, string>();
   /** Names the whole output shares: schema types, clients and what each client declares for its users. */
   private readonly names = new NameAllocator(GENERATED_NAMES);
 
@@ -93,12 +95,13 @@ export class EmitContext {
     // that of `item` and `Item`, `Item` keeps its name; else in the order the operations reach the types.
     // Operation wrappers are named by their client (`nameWrappers`): each client's module has its own
     // `GetAddressRequest`.
-    const schemaNamed = this.typeKeys.filter((key) => !this.type(key).anonymous);
-    const capitalised = (key: string): boolean =>
+    const reachOrder = new Set(model.ports.flatMap((port) => [...port.reaches]));
+    const schemaNamed = [...reachOrder].filter((key) => !this.type(key).anonymous);
+    const capitalised = (key: TypeKey): boolean =>
       pascalCase(this.type(key).name.local) === this.type(key).name.local;
     for (const key of [...schemaNamed.filter(capitalised), ...schemaNamed.filter((key) => !capitalised(key))])
       this.typeNames.set(key, this.claimName(this.type(key).name.local));
-    for (const key of this.typeKeys) {
+    for (const key of reachOrder) {
       if (!this.typeNames.has(key) && !wrappers.has(key))
         this.typeNames.set(key, this.claimName(this.type(key).name.local));
     }
@@ -145,25 +148,25 @@ export class EmitContext {
     return names.filter((name) => this.names.claimed(name));
   }
 
-  type(key: string): SchemaType {
+  type(key: TypeKey): SchemaType {
     const type = this.model.types.get(key);
     if (!type) throw new Error(`internal: type ${key} missing from the model`);
     return type;
   }
 
-  element(key: string): ElementDecl {
+  element(key: ElementKey): ElementDecl {
     const element = this.model.elements.get(key);
     if (!element) throw new Error(`internal: element ${key} missing from the model`);
     return element;
   }
 
-  typeName(key: string): string {
+  typeName(key: TypeKey): string {
     const name = this.typeNames.get(key);
     if (!name) throw new Error(`internal: type ${key} was not named`);
     return name;
   }
 
-  derivedTypes(key: string): readonly string[] {
+  derivedTypes(key: TypeKey): readonly TypeKey[] {
     return this.derived.get(key) ?? [];
   }
 
@@ -173,7 +176,7 @@ export class EmitContext {
   }
 
   typeExpression(ref: TypeRef): TypeExpression {
-    if (ref.kind === "builtin") return tsAlternatives(builtinMapping(ref.name)?.ts ?? "unknown");
+    if (ref.kind === "builtin") return tsAlternatives(builtinMapping(ref.name).ts);
     const type = this.type(ref.key);
     if (type.kind === "simple" && type.anonymous) return simpleTypeExpression(this, type);
     if (type.kind === "complex" && type.arrayItem) return tsArray(this.slotExpression(type.arrayItem, false));
@@ -262,8 +265,8 @@ export class EmitContext {
    * The anonymous types of a port's body elements and those declared inside them, which are the port's
    * own (see combine/scope.ts): no named type refers to them.
    */
-  private messageTypes(port: PortModel): Set<string> {
-    const keys = new Set<string>();
+  private messageTypes(port: PortModel): Set<TypeKey> {
+    const keys = new Set<TypeKey>();
     const visit = (ref: TypeRef): void => {
       if (ref.kind !== "named" || keys.has(ref.key) || !this.type(ref.key).anonymous) return;
       keys.add(ref.key);
@@ -276,8 +279,8 @@ export class EmitContext {
   }
 
   /** The anonymous complex types of a port's single body parts, each with the name it wants. */
-  wrapperTypes(port: PortModel): [string, string][] {
-    const wrappers: [string, string][] = [];
+  wrapperTypes(port: PortModel): [TypeKey, string][] {
+    const wrappers: [TypeKey, string][] = [];
     for (const op of port.operations) {
       const pairs = [
         [op.input, "Request"],

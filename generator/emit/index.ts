@@ -12,7 +12,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from "ts-morph";
 import { printStructure, StructureKind, ts } from "../lib/ts-morph.js";
-import type { CombinedModel } from "../model.js";
+import type { CombinedModel, TypeKey } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
 import { emitComplexType } from "./complex-type.js";
@@ -182,7 +182,7 @@ function parse(text: string): Ts.SourceFile {
 /** The declaration of a schema type; collections, dictionaries and inline simple types have none. */
 function typeDeclaration(
   ctx: EmitContext,
-  key: string,
+  key: TypeKey,
 ): (InterfaceDeclarationStructure | TypeAliasDeclarationStructure)[] {
   const type = ctx.type(key);
   if (type.kind === "simple") return type.anonymous ? [] : [emitSimpleType(ctx, key, type)];

@@ -11,13 +11,15 @@ import {
   type OperationModel,
   type Particle,
   type PortModel,
+  type TypeKey,
+  type ElementKey,
 } from "../model.js";
 import { lowerCamel, memberName, NameAllocator, pascalCase, toTypeName } from "../lib/names.js";
 import type { EmitContext } from "./context.js";
 
 export interface HeaderProperty {
   prop: string;
-  element: string;
+  element: ElementKey;
 }
 
 export interface MessagePlan {
@@ -152,7 +154,8 @@ function sharedNames(
   }
   if (port.failureHeaders) {
     const { succeeded, exceptionInfo } = port.failureHeaders;
-    const propOf = (element: string): string => responseHeaders.list.find((h) => h.element === element)!.prop;
+    const propOf = (element: ElementKey): string =>
+      responseHeaders.list.find((h) => h.element === element)!.prop;
     plan.failureHeaders = { succeeded: propOf(succeeded), exceptionInfo: propOf(exceptionInfo) };
     plan.failureName = ctx.claimName(`${base}Error`);
   }
@@ -243,7 +246,7 @@ function planMessage(
   };
 }
 
-function isAllOptional(ctx: EmitContext, key: string): boolean {
+function isAllOptional(ctx: EmitContext, key: TypeKey): boolean {
   const type = ctx.type(key);
   if (type.kind !== "complex" || type.simpleContent) return false;
   const requiredAttribute = type.attributes.some((a) => a.use === "required");

@@ -1,7 +1,7 @@
 /** `xs:simpleType` → a type alias: a string-literal union for enumerations, an array for `xs:list`. */
 import type { TypeAliasDeclarationStructure } from "ts-morph";
 import { StructureKind } from "../lib/ts-morph.js";
-import type { SchemaType, SimpleType, TypeRef } from "../model.js";
+import type { SchemaType, SimpleType, TypeRef, TypeKey } from "../model.js";
 import { builtinMapping } from "../lib/builtins.js";
 import {
   jsDoc,
@@ -19,14 +19,14 @@ import {
  * would make the two modules import each other.
  */
 interface TypeNaming {
-  type(key: string): SchemaType;
-  typeName(key: string): string;
+  type(key: TypeKey): SchemaType;
+  typeName(key: TypeKey): string;
   typeExpression(ref: TypeRef): TypeExpression;
 }
 
 export function emitSimpleType(
   ctx: TypeNaming,
-  key: string,
+  key: TypeKey,
   type: SimpleType,
 ): TypeAliasDeclarationStructure {
   return {
@@ -53,13 +53,13 @@ export function simpleTypeExpression(ctx: TypeNaming, type: SimpleType): TypeExp
     }
     case "atomic": {
       const mapping = builtinMapping(type.builtin);
-      if (type.enumeration && type.enumeration.length > 0 && mapping?.ts === "string") {
+      if (type.enumeration && type.enumeration.length > 0 && mapping.ts === "string") {
         // Open: a newer server's value decodes as an UnknownEnumValue (see templates/runtime/values.ts).
         const literals = [...new Set(type.enumeration)].map((value) => tsType(stringLiteral(value)));
         return tsDistinctUnion([...literals, tsType("UnknownEnumValue")]);
       }
       if (type.base) return ctx.typeExpression(type.base);
-      return mapping ? tsAlternatives(mapping.ts) : tsType("string");
+      return tsAlternatives(mapping.ts);
     }
   }
 }
@@ -71,12 +71,12 @@ export function simpleTypeExpression(ctx: TypeNaming, type: SimpleType): TypeExp
  */
 export function isStringUnion(ctx: TypeNaming, type: SimpleType): boolean {
   return (type.memberTypes ?? []).every((member) => {
-    if (member.kind === "builtin") return builtinMapping(member.name)?.kind === "string";
+    if (member.kind === "builtin") return builtinMapping(member.name).kind === "string";
     const memberType = ctx.type(member.key);
     if (memberType.kind !== "simple" || memberType.variety === "list") return false;
     return memberType.variety === "union"
       ? isStringUnion(ctx, memberType)
-      : builtinMapping(memberType.builtin)?.kind === "string";
+      : builtinMapping(memberType.builtin).kind === "string";
   });
 }
 

@@ -3,7 +3,16 @@
  * every operation its SOAPAction, body and header elements. Plain values, which the format stage writes
  * as object literals (format/literal.ts), so a reader can see exactly what the client will send.
  */
-import { qnameKey, type ElementDecl, type ElementParticle, type SchemaType, type TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type ElementDecl,
+  type ElementParticle,
+  type SchemaType,
+  type TypeRef,
+  type TypeKey,
+  type MessagePart,
+  type BuiltinName,
+} from "../model.js";
 import type {
   ChoiceMeta,
   FieldEntry,
@@ -22,7 +31,7 @@ import { isStringUnion, unionEnumeration } from "./simple-type.js";
 import type { HeaderProperty, MessagePlan, PortPlan } from "./port.js";
 
 /** The tables of `tables.ts`: those of the schema types several clients share. */
-export function typeTables(ctx: EmitContext, keys: string[]): Tables {
+export function typeTables(ctx: EmitContext, keys: TypeKey[]): Tables {
   return {
     reserved: ["typeTables"],
     tables: [
@@ -44,7 +53,7 @@ export function typeTables(ctx: EmitContext, keys: string[]): Tables {
 export function serviceTables(
   ctx: EmitContext,
   plan: PortPlan,
-  ownKeys: string[],
+  ownKeys: TypeKey[],
   sharedTables: boolean,
 ): { tables: Tables; uses: string[] } {
   // The port's namespace: its first operation's; message parts, headers and details in it leave it out.
@@ -134,7 +143,7 @@ export function serviceTables(
 }
 
 /** Built with fromEntries, which makes every key an own property: assigning one named `__proto__` would set the prototype. */
-function typesTable(ctx: EmitContext, keys: string[]): Record<string, TypeMeta> {
+function typesTable(ctx: EmitContext, keys: TypeKey[]): Record<string, TypeMeta> {
   return Object.fromEntries(
     keys.map((key): [string, TypeMeta] => [ctx.typeName(key), typeMeta(ctx, ctx.type(key))]),
   );
@@ -250,7 +259,7 @@ function groupsMeta(properties: Property[]): { groups?: Record<string, GroupMeta
 function messageMeta(
   ctx: EmitContext,
   plan: MessagePlan,
-  body: { name: string; element: string }[],
+  body: MessagePart[],
   inPort: (field: FieldMeta) => FieldEntry,
   headers: { headers?: FieldEntry[] },
 ): MessageMeta {
@@ -324,6 +333,6 @@ function typeRefMeta(ctx: EmitContext, ref: TypeRef | undefined): string {
   return ref.kind === "builtin" ? valueKind(ref.name) : ctx.typeName(ref.key);
 }
 
-function valueKind(builtin: string): ValueKind {
-  return builtinMapping(builtin)?.kind ?? "string";
+function valueKind(builtin: BuiltinName): ValueKind {
+  return builtinMapping(builtin).kind;
 }

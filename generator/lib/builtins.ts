@@ -9,29 +9,60 @@ const GROUPS = [
   {
     kind: "string",
     ts: "string",
-    names:
-      "string normalizedString token language Name NCName ID IDREF IDREFS ENTITY ENTITIES NMTOKEN NMTOKENS " +
-      "NOTATION anyURI gYear gYearMonth gMonth gMonthDay gDay",
+    names: [
+      "string",
+      "normalizedString",
+      "token",
+      "language",
+      "Name",
+      "NCName",
+      "ID",
+      "IDREF",
+      "IDREFS",
+      "ENTITY",
+      "ENTITIES",
+      "NMTOKEN",
+      "NMTOKENS",
+      "NOTATION",
+      "anyURI",
+      "gYear",
+      "gYearMonth",
+      "gMonth",
+      "gMonthDay",
+      "gDay",
+    ],
   },
-  { kind: "qname", ts: "string", names: "QName" },
-  { kind: "boolean", ts: "boolean", names: "boolean" },
-  { kind: "int", ts: "number", names: "int short byte unsignedInt unsignedShort unsignedByte" },
+  { kind: "qname", ts: "string", names: ["QName"] },
+  { kind: "boolean", ts: "boolean", names: ["boolean"] },
+  {
+    kind: "int",
+    ts: "number",
+    names: ["int", "short", "byte", "unsignedInt", "unsignedShort", "unsignedByte"],
+  },
   {
     kind: "long",
     ts: "number",
-    names: "long unsignedLong integer nonNegativeInteger positiveInteger nonPositiveInteger negativeInteger",
+    names: [
+      "long",
+      "unsignedLong",
+      "integer",
+      "nonNegativeInteger",
+      "positiveInteger",
+      "nonPositiveInteger",
+      "negativeInteger",
+    ],
   },
-  { kind: "double", ts: "number", names: "float double" },
-  { kind: "decimal", ts: "number", names: "decimal" },
-  { kind: "dateTime", ts: "Date", names: "dateTime" },
-  { kind: "date", ts: "string", names: "date" },
-  { kind: "time", ts: "string", names: "time" },
-  { kind: "duration", ts: "string", names: "duration" },
-  { kind: "base64", ts: "Uint8Array", names: "base64Binary" },
-  { kind: "hex", ts: "Uint8Array", names: "hexBinary" },
+  { kind: "double", ts: "number", names: ["float", "double"] },
+  { kind: "decimal", ts: "number", names: ["decimal"] },
+  { kind: "dateTime", ts: "Date", names: ["dateTime"] },
+  { kind: "date", ts: "string", names: ["date"] },
+  { kind: "time", ts: "string", names: ["time"] },
+  { kind: "duration", ts: "string", names: ["duration"] },
+  { kind: "base64", ts: "Uint8Array", names: ["base64Binary"] },
+  { kind: "hex", ts: "Uint8Array", names: ["hexBinary"] },
   // Decoded as its text, or as RawXml when it has child elements; sent the same way.
-  { kind: "any", ts: "string | RawXml", names: "anyType" },
-  { kind: "any", ts: "unknown", names: "anySimpleType" },
+  { kind: "any", ts: "string | RawXml", names: ["anyType"] },
+  { kind: "any", ts: "unknown", names: ["anySimpleType"] },
 ] as const;
 
 /** The value kinds the built-ins map to. */
@@ -43,22 +74,25 @@ export interface BuiltinMapping {
   readonly ts: string;
 }
 
+/** The local name of an XSD built-in type. */
+export type BuiltinName = (typeof GROUPS)[number]["names"][number];
+
 const BUILTINS: ReadonlyMap<string, BuiltinMapping> = new Map(
-  GROUPS.flatMap(({ kind, ts, names }) => names.split(" ").map((name) => [name, { kind, ts }] as const)),
+  GROUPS.flatMap(({ kind, ts, names }) => names.map((name) => [name, { kind, ts }] as const)),
 );
 
 /** Every value kind: a table names a leaf by its kind and a type by its TypeScript name, so no type may take one. */
 export const VALUE_KINDS: readonly BuiltinKind[] = [...new Set(GROUPS.map((group) => group.kind))];
 
 /** The local names of the built-in types. */
-export const BUILTIN_NAMES: readonly string[] = [...BUILTINS.keys()];
+export const BUILTIN_NAMES = [...BUILTINS.keys()] as readonly BuiltinName[];
 
-/** The mapping of the built-in type `name` (a local name in the XSD namespace), if it is one. */
-export function builtinMapping(name: string): BuiltinMapping | undefined {
-  return BUILTINS.get(name);
+/** The mapping of the built-in type `name`. */
+export function builtinMapping(name: BuiltinName): BuiltinMapping {
+  return BUILTINS.get(name)!;
 }
 
 /** Is `local` an XML Schema built-in type (in the XSD namespace)? */
-export function isBuiltinType(local: string): boolean {
+export function isBuiltinType(local: string): local is BuiltinName {
   return BUILTINS.has(local);
 }

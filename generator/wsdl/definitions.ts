@@ -4,7 +4,14 @@
  */
 import { documentationText, type XmlElement } from "../load/xml.js";
 import { WSDL_NS } from "../lib/namespaces.js";
-import { qnameKey, type ElementDecl, type QName, type SchemaType } from "../model.js";
+import {
+  qnameKey,
+  type ElementDecl,
+  type QName,
+  type SchemaType,
+  type ElementKey,
+  type TypeKey,
+} from "../model.js";
 
 export type ComponentKind = "message" | "portType" | "binding" | "service";
 
@@ -28,9 +35,9 @@ export class WsdlIndex {
     /** The wsdl:definitions roots, for what bindings reference outside the components (policies). */
     readonly definitions: XmlElement[],
     /** Global elements of all schemas, for part `element=` references; binding-defined elements are added. */
-    readonly elements: Map<string, ElementDecl>,
+    readonly elements: Map<ElementKey, ElementDecl>,
     /** All schema types, for part `type=` references; rpc wrapper types are added. */
-    readonly types: Map<string, SchemaType>,
+    readonly types: Map<TypeKey, SchemaType>,
   ) {
     for (const root of definitions) {
       const ns = root.attr("targetNamespace") ?? "";

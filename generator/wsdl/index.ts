@@ -3,7 +3,7 @@
  * model into PortModels.
  */
 import type { SoapgenError } from "../errors.js";
-import type { ElementDecl, PortModel, SchemaType } from "../model.js";
+import type { ElementDecl, PortModel, SchemaType, ElementKey, TypeKey } from "../model.js";
 import type { XmlElement } from "../load/xml.js";
 import { qnameKey } from "../model.js";
 import { failureHeaders } from "../xsd/datacontract.js";
@@ -21,8 +21,8 @@ export { rejectEncodedBindings } from "./binding.js";
  */
 export function buildPorts(
   definitions: XmlElement[],
-  elements: Map<string, ElementDecl>,
-  types: Map<string, SchemaType>,
+  elements: Map<ElementKey, ElementDecl>,
+  types: Map<TypeKey, SchemaType>,
   source: string,
 ): { ports: PortModel[]; warnings: string[] } {
   const index = new WsdlIndex(definitions, elements, types);

@@ -8,6 +8,7 @@ import {
   type MessagePart,
   type QName,
   type TypeRef,
+  type BindingKey,
 } from "../model.js";
 import { isBuiltinType } from "../lib/builtins.js";
 import { foreignTypeReason } from "../xsd/schema.js";
@@ -52,7 +53,7 @@ export function literalPart(index: WsdlIndex, message: Component, part: XmlEleme
   }
   if (type === undefined)
     throw part.error(`part '${name}' of message '${message.name.local}' has neither element= nor type=`);
-  const key = `part ${qnameKey(message.name)} ${name}`;
+  const key: BindingKey = `part ${qnameKey(message.name)} ${name}`;
   if (!index.elements.has(key)) {
     index.elements.set(key, {
       name: { ns: "", local: name },
@@ -118,7 +119,7 @@ export function messageModel(
  */
 function rpcWrapper(index: WsdlIndex, rpc: RpcWrapper, parts: MessagePart[]): MessagePart {
   const local = rpc.direction === "input" ? rpc.operation : `${rpc.operation}Response`;
-  const key = `binding ${qnameKey(rpc.binding)} ${rpc.operation} ${rpc.direction}`;
+  const key: BindingKey = `binding ${qnameKey(rpc.binding)} ${rpc.operation} ${rpc.direction}`;
   const particles = parts.map((part): ElementParticle => {
     const element = index.elements.get(part.element)!;
     return {

@@ -4,7 +4,7 @@
  */
 import type { XmlElement } from "../load/xml.js";
 import { DATACONTRACT_NS } from "../lib/namespaces.js";
-import { qnameKey, type ComplexType, type QName } from "../model.js";
+import { qnameKey, type ComplexType, type QName, type QNameKey } from "../model.js";
 import { appinfo, xsdChildren, xsdDocumentation } from "./annotation.js";
 import { collectAttributes, type Attributes } from "./attributes.js";
 import { groupParticle, isModelGroup } from "./group.js";
@@ -83,10 +83,11 @@ function complexContent(set: SchemaSet, schema: SchemaSource, content: XmlElemen
   const base = set.typeRef(schema, derived, baseName, "base");
   // Restriction restates the content, and extending anyType adds nothing: only a real extension has a base.
   if (derived.local === "extension" && base.kind === "named") {
-    if (set.globals.type.get(base.key)!.element.local !== "complexType")
+    if (set.global("type", base.key)!.element.local !== "complexType")
       throw derived.error(`complexContent base '${baseName}' is a simple type; expected a complex type`);
-    checkExtensionChain(set, type, base.key, derived);
-    type.base = set.qname(schema, derived, baseName, "base");
+    const baseQName = set.qname(schema, derived, baseName, "base");
+    checkExtensionChain(set, type, qnameKey(baseQName), derived);
+    type.base = baseQName;
   }
   ownContent(set, schema, derived, type);
 }
@@ -95,9 +96,9 @@ function complexContent(set: SchemaSet, schema: SchemaSource, content: XmlElemen
  * Follows the complexContent extension bases up from `baseKey`: a chain that comes back to a type on it
  * would make every consumer of the model (inherited properties, wire layout) loop forever.
  */
-function checkExtensionChain(set: SchemaSet, type: ComplexType, baseKey: string, at: XmlElement): void {
+function checkExtensionChain(set: SchemaSet, type: ComplexType, baseKey: QNameKey, at: XmlElement): void {
   const chain = [qnameKey(type.name)];
-  for (let key: string | undefined = baseKey; key !== undefined;) {
+  for (let key: QNameKey | undefined = baseKey; key !== undefined;) {
     if (chain.includes(key)) throw at.error(`circular type derivation: ${[...chain, key].join(" extends ")}`);
     chain.push(key);
     const global = set.globals.type.get(key);

@@ -16,12 +16,15 @@ import {
   type Particle,
   type SchemaType,
   type TypeRef,
+  type ElementKey,
+  type TypeKey,
+  type PortModel,
 } from "../model.js";
 import type { SchemaSet } from "./schema.js";
 
 export function applyDataContract(set: SchemaSet): void {
   // A collection is written inline (`X[]`) and has no declaration a derived type could extend.
-  const bases = new Set(
+  const bases = new Set<TypeKey>(
     [...set.types.values()].flatMap((type) =>
       type.kind === "complex" && type.base ? [qnameKey(type.base)] : [],
     ),
@@ -88,10 +91,8 @@ function isElement(particle: Particle | undefined): particle is ElementParticle 
  * The failure headers among the element declarations of a port's response header blocks (by key): a
  * boolean `Succeeded` and an `ExceptionInfo`, whatever their namespace.
  */
-export function failureHeaders(
-  headers: ReadonlyMap<string, ElementDecl>,
-): { succeeded: string; exceptionInfo: string } | undefined {
-  const keyOf = (test: (element: ElementDecl) => boolean): string | undefined =>
+export function failureHeaders(headers: ReadonlyMap<ElementKey, ElementDecl>): PortModel["failureHeaders"] {
+  const keyOf = (test: (element: ElementDecl) => boolean): ElementKey | undefined =>
     [...headers].find(([, element]) => test(element))?.[0];
   const succeeded = keyOf(
     ({ name, type }) => name.local === "Succeeded" && type.kind === "builtin" && type.name === "boolean",

@@ -1,6 +1,13 @@
 /** xs:element: global declarations, local declarations and `ref=` uses, as the model's elements and particles. */
 import type { XmlElement } from "../load/xml.js";
-import { qnameKey, type ElementDecl, type ElementParticle, type QName, type TypeRef } from "../model.js";
+import {
+  qnameKey,
+  type ElementDecl,
+  type ElementParticle,
+  type QName,
+  type TypeRef,
+  type QNameKey,
+} from "../model.js";
 import { xsdDocumentation } from "./annotation.js";
 import { occurs } from "./occurs.js";
 import type { SchemaSource } from "../load/walk.js";
@@ -8,7 +15,7 @@ import { ANY_TYPE, elementOwner, type SchemaSet } from "./schema.js";
 import { anonymousSimpleType } from "./simple-type.js";
 
 /** The global element `key`, built on first use (element refs need its type and nillability). */
-export function globalElement(set: SchemaSet, key: string): ElementDecl {
+export function globalElement(set: SchemaSet, key: QNameKey): ElementDecl {
   const done = set.elements.get(key);
   if (done) return done;
   const { element, schema } = set.globals.element.get(key)!;
@@ -87,14 +94,14 @@ export function elementParticle(
 }
 
 /** Direct substitution group members of every head, by head key, from the declarations as written. */
-const membersByHead = new WeakMap<SchemaSet, Map<string, string[]>>();
+const membersByHead = new WeakMap<SchemaSet, Map<QNameKey, QNameKey[]>>();
 
 /**
  * The elements that may stand in for `head`: its substitution group, transitively, in document order.
  * Read from the declarations' `substitutionGroup` attributes, not from built elements: a member's type
  * may contain a ref to its own head, which is being built when this is asked.
  */
-function substitutionGroup(set: SchemaSet, head: string): string[] {
+function substitutionGroup(set: SchemaSet, head: QNameKey): QNameKey[] {
   let byHead = membersByHead.get(set);
   if (!byHead) {
     byHead = new Map();
@@ -106,8 +113,8 @@ function substitutionGroup(set: SchemaSet, head: string): string[] {
     }
     membersByHead.set(set, byHead);
   }
-  const found = new Set<string>();
-  const visit = (key: string): void => {
+  const found = new Set<QNameKey>();
+  const visit = (key: QNameKey): void => {
     for (const member of byHead.get(key) ?? []) {
       if (found.has(member) || member === head) continue;
       found.add(member);

@@ -4,7 +4,7 @@
  * DataContract conventions applied to the finished types.
  */
 import type { SoapgenError } from "../errors.js";
-import type { ElementDecl, SchemaType } from "../model.js";
+import type { ElementDecl, SchemaType, ElementKey, TypeKey } from "../model.js";
 import { qnameKey } from "../model.js";
 import { XSD_NS } from "../lib/namespaces.js";
 import { buildComplexType } from "./complex-type.js";
@@ -15,8 +15,8 @@ import { elementOwner, SchemaSet } from "./schema.js";
 import { buildSimpleType } from "./simple-type.js";
 
 export interface SchemaModel {
-  types: Map<string, SchemaType>;
-  elements: Map<string, ElementDecl>;
+  types: Map<TypeKey, SchemaType>;
+  elements: Map<ElementKey, ElementDecl>;
 }
 
 export function buildSchemas(
@@ -28,8 +28,8 @@ export function buildSchemas(
   for (const key of set.globals.element.keys()) globalElement(set, key);
   applyDataContract(set);
 
-  const types = new Map<string, SchemaType>();
-  const elements = new Map<string, ElementDecl>();
+  const types = new Map<TypeKey, SchemaType>();
+  const elements = new Map<ElementKey, ElementDecl>();
   const addHoisted = (owner: string): void => {
     for (const key of set.hoistedBy.get(owner) ?? []) {
       if (!types.has(key)) types.set(key, set.types.get(key)!);

@@ -16,6 +16,10 @@ import {
   type SchemaType,
   type SimpleType,
   type TypeRef,
+  type ElementKey,
+  type TypeKey,
+  type QNameKey,
+  type BuiltinName,
 } from "../model.js";
 
 /** A global declaration and the schema it belongs to (the same element may sit in two chameleon schemas). */
@@ -74,7 +78,7 @@ export function elementOwner(key: string): string {
 }
 
 export class SchemaSet {
-  readonly globals: Record<Kind, Map<string, Global>> = {
+  readonly globals: Record<Kind, Map<QNameKey, Global>> = {
     type: new Map(),
     element: new Map(),
     attribute: new Map(),
@@ -83,9 +87,9 @@ export class SchemaSet {
   };
 
   /** Built types, and the keys hoisted while building each global declaration (for document order). */
-  readonly types = new Map<string, SchemaType>();
-  readonly elements = new Map<string, ElementDecl>();
-  readonly hoistedBy = new Map<string, string[]>();
+  readonly types = new Map<TypeKey, SchemaType>();
+  readonly elements = new Map<ElementKey, ElementDecl>();
+  readonly hoistedBy = new Map<string, QNameKey[]>();
   private readonly owners: string[] = [];
   private readonly inProgress = new Set<string>();
   private readonly hoistedKeys = new Map<XmlElement, Map<string, TypeRef>>();
@@ -121,6 +125,11 @@ export class SchemaSet {
   qname(schema: SchemaSource, element: XmlElement, value: string, what: string): QName {
     const name = element.resolveQName(value, what);
     return schema.chameleon && name.ns === "" ? { ns: schema.targetNamespace, local: name.local } : name;
+  }
+
+  /** The global declaration of kind `kind` under `key`; a key that is no QName's (a binding's) finds none. */
+  global(kind: Kind, key: TypeKey): Global | undefined {
+    return (this.globals[kind] as ReadonlyMap<string, Global>).get(key);
   }
 
   /** The global declaration `value` names, or a SoapgenError naming what is missing. */
@@ -164,10 +173,10 @@ export class SchemaSet {
   }
 
   /** The named type `key`, built on first use (derivations need their base's built-in). */
-  namedType(key: string): SchemaType {
+  namedType(key: TypeKey): SchemaType {
     const done = this.types.get(key);
     if (done) return done;
-    const { element, schema } = this.globals.type.get(key)!;
+    const { element, schema } = this.global("type", key)!;
     if (this.inProgress.has(key)) throw element.error(`circular type derivation through ${key}`);
     this.inProgress.add(key);
     const name = { ns: schema.targetNamespace, local: element.attr("name")! };
@@ -182,7 +191,7 @@ export class SchemaSet {
   }
 
   /** The built-in a type's values are finally made of, following restriction bases and simple content. */
-  builtinOf(ref: TypeRef, at: XmlElement): string {
+  builtinOf(ref: TypeRef, at: XmlElement): BuiltinName {
     if (ref.kind === "builtin") return ref.name;
     const type = this.types.get(ref.key) ?? this.namedType(ref.key);
     if (type.kind === "simple") return type.builtin;

@@ -9,7 +9,7 @@ import {
 } from "../../generated/customer-service/runtime/typeinfo.js";
 import { isBlank, resolveQName, XSI_NS } from "../../generated/customer-service/runtime/xml.js";
 import type { Payload, PayloadElement as XmlElement } from "./docs.js";
-import { builtinMapping } from "../../generator/lib/builtins.js";
+import { builtinMapping, isBuiltinType } from "../../generator/lib/builtins.js";
 import type { Difference } from "./compare.js";
 import { type Message } from "../../generated/customer-service/runtime/envelope.js";
 
@@ -191,7 +191,7 @@ class SchemaChecker {
     }
     const declaredName = describe(this.service, declared);
     if (name.ns === XSD_NS) {
-      const builtin = builtinMapping(name.local);
+      const builtin = isBuiltinType(name.local) ? builtinMapping(name.local) : undefined;
       if (builtin === undefined || !isValueKind(declared) || builtin.kind !== declared) {
         this.report(path, `xsi:type ${attribute.value} does not fit the declared type ${declaredName}`);
       }

@@ -10,6 +10,7 @@ import type {
   ServiceModel,
   SimpleType,
   TypeRef,
+  BuiltinName,
 } from "../../generator/model.js";
 
 export const WSDL_DIR = path.resolve("wsdl");
@@ -19,7 +20,7 @@ export function load(file: string): Promise<ServiceModel> {
 }
 
 export const q = (ns: string, local: string): QName => ({ ns, local });
-export const builtin = (name: string): TypeRef => ({ kind: "builtin", name });
+export const builtin = (name: BuiltinName): TypeRef => ({ kind: "builtin", name });
 export const named = (ns: string, local: string): TypeRef => ({ kind: "named", key: `{${ns}}${local}` });
 
 export function complex(model: ServiceModel, ns: string, local: string): ComplexType {
