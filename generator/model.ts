@@ -46,7 +46,8 @@ export type ElementKey = QNameKey | BindingKey | MessageKey;
 
 /**
  * A key of `ServiceModel.types`: a named or hoisted type's QName key, an rpc wrapper's type under its
- * element's key, or a port's copy of an anonymous type.
+ * element's key, or a port's copy of an anonymous type. The same forms as `ElementKey`, so the compiler
+ * tells a key from any other string, not a type's key from an element's: the name says which map it is for.
  */
 export type TypeKey = QNameKey | BindingKey | MessageKey;
 

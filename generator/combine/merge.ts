@@ -34,13 +34,13 @@ import type {
 export function mergeModels(models: ServiceModel[]): {
   model: ServiceModel;
   /** The WSDLs (`PortModel.source`) that define each type, when there are several. */
-  definedBy?: ReadonlyMap<string, readonly string[]>;
+  definedBy?: ReadonlyMap<TypeKey, readonly string[]>;
 } {
   const ordered = [...models].sort((a, b) => compare(a.source, b.source));
   if (ordered.length === 1) return { model: ordered[0]! };
   const types = new Map<TypeKey, SchemaType>();
   const elements = new Map<ElementKey, ElementDecl>();
-  const definedBy = new Map<string, string[]>();
+  const definedBy = new Map<TypeKey, string[]>();
   /** The first WSDL that defined each type or element, to name in a conflict. */
   const firstSource = new Map<string, ServiceModel>();
   for (const model of ordered) {

@@ -43,7 +43,12 @@ export function selectOperations(models: ServiceModel[], selection: OperationSel
   const selected = models.map((model) => ({
     ...model,
     ports: model.ports
-      .map((port) => ({ ...port, operations: port.operations.filter((op) => kept(port, op)) }))
+      .map((port) =>
+        withOperations(
+          port,
+          port.operations.filter((op) => kept(port, op)),
+        ),
+      )
       .filter((port) => port.operations.length > 0),
   }));
   if (selected.every((model) => model.ports.length === 0)) {
@@ -53,6 +58,17 @@ export function selectOperations(models: ServiceModel[], selection: OperationSel
     );
   }
   return selected;
+}
+
+/** `port` with only `operations`, and its failure headers only while some response still carries them. */
+function withOperations(port: PortModel, operations: OperationModel[]): PortModel {
+  const { failureHeaders, ...rest } = port;
+  const carried = new Set(operations.flatMap((op) => op.output?.headers.map((part) => part.element) ?? []));
+  const keep =
+    failureHeaders !== undefined &&
+    carried.has(failureHeaders.succeeded) &&
+    carried.has(failureHeaders.exceptionInfo);
+  return { ...rest, operations, ...(keep ? { failureHeaders } : {}) };
 }
 
 function matches(pattern: string, port: PortModel, op: OperationModel): boolean {

@@ -61,7 +61,7 @@ export const RUNTIME_NAMESPACE = "runtime";
 export const SERVER_NAMESPACE = "server";
 
 export class EmitContext {
-  /** Keys of every type the output needs, in model order. */
+  /** Keys of every type the output needs (the ports reach), in model order. */
   readonly typeKeys: readonly TypeKey[];
   /**
    * The client whose module declares each type that is not shared: its operations' wrappers, and when
@@ -80,7 +80,9 @@ export class EmitContext {
 
   constructor(readonly model: CombinedModel) {
     this.derived = derivedTypes(model);
-    this.typeKeys = [...model.types.keys()];
+    // In the order the operations reach them (one port after another), for naming; listed in model order.
+    const reachOrder = new Set(model.ports.flatMap((port) => [...port.reaches]));
+    this.typeKeys = [...model.types.keys()].filter((key) => reachOrder.has(key));
     const wrappers = new Set(model.ports.flatMap((port) => this.wrapperTypes(port).map(([key]) => key)));
     if (model.ports.length === 1) {
       for (const key of this.messageTypes(model.ports[0]!)) this.owners.set(key, model.ports[0]!);
@@ -95,7 +97,6 @@ export class EmitContext {
     // that of `item` and `Item`, `Item` keeps its name; else in the order the operations reach the types.
     // Operation wrappers are named by their client (`nameWrappers`): each client's module has its own
     // `GetAddressRequest`.
-    const reachOrder = new Set(model.ports.flatMap((port) => [...port.reaches]));
     const schemaNamed = [...reachOrder].filter((key) => !this.type(key).anonymous);
     const capitalised = (key: TypeKey): boolean =>
       pascalCase(this.type(key).name.local) === this.type(key).name.local;

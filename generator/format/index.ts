@@ -11,14 +11,15 @@ import { loadPrettier, PRINT_WIDTH } from "./prettier.js";
 /** The generated files, by path relative to the output folder. */
 export type GeneratedFiles = Map<string, string>;
 
-let prettier: ReturnType<typeof loadPrettier> | undefined;
+/** Prettier's format function, loaded on the first call. */
+let loadingFormat: ReturnType<typeof loadPrettier> | undefined;
 
 export async function formatFiles(
   files: EmittedFiles,
   importExtension: ImportExtension,
 ): Promise<GeneratedFiles> {
-  prettier ??= loadPrettier();
-  const format = await prettier;
+  loadingFormat ??= loadPrettier();
+  const format = await loadingFormat;
   const formatted = await Promise.all(
     [...files].map(async ([path, file]): Promise<[string, string]> => {
       const text = await formatFile(file, format);
@@ -30,8 +31,12 @@ export async function formatFiles(
 
 async function formatFile(file: EmittedFile, format: (source: string) => Promise<string>): Promise<string> {
   const tables = file.tables === undefined ? "" : writeTables(file.tables, PRINT_WIDTH);
-  // Prettier measures the width of other characters, and unquotes some non-ASCII keys: it lays those out.
-  if (/[^\x20-\x7e\n]/.test(tables)) return file.banner + (await format(`${file.code}\n${tables}`));
+  // Prettier measures the width of other characters, and unquotes some non-ASCII keys: it lays those out,
+  // from tables written flat where it allows (it keeps an object broken that its source breaks).
+  if (file.tables !== undefined && /[^\x20-\x7e\n]/.test(tables)) {
+    const flat = writeTables(file.tables, Infinity);
+    return file.banner + (await format([file.code, flat, file.laidOut ?? ""].join("\n")));
+  }
   const code = file.code === "" ? "" : await format(file.code);
   return file.banner + [code, tables, file.laidOut ?? ""].filter((part) => part !== "").join("\n");
 }

@@ -6,7 +6,7 @@
 import type { Tables } from "../emit/emitted.js";
 import { Verbatim } from "../emit/emitted.js";
 import { NameAllocator, objectKey, toIdentifier } from "../lib/names.js";
-import { prettierStringLiteral } from "../lib/ts.js";
+import { stringLiteral } from "../lib/ts.js";
 
 /**
  * `tables` as source: the namespace constants they use, then each table under its doc comment. Keys are
@@ -110,12 +110,18 @@ class LiteralWriter {
       .join("\n");
   }
 
-  /** A property's value with the separator after the colon: prettier moves a long string to its own line. */
+  /**
+   * A property's value with the separator after the colon: prettier moves a long string to its own line,
+   * unless the key is shorter than its indentation step plus 3 (5 characters), where that would gain little.
+   */
   private writeField(key: string, value: unknown, indent: number): string {
     if (isNamespace(key, value)) return ` ${this.namespace(value)}`;
-    const text = this.write(value, { indent, before: objectKey(key).length + 2 });
-    const tooLong = indent + objectKey(key).length + 2 + text.length + 1 > this.width;
-    return typeof value === "string" && tooLong ? `\n${" ".repeat(indent + 2)}${text}` : ` ${text}`;
+    const printedKey = objectKey(key);
+    const text = this.write(value, { indent, before: printedKey.length + 2 });
+    const tooLong = indent + printedKey.length + 2 + text.length + 1 > this.width;
+    return typeof value === "string" && tooLong && printedKey.length >= 5
+      ? `\n${" ".repeat(indent + 2)}${text}`
+      : ` ${text}`;
   }
 
   private flatField(key: string, value: unknown): string | undefined {
@@ -153,4 +159,15 @@ function mustBreak(value: object): boolean {
     value.length > 1 &&
     value.every((v) => v !== null && typeof v === "object" && Object.keys(v).length > 1)
   );
+}
+
+/** A string literal quoted as prettier quotes it: in double quotes, unless the text holds more of them than single ones. */
+function prettierStringLiteral(text: string): string {
+  const literal = stringLiteral(text);
+  if (count(text, '"') <= count(text, "'")) return literal;
+  return `'${literal.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+function count(text: string, quote: string): number {
+  return text.split(quote).length - 1;
 }

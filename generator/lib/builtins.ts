@@ -77,7 +77,7 @@ export interface BuiltinMapping {
 /** The local name of an XSD built-in type. */
 export type BuiltinName = (typeof GROUPS)[number]["names"][number];
 
-const BUILTINS: ReadonlyMap<string, BuiltinMapping> = new Map(
+const BUILTINS: ReadonlyMap<BuiltinName, BuiltinMapping> = new Map(
   GROUPS.flatMap(({ kind, ts, names }) => names.map((name) => [name, { kind, ts }] as const)),
 );
 
@@ -85,14 +85,15 @@ const BUILTINS: ReadonlyMap<string, BuiltinMapping> = new Map(
 export const VALUE_KINDS: readonly BuiltinKind[] = [...new Set(GROUPS.map((group) => group.kind))];
 
 /** The local names of the built-in types. */
-export const BUILTIN_NAMES = [...BUILTINS.keys()] as readonly BuiltinName[];
+export const BUILTIN_NAMES: readonly BuiltinName[] = [...BUILTINS.keys()];
 
-/** The mapping of the built-in type `name`. */
+/** The mapping of the built-in type `name` (every one has one). */
 export function builtinMapping(name: BuiltinName): BuiltinMapping {
   return BUILTINS.get(name)!;
 }
 
 /** Is `local` an XML Schema built-in type (in the XSD namespace)? */
 export function isBuiltinType(local: string): local is BuiltinName {
-  return BUILTINS.has(local);
+  const byName: ReadonlyMap<string, BuiltinMapping> = BUILTINS;
+  return byName.has(local);
 }

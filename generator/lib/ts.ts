@@ -42,25 +42,6 @@ export function stringLiteral(text: string): string {
 }
 
 /**
- * A string literal quoted as prettier quotes it, for code written in its layout without a prettier pass:
- * double quotes, unless the text holds more double quotes than single ones.
- */
-export function prettierStringLiteral(text: string): string {
-  const literal = stringLiteral(text);
-  if (prettierQuote(text) === '"') return literal;
-  return `'${literal.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
-}
-
-/** The quote prettier puts a string in: double, unless the text holds more double quotes than single. */
-export function prettierQuote(text: string): '"' | "'" {
-  return count(text, '"') > count(text, "'") ? "'" : '"';
-}
-
-function count(text: string, quote: string): number {
-  return text.split(quote).length - 1;
-}
-
-/**
  * A TypeScript type expression, with whether a union is its outermost operator: composing them decides
  * parentheses from that, never from the text.
  */

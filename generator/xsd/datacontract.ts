@@ -1,12 +1,12 @@
 /**
- * WCF DataContract serializer conventions, applied once all types are built (an entry type may be
+ * WCF conventions. Of the DataContract serializer, applied once all types are built (an entry type may be
  * declared after the dictionary using it):
  * - `<IsDictionary>true</IsDictionary>` in appinfo: a repeated entry element with Key and Value children.
  * - `ArrayOfX` collection wrappers: a sequence of exactly one repeated element and nothing else.
  * Types that carry the marker or the name but not the shape, or that another type extends, stay ordinary
- * complex types.
+ * complex types. Of services such as SuperOffice NetServer, applied by the wsdl/ stage to each port:
  * - Failure headers: a port whose responses carry a boolean `Succeeded` header block and an
- *   `ExceptionInfo` one reports a failed call in them instead of a fault (SuperOffice NetServer).
+ *   `ExceptionInfo` one reports a failed call in them instead of a fault.
  */
 import {
   qnameKey,

@@ -106,8 +106,9 @@ describe("import circles", () => {
  * The pipeline, in order: a module of a stage imports only from its own stage, the stages before it and the
  * foundations. The foundations sit below every stage: lib/, the runtime (which the tables are typed by),
  * model.ts (the plain types every stage from xsd/wsdl to emit writes or reads; it imports only the names
- * of the XSD built-ins, from lib/) and errors.ts (the error every stage throws). The drivers run the stages (the CLI, the API, the config and
- * the digest of an output) and may import any of them; no stage imports a driver.
+ * of the XSD built-ins, from lib/) and errors.ts (the error every stage throws). The drivers run the
+ * stages (the CLI, the API, the config and the digest of an output) and may import any of them; no stage
+ * imports a driver.
  */
 const STAGES: readonly (readonly string[])[] = [
   ["generator/load/"],

@@ -1,7 +1,7 @@
 /**
  * Prettier with its `typescript` parser, the reference layout: soapgen formats with the faster `babel-ts`
- * parser (generator/format.ts), and writes the tables and the runtime without prettier at all; every
- * generated file must be what this leaves unchanged.
+ * parser (generator/format/prettier.ts), and writes the tables (but those with non-ASCII text) and the
+ * runtime without prettier at all; every generated file must be what this leaves unchanged.
  */
 import { format } from "prettier/standalone";
 import * as estree from "prettier/plugins/estree";

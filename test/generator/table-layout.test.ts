@@ -84,4 +84,12 @@ export const sizesTables: ServiceMeta = {
 `,
     );
   });
+
+  it("a string too long for its line stays after a key shorter than 5 characters, as prettier keeps it", async () => {
+    const long = `Element${"X".repeat(95)}`;
+    const schema = `<xs:element name="Op"><xs:complexType><xs:sequence>
+      <xs:element name="${long}" type="xs:string"/>
+    </xs:sequence></xs:complexType></xs:element>`;
+    expect(await tablesOf(wsdlWithSchema(schema))).toContain(`name: "${long}",`);
+  });
 });
