@@ -20,13 +20,11 @@ export async function formatFiles(
 ): Promise<GeneratedFiles> {
   loadingFormat ??= loadPrettier();
   const format = await loadingFormat;
-  const formatted = await Promise.all(
-    [...files].map(async ([path, file]): Promise<[string, string]> => {
-      const text = await formatFile(file, format);
-      return [path, await withImportExtension(text, importExtension, format)];
-    }),
-  );
-  return new Map(formatted);
+  const formatted: GeneratedFiles = new Map();
+  for (const [path, file] of files) {
+    formatted.set(path, await withImportExtension(await formatFile(file, format), importExtension, format));
+  }
+  return formatted;
 }
 
 async function formatFile(file: EmittedFile, format: (source: string) => Promise<string>): Promise<string> {
