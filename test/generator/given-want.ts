@@ -9,14 +9,17 @@ import { outputParts } from "./output.js";
 
 const TNS = "urn:given";
 
-/** A WSDL whose schema (target namespace `urn:given`, prefix `tns`) is `schema`, with `tns:Op` as input. */
-export function wsdlWithSchema(schema: string, targetNamespace = TNS): string {
+/**
+ * A WSDL whose schema (target namespace `urn:given`, prefix `tns`) is `schema`, with its element
+ * `tns:<operation>` as the input of the one operation, `operation` (default `Op`), of portType `Given`.
+ */
+export function wsdlWithSchema(schema: string, targetNamespace = TNS, operation = "Op"): string {
   return `<wsdl:definitions targetNamespace="${targetNamespace}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="${targetNamespace}" xmlns:xs="http://www.w3.org/2001/XMLSchema">
     <wsdl:types><xs:schema targetNamespace="${targetNamespace}" elementFormDefault="qualified">${schema}</xs:schema></wsdl:types>
-    <wsdl:message name="In"><wsdl:part name="parameters" element="tns:Op"/></wsdl:message>
-    <wsdl:portType name="Given"><wsdl:operation name="Op"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
+    <wsdl:message name="In"><wsdl:part name="parameters" element="tns:${operation}"/></wsdl:message>
+    <wsdl:portType name="Given"><wsdl:operation name="${operation}"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
     <wsdl:binding name="GivenBinding" type="tns:Given"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-      <wsdl:operation name="Op"><soap:operation soapAction="Op"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
+      <wsdl:operation name="${operation}"><soap:operation soapAction="${operation}"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
     </wsdl:binding>
   </wsdl:definitions>`;
 }

@@ -51,26 +51,18 @@ export const givenTables: ServiceMeta = {
   });
 
   it("a non-ASCII operation name is a key without quotes, as prettier writes it", async () => {
-    const wsdl = `<wsdl:definitions targetNamespace="urn:maße" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:maße" xmlns:xs="http://www.w3.org/2001/XMLSchema">
-  <wsdl:types><xs:schema targetNamespace="urn:maße" elementFormDefault="qualified">
-    <xs:element name="größe"><xs:complexType><xs:sequence/></xs:complexType></xs:element>
-  </xs:schema></wsdl:types>
-  <wsdl:message name="In"><wsdl:part name="parameters" element="tns:größe"/></wsdl:message>
-  <wsdl:portType name="Sizes"><wsdl:operation name="größe"><wsdl:input message="tns:In"/></wsdl:operation></wsdl:portType>
-  <wsdl:binding name="B" type="tns:Sizes"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-    <wsdl:operation name="größe"><soap:operation soapAction="größe"/><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>
-  </wsdl:binding>
-</wsdl:definitions>`;
+    const schema = `<xs:element name="größe"><xs:complexType><xs:sequence/></xs:complexType></xs:element>`;
+    const wsdl = wsdlWithSchema(schema, "urn:maße", "größe");
     expect(await tablesOf(wsdl)).toBe(
       `const nsma_e = "urn:maße";
 
-/** Wire layout of the types only Sizes uses, by TypeScript type name. */
+/** Wire layout of the types only Given uses, by TypeScript type name. */
 const types: Readonly<Record<string, TypeMeta>> = {
   Gr__eRequest: { kind: "complex", xmlNs: nsma_e, fields: [] },
 };
 
-/** Wire layout of the Sizes operations. */
-export const sizesTables: ServiceMeta = {
+/** Wire layout of the Given operations. */
+export const givenTables: ServiceMeta = {
   types,
   soapVersion: "1.1",
   ns: nsma_e,
