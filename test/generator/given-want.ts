@@ -10,8 +10,9 @@ import { outputParts } from "./output.js";
 const TNS = "urn:given";
 
 /**
- * A WSDL whose schema (target namespace `urn:given`, prefix `tns`) is `schema`, with its element
- * `tns:<operation>` as the input of the one operation, `operation` (default `Op`), of portType `Given`.
+ * A WSDL whose schema (target namespace `targetNamespace`, default `urn:given`; prefix `tns`) is `schema`,
+ * with its element `tns:<operation>` as the input of the one operation, `operation` (default `Op`, also
+ * its soapAction), of portType `Given`.
  */
 export function wsdlWithSchema(schema: string, targetNamespace = TNS, operation = "Op"): string {
   return `<wsdl:definitions targetNamespace="${targetNamespace}" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="${targetNamespace}" xmlns:xs="http://www.w3.org/2001/XMLSchema">

@@ -50,9 +50,13 @@ export const givenTables: ServiceMeta = {
     );
   });
 
-  it("a non-ASCII operation name is a key without quotes, as prettier writes it", async () => {
+  it("a non-ASCII operation name is a key without quotes, and its object on one line when that fits, as prettier writes them", async () => {
     const schema = `<xs:element name="größe"><xs:complexType><xs:sequence/></xs:complexType></xs:element>`;
-    const wsdl = wsdlWithSchema(schema, "urn:maße", "größe");
+    // A soapAction of 3 characters puts the operation's line at 110 characters once its key is unquoted.
+    const wsdl = wsdlWithSchema(schema, "urn:maße", "größe").replace(
+      'soapAction="größe"',
+      'soapAction="urn"',
+    );
     expect(await tablesOf(wsdl)).toBe(
       `const nsma_e = "urn:maße";
 
@@ -67,21 +71,23 @@ export const givenTables: ServiceMeta = {
   soapVersion: "1.1",
   ns: nsma_e,
   operations: {
-    größe: {
-      soapAction: "größe",
-      input: { body: [{ name: "größe", type: "Gr__eRequest" }], unwrapped: true },
-    },
+    größe: { soapAction: "urn", input: { body: [{ name: "größe", type: "Gr__eRequest" }], unwrapped: true } },
   },
 };
 `,
     );
   });
 
-  it("a string too long for its line stays after a key shorter than 5 characters, as prettier keeps it", async () => {
+  it("a string too long for its line goes to the next after a key of 5 characters or more, not after a shorter one", async () => {
     const long = `Element${"X".repeat(95)}`;
+    const action = `urn:example:${"action/".repeat(14)}Op`;
     const schema = `<xs:element name="Op"><xs:complexType><xs:sequence>
       <xs:element name="${long}" type="xs:string"/>
     </xs:sequence></xs:complexType></xs:element>`;
-    expect(await tablesOf(wsdlWithSchema(schema))).toContain(`name: "${long}",`);
+    const tables = await tablesOf(
+      wsdlWithSchema(schema).replace('soapAction="Op"', `soapAction="${action}"`),
+    );
+    expect(tables).toContain(`\n        name: "${long}",\n        type: "string",\n`);
+    expect(tables).toContain(`\n      soapAction:\n        "${action}",\n`);
   });
 });
