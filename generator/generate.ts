@@ -52,8 +52,11 @@ export interface GenerateResult {
   warnings: string[];
 }
 
+/** Render options with where warnings go decided: the caller's `onWarning`, or stderr. */
+export type ResolvedRenderOptions = RenderOptions & Required<Pick<RenderOptions, "onWarning">>;
+
 /** How the files are made: `render`, or the same on a worker thread (the CLI's `renderInWorker`). */
-type Renderer = (wsdl: WsdlSource | WsdlSource[], options: RenderOptions) => Promise<GeneratedFiles>;
+type Renderer = (wsdl: WsdlSource | WsdlSource[], options: ResolvedRenderOptions) => Promise<GeneratedFiles>;
 
 /** Generates the clients of the WSDLs into `out`. Throws `SoapgenError` for bad input, writing nothing. */
 export async function generate(
@@ -65,7 +68,7 @@ export async function generate(
   const warning = runtimeDependencyWarning(options.out);
   const warnings = warning === undefined ? [] : [warning];
   if (await unchanged(options)) return { out: options.out, files: [], upToDate: true, warnings };
-  const files = await renderFiles(options.wsdl, options);
+  const files = await renderFiles(options.wsdl, withWarnings(options));
   writeOutputAtomically(options.out, files);
   return { out: options.out, files: [...files.keys()], upToDate: false, warnings };
 }
@@ -74,7 +77,7 @@ export async function generate(
 export async function check(options: GenerateOptions, renderFiles: Renderer = render): Promise<string[]> {
   recoverInterruptedRuns(options.out);
   if (await unchanged(options)) return [];
-  return staleFiles(options.out, await renderFiles(options.wsdl, options));
+  return staleFiles(options.out, await renderFiles(options.wsdl, withWarnings(options)));
 }
 
 function unchanged(options: GenerateOptions): Promise<boolean> {
@@ -161,6 +164,10 @@ export async function render(
   const files = await formatFiles(emitFiles(model, model.source), importExtension);
   files.set(DIGEST_FILE, digestText(sources.map(rootDocument), outputOptions(options), documents, files));
   return files;
+}
+
+function withWarnings(options: RenderOptions): ResolvedRenderOptions {
+  return { ...options, onWarning: options.onWarning ?? printWarning };
 }
 
 function printWarning(warning: string): void {

@@ -8,7 +8,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { GeneratedFiles } from "./format/index.js";
 import { SoapgenError, type ErrorPlace } from "./errors.js";
-import type { RenderOptions, WsdlSource } from "./generate.js";
+import type { RenderOptions, ResolvedRenderOptions, WsdlSource } from "./generate.js";
 
 type Reply =
   | { kind: "warning"; warning: string }
@@ -26,13 +26,13 @@ interface Job {
 /** `render(wsdl, options)`, computed on a worker thread: the same files, warnings and errors. */
 export function renderInWorker(
   wsdl: WsdlSource | WsdlSource[],
-  { onWarning, ...options }: RenderOptions = {},
+  { onWarning, ...options }: ResolvedRenderOptions,
 ): Promise<GeneratedFiles> {
   const job: Job = { soapgenRender: true, wsdl, options };
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
   return new Promise((resolve, reject) => {
     worker.on("message", (reply: Reply) => {
-      if (reply.kind === "warning") (onWarning ?? printWarning)(reply.warning);
+      if (reply.kind === "warning") onWarning(reply.warning);
       else if (reply.kind === "files") resolve(new Map(reply.files));
       else if (reply.kind === "rejected") reject(new SoapgenError(reply.place, reply.detail));
       else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
@@ -41,10 +41,6 @@ export function renderInWorker(
     worker.on("error", reject);
     worker.on("exit", (code) => reject(new Error(`the generator's worker thread exited with code ${code}`)));
   });
-}
-
-function printWarning(warning: string): void {
-  process.stderr.write(`soapgen: warning: ${warning}\n`);
 }
 
 async function work(job: Job): Promise<void> {

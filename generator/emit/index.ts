@@ -11,7 +11,7 @@ import type {
   ts as Ts,
   TypeAliasDeclarationStructure,
 } from "ts-morph";
-import { printStructure, StructureKind, ts } from "../lib/ts-morph.js";
+import { parseTypeScript, printStructure, StructureKind, ts } from "../lib/ts-morph.js";
 import type { CombinedModel, TypeKey } from "../model.js";
 import { packageRoot } from "../lib/paths.js";
 import { emitClient, faultClass } from "./client.js";
@@ -71,7 +71,7 @@ export function emitFiles(model: CombinedModel, sourceName: string): EmittedFile
   // ts-morph prints the statements; the text is parsed, for the types it refers to.
   const print = (statements: StatementStructures[]): PrintedCode => {
     const text = spaced(printStructure({ kind: StructureKind.SourceFile, statements }));
-    return { text, file: parse(text) };
+    return { text, file: parseTypeScript(text) };
   };
   const withImports = (imports: string, code: PrintedCode): string =>
     imports === "" ? code.text : `${imports}\n\n${code.text}`;
@@ -166,17 +166,6 @@ export function emitFiles(model: CombinedModel, sourceName: string): EmittedFile
 interface PrintedCode {
   readonly text: string;
   readonly file: Ts.SourceFile;
-}
-
-function parse(text: string): Ts.SourceFile {
-  // JSDoc is read as comment text; TypeScript need not parse it.
-  return ts.createSourceFile(
-    "emitted.ts",
-    text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    false,
-    ts.ScriptKind.TS,
-  );
 }
 
 /** The declaration of a schema type; collections, dictionaries and inline simple types have none. */

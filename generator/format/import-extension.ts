@@ -4,7 +4,7 @@
  * which Node's type stripping runs as it is (TypeScript compiles it with `rewriteRelativeImportExtensions`
  * or checks it with `allowImportingTsExtensions`); `none` writes `./types`, for bundlers.
  */
-import { ts } from "../lib/ts-morph.js";
+import { parseTypeScript, ts } from "../lib/ts-morph.js";
 
 /** The extension of the output's relative imports: `./types.js`, `./types.ts` or `./types`. */
 export type ImportExtension = "js" | "ts" | "none";
@@ -20,11 +20,7 @@ export async function withImportExtension(
   format: (source: string) => Promise<string>,
 ): Promise<string> {
   if (extension === "js") return code;
-  // JSDoc is read as comment text; only the imports and exports matter here.
-  const file = ts.createSourceFile("file.ts", code, {
-    languageVersion: ts.ScriptTarget.Latest,
-    jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-  });
+  const file = parseTypeScript(code);
   const edits: { start: number; end: number; text: Promise<string> | string }[] = [];
   for (const statement of file.statements) {
     if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;

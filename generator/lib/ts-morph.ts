@@ -10,3 +10,14 @@ import type * as TsMorph from "ts-morph";
 const tsMorph = createRequire(import.meta.url)("ts-morph") as typeof TsMorph;
 
 export const { printStructure, StructureKind, VariableDeclarationKind, ts } = tsMorph;
+
+/** The syntax tree of generated TypeScript; its JSDoc is read as comment text, which needs no parsing. */
+export function parseTypeScript(text: string): TsMorph.ts.SourceFile {
+  return ts.createSourceFile(
+    "generated.ts",
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    ts.ScriptKind.TS,
+  );
+}

@@ -8,6 +8,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { SoapDecodeError } from "../../templates/runtime/errors.js";
 import {
+  isXmlSpace,
   parseXml as parseElements,
   XMLNS_NS,
   type NamespaceScope,
@@ -163,10 +164,6 @@ function prologDeclaration(text: string): { offset: number; keyword: string } | 
     if (end < 0) return undefined;
     i = end + terminator.length;
   }
-}
-
-function isXmlSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 
 /** What a DOCTYPE declares that matters to a reader that expands no entity. */

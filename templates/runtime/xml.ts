@@ -435,7 +435,8 @@ function endTagEnd(xml: string, lt: number, name: string): number {
   return xml.charCodeAt(end) === 0x3e /* > */ ? end : -1;
 }
 
-function isXmlSpace(c: number): boolean {
+/** XML's white space (the `S` production): space, tab, line feed, carriage return. */
+export function isXmlSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
 

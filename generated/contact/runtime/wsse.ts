@@ -5,6 +5,7 @@
  * client's `extraHeaders` option.
  */
 import type { ExtraHeaderContext } from "./client.js";
+import { base64 } from "./encode.js";
 import { ENVELOPE_NS } from "./envelope.js";
 import type { SoapVersion } from "./envelope.js";
 import { RawXml } from "./values.js";
@@ -99,10 +100,4 @@ async function sha1(...parts: Uint8Array[]): Promise<Uint8Array> {
     offset += part.length;
   }
   return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-1", all));
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -521,7 +521,8 @@ function decimalString(value: number): string {
   return `${sign}${digits.slice(0, position)}.${digits.slice(position)}`;
 }
 
-function base64(bytes: Uint8Array): string {
+/** `bytes` as base64 text (`xs:base64Binary`). */
+export function base64(bytes: Uint8Array): string {
   let binary = "";
   // Chunked: spreading a large array into fromCharCode would overflow the argument limit.
   for (let i = 0; i < bytes.length; i += 0x8000)
